@@ -1,0 +1,84 @@
+//! Turns a path inside a JSON document (`questions[3].options[1]`) into a line
+//! and column, so that every problem points at the exact place in the file.
+
+use jsonc_parser::ast::Value;
+use jsonc_parser::common::Ranged;
+use std::fmt;
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// A property of an object.
+    Key(String),
+    /// An element of an array.
+    Index(usize),
+}
+
+impl From<&str> for Seg {
+    fn from(key: &str) -> Seg {
+        Seg::Key(key.to_string())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(index: usize) -> Seg {
+        Seg::Index(index)
+    }
+}
+
+/// A path into a JSON document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pointer(pub Vec<Seg>);
+
+impl Pointer {
+    /// This path extended by one step.
+    pub fn at(&self, seg: impl Into<Seg>) -> Pointer {
+        let mut segs = self.0.clone();
+        segs.push(seg.into());
+        Pointer(segs)
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if i == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The 1-based line and column of the value at `pointer` in `text`, or of the
+/// deepest part of the path that exists. For an object property, the position
+/// is that of its name.
+pub fn locate(text: &str, pointer: &Pointer) -> (usize, usize) {
+    let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default());
+    let Some(root) = parsed.ok().and_then(|p| p.value) else {
+        return (1, 1);
+    };
+    let mut value = &root;
+    let mut offset = value.start();
+    for seg in &pointer.0 {
+        let next = match (seg, value) {
+            (Seg::Key(k), Value::Object(obj)) => obj.get(k).map(|p| (p.start(), &p.value)),
+            (Seg::Index(i), Value::Array(arr)) => arr.elements.get(*i).map(|v| (v.start(), v)),
+            _ => None,
+        };
+        let Some((start, inner)) = next else { break };
+        offset = start;
+        value = inner;
+    }
+    line_column(text, offset)
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}

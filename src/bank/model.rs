@@ -1,0 +1,303 @@
+//! The bank's file formats: manifest, sections with their questions, rules.
+//! These types are what `questions/*.json` deserialise into and what
+//! `privaudit schema` describes.
+
+use crate::condition::Condition;
+use crate::i18n::Text;
+use crate::law::{Citation, Jurisdiction};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `bank.json`: what the bank is, its sections in order, its scoring areas.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Stable identifier of the bank, stored in sessions.
+    pub id: String,
+    /// Version of the bank, stored in sessions to detect older answers.
+    pub version: String,
+    /// Name of the questionnaire.
+    pub title: Text,
+    /// Section ids in the order they are asked; each is `sections/<id>.json`.
+    pub sections: Vec<String>,
+    /// Which questions hold the facts the product itself needs.
+    pub bindings: Bindings,
+    /// Scoring areas, in report order; each is a chapter of the report.
+    pub areas: Vec<Area>,
+}
+
+/// Questions whose answers the product reads by role.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bindings {
+    /// The text question holding the organisation's name.
+    pub organisation: String,
+    /// The multiple-choice question whose option ids are jurisdiction codes (`eu`, `ca`, `qc`).
+    pub jurisdictions: String,
+}
+
+/// A scoring area and chapter of the report.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Identifier that rules name.
+    pub id: String,
+    /// Chapter title.
+    pub title: Text,
+    /// Paragraph opening the chapter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// Sub-chapters, in order; rules may name one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<Topic>,
+}
+
+/// A sub-chapter of an area: its own intro, an optional table and checklist, and its rules' paragraphs.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Identifier that rules name.
+    pub id: String,
+    /// Sub-chapter title.
+    pub title: Text,
+    /// Paragraph opening the sub-chapter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// A group question shown as a table, one row per entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// Yes/no or multiple-choice questions shown as a checklist with a status per item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<String>,
+}
+
+/// `sections/<id>.json`: one section of the interview.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Identifier, equal to the file name.
+    pub id: String,
+    /// Title shown in the sidebar and the annex.
+    pub title: Text,
+    /// Paragraph shown when the section opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// When the whole section is asked; always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
+}
+
+/// The kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Yes / no / don't know.
+    YesNo,
+    /// One option among `options` (or among a group's entries).
+    Single,
+    /// Any number of `options`, with an optional "other, specify".
+    Multi,
+    /// One line of text, optionally checked by `format`.
+    Text,
+    /// Several lines of text.
+    LongText,
+    /// A number, optionally bounded by `min` and `max`.
+    Number,
+    /// A list of entries, each answering the sub-`questions`.
+    Group,
+}
+
+/// A check applied to short text answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    /// An e-mail address.
+    Email,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A web address starting with `http://` or `https://`.
+    Url,
+}
+
+/// One question of a section, or a sub-question of a group.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Identifier, unique in the bank (sub-questions: unique in their group).
+    pub id: String,
+    /// What kind of answer it takes.
+    pub kind: Kind,
+    /// The question as asked.
+    pub label: Text,
+    /// A short name for tables, checklists and the annex; the label when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
+    /// Why it matters, shown on request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// When it is asked; always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// May be left empty without counting as unanswered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
+    /// Choices of a `single` or `multi` question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// `multi` only: offer "other, specify" with a free text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other: bool,
+    /// `single` or `multi`: take the options from the entries of an earlier group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<OptionsFrom>,
+    /// `text` only: the check applied to the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<TextFormat>,
+    /// `number` only: smallest accepted value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// `number` only: largest accepted value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// `number` only: unit shown after the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    /// `group` only: the name of one entry ("third party").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Text>,
+    /// `group` only: the text sub-question that names an entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_label: Option<String>,
+    /// `group` only: the sub-questions each entry answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
+}
+
+impl Question {
+    /// The short name if any, else the label.
+    pub fn short_label(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.label)
+    }
+
+    /// The option with this id.
+    pub fn option(&self, id: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The sub-question of a group with this id.
+    pub fn sub(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Identifier stored in answers and named in conditions.
+    pub id: String,
+    /// The option as shown.
+    pub label: Text,
+    /// What the option means, shown on request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+}
+
+/// Options drawn from the entries of a group.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OptionsFrom {
+    /// The group question, asked earlier.
+    pub group: String,
+    /// The text sub-question whose value names each option.
+    pub field: String,
+}
+
+/// `rules/*.json`: a list of rules.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The rules, in report order within their topic.
+    pub rules: Vec<Rule>,
+}
+
+/// How a rule's finding weighs.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Unlawful or exposing people to serious harm now.
+    Critical,
+    /// A legal obligation is not met.
+    High,
+    /// A recommended safeguard is missing.
+    Medium,
+    /// An improvement.
+    Low,
+    /// Something done well, acknowledged in the report.
+    GoodPractice,
+    /// Tailored guidance for a practice the organisation does not have today.
+    Advice,
+}
+
+impl Severity {
+    /// Whether the finding is a gap to fix (counts in scores and the action plan).
+    pub fn is_gap(self) -> bool {
+        matches!(
+            self,
+            Severity::Critical | Severity::High | Severity::Medium | Severity::Low
+        )
+    }
+
+    /// The weight of a gap in the score of its area.
+    pub fn weight(self) -> u32 {
+        match self {
+            Severity::Critical => 8,
+            Severity::High => 4,
+            Severity::Medium => 2,
+            Severity::Low => 1,
+            Severity::GoodPractice | Severity::Advice => 0,
+        }
+    }
+}
+
+/// A rule: when its condition holds, the report carries its finding and recommendation.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Identifier, unique in the bank.
+    pub id: String,
+    /// The area it is scored in and reported under.
+    pub area: String,
+    /// The topic of that area it is reported under; the area's own text when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// Gap severity, or `good_practice` / `advice`.
+    pub severity: Severity,
+    /// When the finding applies.
+    pub when: Condition,
+    /// A short name for the finding, as in the action plan ("Paper files not locked away").
+    pub title: Text,
+    /// What was found, tailored with `{org}`, `{answer:ID}`, `{entries:GROUP/FIELD}`.
+    pub finding: Text,
+    /// What to do about it, with the same placeholders.
+    pub recommendation: Text,
+    /// Advice that holds in one jurisdiction only, added after the recommendation when that jurisdiction is cited.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub jurisdiction_notes: BTreeMap<Jurisdiction, Text>,
+    /// The provision behind the rule in each jurisdiction (`none` when the law has no equivalent).
+    pub refs: BTreeMap<Jurisdiction, Citation>,
+}

@@ -1,0 +1,105 @@
+//! Where a bank's files come from: compiled into the binary, or a folder.
+
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_bank.rs"));
+
+/// One file of a bank.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the bank folder, with `/` separators.
+    pub rel: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Where the bank was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The bank compiled into the binary.
+    Embedded,
+    /// A folder given with `--questions`.
+    Dir(PathBuf),
+}
+
+/// The files of a bank, before parsing.
+#[derive(Debug, Clone)]
+pub struct BankSource {
+    /// Where they come from.
+    pub origin: Origin,
+    /// The JSON files, sorted by path.
+    pub files: Vec<SourceFile>,
+}
+
+/// A bank folder that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct ReadError {
+    /// The file or folder.
+    pub path: String,
+    /// What went wrong.
+    pub source: std::io::Error,
+}
+
+impl BankSource {
+    /// The bank compiled into the binary.
+    pub fn embedded() -> BankSource {
+        let files = EMBEDDED_FILES
+            .iter()
+            .map(|(rel, text)| SourceFile {
+                rel: (*rel).to_string(),
+                text: (*text).to_string(),
+            })
+            .collect();
+        BankSource {
+            origin: Origin::Embedded,
+            files,
+        }
+    }
+
+    /// Every `.json` file below `dir`.
+    pub fn from_dir(dir: &Path) -> Result<BankSource, ReadError> {
+        let mut files = Vec::new();
+        read_tree(dir, dir, &mut files)?;
+        files.sort_by(|a, b| a.rel.cmp(&b.rel));
+        Ok(BankSource {
+            origin: Origin::Dir(dir.to_path_buf()),
+            files,
+        })
+    }
+
+    /// The file at `rel`, if the bank has it.
+    pub fn file(&self, rel: &str) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.rel == rel)
+    }
+
+    /// The path to show a user for `rel`.
+    pub fn display_path(&self, rel: &str) -> String {
+        match &self.origin {
+            Origin::Embedded => format!("questions/{rel}"),
+            Origin::Dir(dir) => dir.join(rel).display().to_string(),
+        }
+    }
+}
+
+fn read_tree(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), ReadError> {
+    let err = |path: &Path, source| ReadError {
+        path: path.display().to_string(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(|e| err(dir, e))? {
+        let path = entry.map_err(|e| err(dir, e))?.path();
+        if path.is_dir() {
+            read_tree(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).map_err(|e| err(&path, e))?;
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push(SourceFile { rel, text });
+        }
+    }
+    Ok(())
+}

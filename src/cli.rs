@@ -1,0 +1,194 @@
+//! The command line: arguments and the headless commands (`report`, `validate`, `schema`).
+
+use crate::bank::{Bank, BankError, BankSource};
+use crate::i18n::Lang;
+use crate::render::Format;
+use crate::report::{BuildOptions, build};
+use crate::session::{self, Session};
+use crate::{example, flow};
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// privaudit: a privacy assessment for small businesses, with a tailored report and security plan.
+#[derive(Debug, Parser)]
+#[command(name = "privaudit", version, about, long_about = None)]
+pub struct Cli {
+    /// Use the question bank in this folder instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub questions: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the report of a saved session, or of the bundled example.
+    Report(ReportArgs),
+    /// Check a question bank (the built-in one by default) and list every problem.
+    Validate {
+        /// The bank folder; the built-in bank when absent (or the one given with --questions).
+        dir: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the bank's files, for an editor.
+    Schema,
+}
+
+/// Arguments of `privaudit report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The session file to report on.
+    #[arg(required_unless_present = "example")]
+    pub session: Option<PathBuf>,
+    /// Use an example session shipped with the bank instead of a file.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "session")]
+    pub example: Option<String>,
+    /// Where to write the report (standard output when absent or `-`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The format; by default taken from the output's extension, else Markdown.
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+    /// The language of the report; the session's by default.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
+    /// The date printed on the report, YYYY-MM-DD; today by default.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<time::Date>,
+}
+
+fn parse_date(s: &str) -> Result<time::Date, String> {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(s, &fmt).map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
+}
+
+/// Runs the command line; the exit code says whether it succeeded.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => {
+            eprintln!(
+                "The interactive wizard is not available yet in this version of privaudit.\n\
+                 To see a full report now:  privaudit report --example -o rapport.md\n\
+                 For every command:        privaudit --help"
+            );
+            Ok(ExitCode::from(2))
+        }
+        Some(Command::Schema) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::bank::json_schema())?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.questions.as_deref())),
+        Some(Command::Report(args)) => report(cli.questions.as_deref(), &args),
+    }
+}
+
+fn validate(dir: Option<&Path>) -> Result<ExitCode> {
+    let source = match dir {
+        Some(dir) => BankSource::from_dir(dir).context("cannot read the question bank")?,
+        None => BankSource::embedded(),
+    };
+    let shown = dir.map_or_else(
+        || "built-in bank (questions/)".to_string(),
+        |d| d.display().to_string(),
+    );
+    match Bank::load(&source) {
+        Ok(bank) => {
+            let questions = bank.questions().count();
+            let mut invalid_examples = 0;
+            for name in example::names(&bank) {
+                if let Err(e) = example::open(&bank, name) {
+                    eprintln!("{e}");
+                    invalid_examples += 1;
+                }
+            }
+            if invalid_examples > 0 {
+                return Ok(ExitCode::FAILURE);
+            }
+            println!(
+                "{shown}: valid — bank {}, {} sections, {questions} questions, {} rules, {} examples",
+                bank.stamp(),
+                bank.sections.len(),
+                bank.rules.len(),
+                bank.examples.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(BankError::Invalid(problems)) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            let n = problems.len();
+            eprintln!(
+                "{shown}: {n} problem{} found",
+                if n == 1 { "" } else { "s" }
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn report(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let mut session: Session = match (&args.session, &args.example) {
+        (_, Some(name)) => example::open(&bank, name)?,
+        (Some(path), None) => session::load(path)?,
+        (None, None) => bail!("give a session file, or --example"),
+    };
+    for retired in session.reconcile(&bank) {
+        eprintln!(
+            "warning: answer to `{}` set aside: {}",
+            retired.id, retired.reason
+        );
+    }
+    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    let format = args
+        .format
+        .or_else(|| {
+            args.output
+                .as_deref()
+                .filter(|_| !to_stdout)
+                .and_then(Format::from_path)
+        })
+        .unwrap_or(Format::Md);
+    let date = args.date.unwrap_or_else(today);
+    let options = BuildOptions {
+        lang: args.lang.unwrap_or(session.lang),
+        date,
+    };
+    let report = build(&bank, &session, options);
+    let bytes = format.render(&report)?;
+    match args.output.as_deref().filter(|_| !to_stdout) {
+        None => std::io::stdout()
+            .lock()
+            .write_all(&bytes)
+            .context("cannot write to standard output")?,
+        Some(path) => {
+            session::write_atomic(path, &bytes, false)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let progress = flow::progress(&bank, &session.answers);
+            eprintln!(
+                "wrote {} ({} bytes; {} of {} questions answered)",
+                path.display(),
+                bytes.len(),
+                progress.done,
+                progress.total
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Today's date where the user is (UTC if the local offset is unknown).
+fn today() -> time::Date {
+    time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date()
+}

@@ -1,0 +1,274 @@
+//! Conditions on answers, as structured JSON, and their three-valued evaluation.
+//!
+//! A condition is `True`, `False` or `Unknown`: a question not yet answered, or
+//! answered "don't know", makes the conditions on it unknown rather than false,
+//! so that a rule neither fires nor passes on a guess.
+
+use crate::answer::{Answer, Entry};
+use crate::bank::Question;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A condition on the answers, e.g. `{"all": [{"yes": "sec.paper"}, {"no": "sec.paper_locked"}]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// The question has a real answer (not blank, not "don't know").
+    Answered(String),
+    /// The yes/no question was answered yes.
+    Yes(String),
+    /// The yes/no question was answered no.
+    No(String),
+    /// The question was answered "don't know".
+    DontKnow(String),
+    /// The single-choice or text question has this value (an option id for a choice).
+    Equals(Equals),
+    /// The multiple-choice question has this option selected.
+    Includes(Includes),
+    /// The number question is at least this value.
+    AtLeast(Compare),
+    /// The number question is at most this value.
+    AtMost(Compare),
+    /// At least one entry of the group satisfies the condition (sub-question ids in scope).
+    AnyEntry(EntryTest),
+    /// Every entry of the group satisfies the condition (true for no entries).
+    EveryEntry(EntryTest),
+}
+
+/// Operand of `equals`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Equals {
+    /// The question.
+    pub question: String,
+    /// The option id or text it must equal.
+    pub value: String,
+}
+
+/// Operand of `includes`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Includes {
+    /// The multiple-choice question.
+    pub question: String,
+    /// The option id.
+    pub option: String,
+}
+
+/// Operand of `at_least` and `at_most`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Compare {
+    /// The number question.
+    pub question: String,
+    /// The bound, included.
+    pub value: f64,
+}
+
+/// Operand of `any_entry` and `every_entry`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntryTest {
+    /// The group question.
+    pub group: String,
+    /// The condition each entry is tested with.
+    pub when: Box<Condition>,
+}
+
+/// A three-valued truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Truth {
+    /// Holds.
+    True,
+    /// Does not hold.
+    False,
+    /// Cannot be told from the answers given.
+    Unknown,
+}
+
+impl Truth {
+    fn from_bool(b: bool) -> Truth {
+        if b { Truth::True } else { Truth::False }
+    }
+
+    fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+}
+
+/// Where a condition looks answers up.
+pub trait Scope {
+    /// The answer to `id` if the question is visible and answered.
+    fn answer(&self, id: &str) -> Option<&Answer>;
+    /// The definition of the group question `id`.
+    fn group(&self, id: &str) -> Option<&Question>;
+}
+
+/// The scope of one group entry: its sub-questions first, then the outer scope.
+pub struct EntryScope<'a> {
+    /// The group question.
+    pub group: &'a Question,
+    /// The entry.
+    pub entry: &'a Entry,
+    /// The scope the group lives in.
+    pub outer: &'a dyn Scope,
+}
+
+impl Scope for EntryScope<'_> {
+    fn answer(&self, id: &str) -> Option<&Answer> {
+        let Some(sub) = self.group.sub(id) else {
+            return self.outer.answer(id);
+        };
+        let visible = sub
+            .when
+            .as_ref()
+            .is_none_or(|c| c.eval(self) == Truth::True);
+        if visible { self.entry.get(id) } else { None }
+    }
+
+    fn group(&self, id: &str) -> Option<&Question> {
+        self.outer.group(id)
+    }
+}
+
+impl Condition {
+    /// Evaluates the condition against the answers in `scope`.
+    pub fn eval(&self, scope: &dyn Scope) -> Truth {
+        match self {
+            Condition::All(items) => fold_truths(false, items.iter().map(|c| c.eval(scope))),
+            Condition::Any(items) => fold_truths(true, items.iter().map(|c| c.eval(scope))),
+            Condition::Not(c) => c.eval(scope).not(),
+            Condition::Answered(q) => {
+                Truth::from_bool(scope.answer(q).is_some_and(Answer::is_substantive))
+            }
+            Condition::Yes(q) | Condition::No(q) => {
+                let want = matches!(self, Condition::Yes(_));
+                match scope.answer(q) {
+                    Some(Answer::Bool(b)) => Truth::from_bool(*b == want),
+                    _ => Truth::Unknown,
+                }
+            }
+            Condition::DontKnow(q) => match scope.answer(q) {
+                Some(a) => Truth::from_bool(a.is_dont_know()),
+                None => Truth::Unknown,
+            },
+            Condition::Equals(e) => match scope.answer(&e.question) {
+                Some(Answer::Text(s)) => Truth::from_bool(s.trim() == e.value),
+                Some(Answer::DontKnow(_)) | None => Truth::Unknown,
+                Some(_) => Truth::False,
+            },
+            Condition::Includes(i) => match scope.answer(&i.question).map(|a| (a, a.selected())) {
+                Some((_, Some(ids))) => Truth::from_bool(ids.contains(&i.option)),
+                Some((Answer::DontKnow(_), _)) | None => Truth::Unknown,
+                Some(_) => Truth::False,
+            },
+            Condition::AtLeast(c) | Condition::AtMost(c) => match scope.answer(&c.question) {
+                Some(Answer::Number(n)) if matches!(self, Condition::AtLeast(_)) => {
+                    Truth::from_bool(*n >= c.value)
+                }
+                Some(Answer::Number(n)) => Truth::from_bool(*n <= c.value),
+                _ => Truth::Unknown,
+            },
+            Condition::AnyEntry(t) | Condition::EveryEntry(t) => {
+                let any = matches!(self, Condition::AnyEntry(_));
+                let (Some(group), Some(entries)) = (
+                    scope.group(&t.group),
+                    scope.answer(&t.group).and_then(Answer::entries),
+                ) else {
+                    return Truth::Unknown;
+                };
+                let results = entries.iter().map(|entry| {
+                    t.when.eval(&EntryScope {
+                        group,
+                        entry,
+                        outer: scope,
+                    })
+                });
+                fold_truths(any, results)
+            }
+        }
+    }
+
+    /// The question a leaf condition names; `None` for `all`, `any`, `not`.
+    pub fn question(&self) -> Option<&str> {
+        match self {
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => None,
+            Condition::Answered(q)
+            | Condition::Yes(q)
+            | Condition::No(q)
+            | Condition::DontKnow(q) => Some(q),
+            Condition::Equals(e) => Some(&e.question),
+            Condition::Includes(i) => Some(&i.question),
+            Condition::AtLeast(c) | Condition::AtMost(c) => Some(&c.question),
+            Condition::AnyEntry(t) | Condition::EveryEntry(t) => Some(&t.group),
+        }
+    }
+
+    /// The conditions directly inside this one.
+    pub fn children(&self) -> Vec<&Condition> {
+        match self {
+            Condition::All(items) | Condition::Any(items) => items.iter().collect(),
+            Condition::Not(c) => vec![c],
+            Condition::AnyEntry(t) | Condition::EveryEntry(t) => vec![&t.when],
+            _ => vec![],
+        }
+    }
+
+    /// Calls `f` on this condition and every one inside it, with the group whose entries are in scope.
+    pub fn walk<'a>(
+        &'a self,
+        group: Option<&'a str>,
+        f: &mut dyn FnMut(&'a Condition, Option<&'a str>),
+    ) {
+        f(self, group);
+        let inner = match self {
+            Condition::AnyEntry(t) | Condition::EveryEntry(t) => Some(t.group.as_str()),
+            _ => group,
+        };
+        for child in self.children() {
+            child.walk(inner, f);
+        }
+    }
+
+    /// The top-level questions this condition reads (sub-questions of entries excluded).
+    pub fn top_level_questions(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.walk(None, &mut |c, group| {
+            if let (Some(q), None) = (c.question(), group) {
+                out.push(q);
+            }
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Folds truths as `any` (when `any`) or as `all`, the way Kleene logic does.
+fn fold_truths(any: bool, truths: impl Iterator<Item = Truth>) -> Truth {
+    let (absorbing, identity) = if any {
+        (Truth::True, Truth::False)
+    } else {
+        (Truth::False, Truth::True)
+    };
+    let mut result = identity;
+    for t in truths {
+        if t == absorbing {
+            return absorbing;
+        }
+        if t == Truth::Unknown {
+            result = Truth::Unknown;
+        }
+    }
+    result
+}

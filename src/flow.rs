@@ -1,0 +1,210 @@
+//! The interview as a pure state machine: which questions are shown given the
+//! answers so far, which comes next or before, and how far along it is.
+//! Both front ends (full-screen and plain prompts) drive the interview through
+//! these functions only.
+
+use crate::answer::{Answer, Answers};
+use crate::bank::{Bank, Question};
+use crate::condition::{Scope, Truth};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// The answers of the questions currently shown, and which questions are shown.
+///
+/// A question is shown when its section's condition and its own are true on the
+/// answers of the questions shown before it. Answers to hidden questions are
+/// kept in the session but are invisible here, to conditions and to rules.
+pub struct Visible<'a> {
+    bank: &'a Bank,
+    answers: HashMap<&'a str, &'a Answer>,
+    shown: HashSet<&'a str>,
+    sections: Vec<bool>,
+}
+
+impl Scope for Visible<'_> {
+    fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers.get(id).copied()
+    }
+
+    fn group(&self, id: &str) -> Option<&Question> {
+        self.bank.question(id)
+    }
+}
+
+impl<'a> Visible<'a> {
+    /// Works out what is shown for these answers.
+    pub fn new(bank: &'a Bank, answers: &'a Answers) -> Visible<'a> {
+        let mut v = Visible {
+            bank,
+            answers: HashMap::new(),
+            shown: HashSet::new(),
+            sections: Vec::new(),
+        };
+        for section in &bank.sections {
+            let section_shown = section
+                .when
+                .as_ref()
+                .is_none_or(|c| c.eval(&v) == Truth::True);
+            v.sections.push(section_shown);
+            if !section_shown {
+                continue;
+            }
+            for q in &section.questions {
+                if q.when.as_ref().is_none_or(|c| c.eval(&v) == Truth::True) {
+                    v.shown.insert(&q.id);
+                    if let Some(a) = answers.get(&q.id) {
+                        v.answers.insert(&q.id, a);
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    /// Whether the top-level question `id` is shown.
+    pub fn is_shown(&self, id: &str) -> bool {
+        self.shown.contains(id)
+    }
+
+    /// Whether section number `index` is shown.
+    pub fn section_shown(&self, index: usize) -> bool {
+        self.sections.get(index).copied().unwrap_or(false)
+    }
+
+    /// The questions shown, in interview order.
+    pub fn questions(&self) -> Vec<&'a Question> {
+        let bank = self.bank;
+        bank.questions()
+            .map(|(_, q)| q)
+            .filter(|q| self.is_shown(&q.id))
+            .collect()
+    }
+}
+
+/// Whether a question counts as done: answered (even "don't know"), or optional.
+pub fn is_done(question: &Question, answers: &Answers) -> bool {
+    question.optional
+        || answers
+            .get(&question.id)
+            .is_some_and(|a| !matches!(a, Answer::Text(s) if s.trim().is_empty()))
+}
+
+/// Where a section stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionStatus {
+    /// Every question shown is done.
+    Done,
+    /// Some questions are done.
+    InProgress,
+    /// No question is done yet.
+    ToDo,
+    /// A condition excludes the whole section, or all its questions.
+    Skipped,
+}
+
+/// Progress of one section.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionProgress {
+    /// The section id.
+    pub id: String,
+    /// Questions shown and done.
+    pub done: usize,
+    /// Questions shown.
+    pub total: usize,
+    /// Where it stands.
+    pub status: SectionStatus,
+}
+
+/// Progress of the whole interview.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    /// Questions shown and done.
+    pub done: usize,
+    /// Questions shown.
+    pub total: usize,
+    /// Per section, in order.
+    pub sections: Vec<SectionProgress>,
+}
+
+impl Progress {
+    /// Done over total, in whole percent (100 when nothing is shown).
+    pub fn percent(&self) -> u8 {
+        if self.total == 0 {
+            100
+        } else {
+            (self.done * 100 / self.total) as u8
+        }
+    }
+}
+
+/// How far along the interview is.
+pub fn progress(bank: &Bank, answers: &Answers) -> Progress {
+    let visible = Visible::new(bank, answers);
+    let sections: Vec<SectionProgress> = bank
+        .sections
+        .iter()
+        .map(|section| {
+            let shown: Vec<&Question> = section
+                .questions
+                .iter()
+                .filter(|q| visible.is_shown(&q.id))
+                .collect();
+            let done = shown.iter().filter(|q| is_done(q, answers)).count();
+            let total = shown.len();
+            let status = match (total, done) {
+                (0, _) => SectionStatus::Skipped,
+                (t, d) if d == t => SectionStatus::Done,
+                (_, 0) => SectionStatus::ToDo,
+                _ => SectionStatus::InProgress,
+            };
+            SectionProgress {
+                id: section.id.clone(),
+                done,
+                total,
+                status,
+            }
+        })
+        .collect();
+    Progress {
+        done: sections.iter().map(|s| s.done).sum(),
+        total: sections.iter().map(|s| s.total).sum(),
+        sections,
+    }
+}
+
+/// The first shown question not done yet: where a resumed interview continues.
+pub fn first_unanswered<'a>(bank: &'a Bank, answers: &Answers) -> Option<&'a Question> {
+    let visible = Visible::new(bank, answers);
+    let id = &visible
+        .questions()
+        .into_iter()
+        .find(|q| !is_done(q, answers))?
+        .id;
+    bank.question(id)
+}
+
+/// The shown question after `current` (with the answers as they are now).
+pub fn next<'a>(bank: &'a Bank, answers: &Answers, current: &str) -> Option<&'a Question> {
+    let order = bank.order(current)?;
+    let visible = Visible::new(bank, answers);
+    let id = &visible
+        .questions()
+        .into_iter()
+        .find(|q| bank.order(&q.id).is_some_and(|o| o > order))?
+        .id;
+    bank.question(id)
+}
+
+/// The shown question before `current`.
+pub fn previous<'a>(bank: &'a Bank, answers: &Answers, current: &str) -> Option<&'a Question> {
+    let order = bank.order(current)?;
+    let visible = Visible::new(bank, answers);
+    let id = &visible
+        .questions()
+        .into_iter()
+        .rev()
+        .find(|q| bank.order(&q.id).is_some_and(|o| o < order))?
+        .id;
+    bank.question(id)
+}

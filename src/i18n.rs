@@ -1,0 +1,308 @@
+//! Languages, bilingual text from the bank, and the product's own UI strings.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A language the product speaks.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+#[derive(clap::ValueEnum)]
+pub enum Lang {
+    /// French, the default.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order they are offered.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The ISO 639-1 code, as written in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `fr` or `en` (any case).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A user-visible string of the bank, in every language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// French.
+    #[serde(default)]
+    pub fr: String,
+    /// English.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The languages this text lacks (empty or blank).
+    pub fn missing(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.get(*l).trim().is_empty())
+            .collect()
+    }
+}
+
+/// Joins items as a sentence would: "a, b et c" / "a, b and c".
+pub fn join_list(items: &[String], lang: Lang) -> String {
+    let and = ui(lang).and;
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+/// A percentage as each language writes it: "85 %" (no-break space) / "85%".
+pub fn percent(value: u8, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{value}\u{a0}%"),
+        Lang::En => format!("{value}%"),
+    }
+}
+
+/// Formats a calendar date as people write it: "22 novembre 2026" / "November 22, 2026".
+pub fn format_date(date: time::Date, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = usize::from(u8::from(date.month())) - 1;
+    match lang {
+        Lang::Fr if date.day() == 1 => format!("1er {} {}", FR[m], date.year()),
+        Lang::Fr => format!("{} {} {}", date.day(), FR[m], date.year()),
+        Lang::En => format!("{} {}, {}", EN[m], date.day(), date.year()),
+    }
+}
+
+/// The product's own words (not the bank's), in one language.
+#[derive(Debug)]
+pub struct Ui {
+    pub and: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub dont_know: &'static str,
+    pub not_answered: &'static str,
+    pub report_title: &'static str,
+    pub report_subtitle: &'static str,
+    pub prepared_for: &'static str,
+    pub prepared_by: &'static str,
+    pub date: &'static str,
+    pub legal_framework: &'static str,
+    pub summary: &'static str,
+    pub summary_intro: &'static str,
+    pub overall_score: &'static str,
+    pub score: &'static str,
+    pub completion: &'static str,
+    pub good_practices: &'static str,
+    pub to_verify_count: &'static str,
+    pub scores_by_area: &'static str,
+    pub not_assessed: &'static str,
+    pub action_plan: &'static str,
+    pub action_plan_intro: &'static str,
+    pub action_plan_empty: &'static str,
+    pub priority: &'static str,
+    pub action: &'static str,
+    pub area: &'static str,
+    pub references: &'static str,
+    pub to_verify_title: &'static str,
+    pub to_verify_intro: &'static str,
+    pub what_to_do: &'static str,
+    pub good_practice: &'static str,
+    pub advice: &'static str,
+    pub gaps_count: &'static str,
+    pub shared_with: &'static str,
+    pub legal_basis: &'static str,
+    pub no_equivalent: &'static str,
+    pub no_legal_duty: &'static str,
+    pub status_done: &'static str,
+    pub status_todo: &'static str,
+    pub status_verify: &'static str,
+    pub annex: &'static str,
+    pub annex_intro: &'static str,
+    pub question: &'static str,
+    pub answer: &'static str,
+    pub note: &'static str,
+    pub no_entries: &'static str,
+    pub retired_title: &'static str,
+    pub retired_intro: &'static str,
+    pub severities: [&'static str; 4],
+}
+
+/// French UI strings.
+pub static FR: Ui = Ui {
+    and: "et",
+    yes: "Oui",
+    no: "Non",
+    dont_know: "Je ne sais pas",
+    not_answered: "Sans réponse",
+    report_title: "Évaluation de la confidentialité",
+    report_subtitle: "Rapport de conformité et plan de sécurité",
+    prepared_for: "Préparé pour",
+    prepared_by: "Préparé par",
+    date: "Date",
+    legal_framework: "Cadre juridique",
+    summary: "Synthèse",
+    summary_intro: "Ce rapport reprend les réponses données lors de l’évaluation. Chaque domaine reçoit une note sur 100\u{a0}: elle mesure la part des exigences vérifiées qui sont respectées, pondérée par leur gravité. Les constats sont classés par priorité dans le plan d’action.",
+    overall_score: "Note globale",
+    score: "Note",
+    completion: "Questions traitées",
+    good_practices: "Bonnes pratiques",
+    to_verify_count: "Points à vérifier",
+    scores_by_area: "Note par domaine",
+    not_assessed: "non évalué",
+    action_plan: "Plan d’action prioritaire",
+    action_plan_intro: "Les mesures ci-dessous corrigent les écarts constatés, de la plus urgente à la moins urgente.",
+    action_plan_empty: "Aucun écart n’a été constaté dans les réponses données.",
+    priority: "Priorité",
+    action: "Action",
+    area: "Domaine",
+    references: "Références",
+    to_verify_title: "Points à vérifier",
+    to_verify_intro: "Ces points n’ont pas pu être évalués, faute de réponse sûre. Vérifiez-les avant de considérer le plan comme complet.",
+    what_to_do: "Ce qu’il faut faire\u{a0}:",
+    good_practice: "Bonne pratique",
+    advice: "Conseil",
+    gaps_count: "Écarts à corriger",
+    shared_with: "Communiqué à",
+    legal_basis: "Références\u{a0}:",
+    no_equivalent: "pas de disposition équivalente",
+    no_legal_duty: "bonne pratique recommandée, sans obligation légale précise",
+    status_done: "En place",
+    status_todo: "À faire",
+    status_verify: "À vérifier",
+    annex: "Annexe\u{a0}: réponses données",
+    annex_intro: "Toutes les réponses enregistrées, section par section, avec les notes prises pendant l’évaluation.",
+    question: "Question",
+    answer: "Réponse",
+    note: "Note",
+    no_entries: "Aucune entrée",
+    retired_title: "Réponses à des questions retirées",
+    retired_intro: "Ces réponses ont été données avec une version précédente du questionnaire. Elles sont conservées mais ne sont plus évaluées.",
+    severities: ["Critique", "Élevée", "Moyenne", "Faible"],
+};
+
+/// English UI strings.
+pub static EN: Ui = Ui {
+    and: "and",
+    yes: "Yes",
+    no: "No",
+    dont_know: "Don’t know",
+    not_answered: "Not answered",
+    report_title: "Privacy Assessment",
+    report_subtitle: "Compliance report and security plan",
+    prepared_for: "Prepared for",
+    prepared_by: "Prepared by",
+    date: "Date",
+    legal_framework: "Legal framework",
+    summary: "Summary",
+    summary_intro: "This report is built from the answers given during the assessment. Each area is scored out of 100: the share of the requirements checked that are met, weighted by severity. Findings are ranked by priority in the action plan.",
+    overall_score: "Overall score",
+    score: "Score",
+    completion: "Questions answered",
+    good_practices: "Good practices",
+    to_verify_count: "Points to verify",
+    scores_by_area: "Score by area",
+    not_assessed: "not assessed",
+    action_plan: "Prioritised action plan",
+    action_plan_intro: "The measures below close the gaps found, most urgent first.",
+    action_plan_empty: "No gap was found in the answers given.",
+    priority: "Priority",
+    action: "Action",
+    area: "Area",
+    references: "References",
+    to_verify_title: "Points to verify",
+    to_verify_intro: "These points could not be assessed because the answer was uncertain. Check them before treating the plan as complete.",
+    what_to_do: "What to do:",
+    good_practice: "Good practice",
+    advice: "Advice",
+    gaps_count: "Gaps to fix",
+    shared_with: "Shared with",
+    legal_basis: "References:",
+    no_equivalent: "no equivalent provision",
+    no_legal_duty: "recommended practice, not a specific legal duty",
+    status_done: "In place",
+    status_todo: "To do",
+    status_verify: "To verify",
+    annex: "Appendix: answers given",
+    annex_intro: "Every recorded answer, section by section, with the notes taken during the assessment.",
+    question: "Question",
+    answer: "Answer",
+    note: "Note",
+    no_entries: "No entries",
+    retired_title: "Answers to retired questions",
+    retired_intro: "These answers were given with an earlier version of the questionnaire. They are kept but no longer assessed.",
+    severities: ["Critical", "High", "Medium", "Low"],
+};
+
+impl Ui {
+    /// The word for a severity: "Critique", "Bonne pratique", "Advice"...
+    pub fn severity(&self, severity: crate::bank::Severity) -> &'static str {
+        use crate::bank::Severity;
+        match severity {
+            Severity::Critical => self.severities[0],
+            Severity::High => self.severities[1],
+            Severity::Medium => self.severities[2],
+            Severity::Low => self.severities[3],
+            Severity::GoodPractice => self.good_practice,
+            Severity::Advice => self.advice,
+        }
+    }
+}
+
+/// The UI strings of `lang`.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}

@@ -1,0 +1,218 @@
+//! The Markdown export: CommonMark with GitHub tables and task lists.
+
+use crate::bank::Severity;
+use crate::i18n::{Lang, ui};
+use crate::report::{Block, FindingBlock, Report, Span, Status, Style};
+use std::fmt::Write as _;
+
+/// The report as Markdown.
+pub fn render(report: &Report) -> String {
+    let lang = report.lang;
+    let t = ui(lang);
+    let colon = if lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = writeln!(out, "# {}\n", escape(&report.title));
+    let _ = writeln!(out, "*{}*\n", escape(&report.subtitle));
+    let m = &report.meta;
+    let mut facts = vec![
+        (t.prepared_for, m.organisation.clone()),
+        (t.date, m.date.clone()),
+    ];
+    facts.push((t.legal_framework, m.jurisdictions.join(" ; ")));
+    if let Some(by) = &m.prepared_by {
+        facts.push((t.prepared_by, by.clone()));
+    }
+    for (label, value) in facts {
+        let _ = writeln!(out, "**{label}{colon}** {}  ", escape(&value));
+    }
+    out.push('\n');
+    for (n, section) in report.sections.iter().enumerate() {
+        let _ = writeln!(out, "## {}. {}\n", n + 1, escape(&section.title));
+        for block in &section.blocks {
+            block_md(&mut out, block, lang);
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn block_md(out: &mut String, block: &Block, lang: Lang) {
+    let t = ui(lang);
+    let colon = if lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    match block {
+        Block::Heading { level, text } => {
+            let _ = writeln!(
+                out,
+                "{} {}\n",
+                "#".repeat(usize::from(*level) + 1),
+                escape(text)
+            );
+        }
+        Block::Paragraph { spans } => {
+            let _ = writeln!(out, "{}\n", spans_md(spans));
+        }
+        Block::Bullets { items } => {
+            for item in items {
+                let _ = writeln!(out, "- {}", spans_md(item));
+            }
+            out.push('\n');
+        }
+        Block::Checklist { items } => {
+            for item in items {
+                let (mark, label) = match item.status {
+                    Status::Done => ("x", t.status_done),
+                    Status::Todo => (" ", t.status_todo),
+                    Status::ToVerify => (" ", t.status_verify),
+                };
+                let _ = writeln!(out, "- [{mark}] {} — *{label}*", escape(&item.text));
+            }
+            out.push('\n');
+        }
+        Block::Table { header, rows } => table_md(out, header, rows),
+        Block::KeyFigures { figures } => {
+            for f in figures {
+                let _ = writeln!(
+                    out,
+                    "- **{}{colon}** {}",
+                    escape(&f.label),
+                    escape(&f.value)
+                );
+            }
+            out.push('\n');
+        }
+        Block::Scores { scores } => {
+            let rows: Vec<Vec<String>> = scores
+                .iter()
+                .map(|s| match s.score {
+                    Some(score) => vec![s.label.clone(), format!("{score}/100"), bar(score)],
+                    None => vec![s.label.clone(), t.not_assessed.to_string(), String::new()],
+                })
+                .collect();
+            table_md(
+                out,
+                &[t.area.to_string(), t.score.to_string(), String::new()],
+                &rows,
+            );
+        }
+        Block::Actions { items } => {
+            for (i, a) in items.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "{}. **{} — {}** ({})  ",
+                    i + 1,
+                    escape(&a.priority),
+                    escape(&a.title),
+                    escape(&a.area)
+                );
+                let _ = writeln!(out, "   {}  ", escape(&a.action));
+                if !a.refs.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "   *{} {}*",
+                        t.legal_basis,
+                        escape(&a.refs.join(" ; "))
+                    );
+                }
+            }
+            out.push('\n');
+        }
+        Block::Finding(f) => finding_md(out, f, lang),
+    }
+}
+
+fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
+    let t = ui(lang);
+    match f.severity {
+        Severity::GoodPractice => {
+            let _ = writeln!(out, "**✓ {}** — *{}*\n", escape(&f.title), t.good_practice);
+            let _ = writeln!(
+                out,
+                "{} {}\n",
+                escape(&f.finding),
+                escape(&f.recommendation)
+            );
+        }
+        Severity::Advice => {
+            let _ = writeln!(out, "**{}**\n", escape(&f.title));
+            let _ = writeln!(
+                out,
+                "{} {}\n",
+                escape(&f.finding),
+                escape(&f.recommendation)
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "> **{} — {}**\n>", escape(&f.label), escape(&f.title));
+            let _ = writeln!(out, "> {}\n>", escape(&f.finding));
+            let _ = writeln!(out, "> **{}** {}", t.what_to_do, escape(&f.recommendation));
+            if !f.refs.is_empty() {
+                let _ = writeln!(
+                    out,
+                    ">\n> *{} {}*",
+                    t.legal_basis,
+                    escape(&f.refs.join(" ; "))
+                );
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn table_md(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let cell = |s: &str| escape(s).replace('|', "\\|").replace('\n', "<br>");
+    let _ = writeln!(
+        out,
+        "| {} |",
+        header
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+    for row in rows {
+        let _ = writeln!(
+            out,
+            "| {} |",
+            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        );
+    }
+    out.push('\n');
+}
+
+fn spans_md(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| {
+            let text = escape(&s.text);
+            let trimmed = text.trim_end();
+            let trail = &text[trimmed.len()..];
+            match s.style {
+                Style::Plain => text.clone(),
+                Style::Strong if !trimmed.is_empty() => format!("**{trimmed}**{trail}"),
+                Style::Emphasis if !trimmed.is_empty() => format!("*{trimmed}*{trail}"),
+                _ => text.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A ten-cell bar for a score out of 100.
+fn bar(score: u8) -> String {
+    let full = (usize::from(score.min(100)) + 5) / 10;
+    format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
+}
+
+/// Escapes the characters Markdown would read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

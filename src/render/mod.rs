@@ -1,0 +1,59 @@
+//! Renderers: the report model to bytes in each export format.
+
+pub mod json;
+pub mod markdown;
+
+use crate::report::Report;
+use std::path::Path;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark with GitHub tables and task lists).
+    Md,
+    /// JSON: the report model, with scores and every rule's outcome.
+    Json,
+    /// PDF.
+    Pdf,
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The format is planned but not built yet.
+    #[error(
+        "{0} export is not available yet in this version of privaudit; use --format md or --format json"
+    )]
+    NotAvailable(&'static str),
+}
+
+impl Format {
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "json" => Some(Format::Json),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// Renders a report in this format.
+    pub fn render(self, report: &Report) -> Result<Vec<u8>, RenderError> {
+        match self {
+            Format::Md => Ok(markdown::render(report).into_bytes()),
+            Format::Json => Ok(json::render(report).into_bytes()),
+            Format::Pdf => Err(RenderError::NotAvailable("PDF")),
+        }
+    }
+}

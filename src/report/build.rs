@@ -1,0 +1,463 @@
+//! Builds the report from a bank, a session and the rules' evaluation.
+
+use super::annex;
+use super::model::*;
+use crate::answer::{Answer, entry_name};
+use crate::bank::{Area, Bank, Kind, Question, Rule, Topic};
+use crate::condition::Scope;
+use crate::flow::{Visible, progress};
+use crate::i18n::{Lang, format_date, percent, ui};
+use crate::law::{Citation, Jurisdiction};
+use crate::rules::{Evaluation, Finding, Outcome, evaluate, template};
+use crate::session::Session;
+
+/// Everything the report needs besides the answers.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// The language to write in.
+    pub lang: Lang,
+    /// The date printed on the report.
+    pub date: time::Date,
+}
+
+/// Shared state while building.
+struct Ctx<'a> {
+    bank: &'a Bank,
+    session: &'a Session,
+    visible: Visible<'a>,
+    eval: Evaluation<'a>,
+    lang: Lang,
+}
+
+/// Builds the whole report.
+pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
+    let lang = options.lang;
+    let t = ui(lang);
+    let ctx = Ctx {
+        bank,
+        session,
+        visible: Visible::new(bank, &session.answers),
+        eval: evaluate(bank, &session.answers),
+        lang,
+    };
+    let mut sections = vec![ctx.summary(), ctx.action_plan()];
+    sections.extend(bank.manifest.areas.iter().map(|area| ctx.area(area)));
+    sections.push(annex::annex(bank, session, &ctx.visible, lang));
+    let meta = Meta {
+        organisation: session.organisation.clone(),
+        date: format_date(options.date, lang),
+        date_iso: options.date.to_string(),
+        jurisdictions: session
+            .cited_jurisdictions()
+            .iter()
+            .map(|j| j.name(lang).to_string())
+            .collect(),
+        prepared_by: session.prepared_by.clone(),
+        bank: bank.stamp(),
+    };
+    let evaluation = EvaluationSummary {
+        overall: ctx.eval.overall,
+        areas: ctx.eval.scores.clone(),
+        rules: ctx
+            .eval
+            .findings
+            .iter()
+            .map(|f| RuleOutcome {
+                rule: f.rule.id.clone(),
+                area: f.rule.area.clone(),
+                severity: f.rule.severity,
+                outcome: f.outcome,
+            })
+            .collect(),
+    };
+    Report {
+        lang,
+        title: t.report_title.into(),
+        subtitle: t.report_subtitle.into(),
+        meta,
+        sections,
+        evaluation,
+    }
+}
+
+impl Ctx<'_> {
+    fn summary(&self) -> ReportSection {
+        let t = ui(self.lang);
+        let progress = progress(self.bank, &self.session.answers);
+        let gaps = self.eval.gaps();
+        let count = |s| gaps.iter().filter(|f| f.rule.severity == s).count();
+        let by_severity: Vec<String> = [
+            crate::bank::Severity::Critical,
+            crate::bank::Severity::High,
+            crate::bank::Severity::Medium,
+            crate::bank::Severity::Low,
+        ]
+        .into_iter()
+        .filter(|s| count(*s) > 0)
+        .map(|s| {
+            format!(
+                "{}{} {}",
+                t.severity(s).to_lowercase(),
+                colon(self.lang),
+                count(s)
+            )
+        })
+        .collect();
+        let gap_value = if by_severity.is_empty() {
+            "0".to_string()
+        } else {
+            format!("{} ({})", gaps.len(), by_severity.join(", "))
+        };
+        let score =
+            |s: Option<u8>| s.map_or_else(|| t.not_assessed.to_string(), |s| format!("{s}/100"));
+        let figures = vec![
+            KeyFigure {
+                label: t.overall_score.into(),
+                value: score(self.eval.overall),
+            },
+            KeyFigure {
+                label: t.gaps_count.into(),
+                value: gap_value,
+            },
+            KeyFigure {
+                label: t.good_practices.into(),
+                value: self
+                    .applying()
+                    .filter(|f| f.rule.severity == crate::bank::Severity::GoodPractice)
+                    .count()
+                    .to_string(),
+            },
+            KeyFigure {
+                label: t.to_verify_count.into(),
+                value: self
+                    .eval
+                    .with_outcome(Outcome::ToVerify)
+                    .count()
+                    .to_string(),
+            },
+            KeyFigure {
+                label: t.completion.into(),
+                value: format!(
+                    "{}/{} ({})",
+                    progress.done,
+                    progress.total,
+                    percent(progress.percent(), self.lang)
+                ),
+            },
+        ];
+        let scores = self
+            .bank
+            .manifest
+            .areas
+            .iter()
+            .zip(&self.eval.scores)
+            .map(|(area, s)| ScoreBar {
+                label: area.title.get(self.lang).to_string(),
+                score: s.score,
+            })
+            .collect();
+        let blocks = vec![
+            Block::Paragraph {
+                spans: vec![Span::plain(t.summary_intro)],
+            },
+            Block::KeyFigures { figures },
+            Block::Heading {
+                level: 2,
+                text: t.scores_by_area.into(),
+            },
+            Block::Scores { scores },
+        ];
+        ReportSection {
+            id: "summary".into(),
+            title: t.summary.into(),
+            blocks,
+        }
+    }
+
+    fn action_plan(&self) -> ReportSection {
+        let t = ui(self.lang);
+        let gaps = self.eval.gaps();
+        let mut blocks = Vec::new();
+        if gaps.is_empty() {
+            blocks.push(Block::Paragraph {
+                spans: vec![Span::plain(t.action_plan_empty)],
+            });
+        } else {
+            blocks.push(Block::Paragraph {
+                spans: vec![Span::plain(t.action_plan_intro)],
+            });
+            let items = gaps
+                .iter()
+                .map(|f| Action {
+                    rule: f.rule.id.clone(),
+                    severity: f.rule.severity,
+                    priority: t.severity(f.rule.severity).into(),
+                    title: f.rule.title.get(self.lang).into(),
+                    area: self
+                        .bank
+                        .area(&f.rule.area)
+                        .map_or_else(String::new, |a| a.title.get(self.lang).into()),
+                    action: self.recommendation(f.rule),
+                    refs: self.refs(f.rule),
+                })
+                .collect();
+            blocks.push(Block::Actions { items });
+        }
+        let to_verify: Vec<Vec<Span>> = self
+            .eval
+            .with_outcome(Outcome::ToVerify)
+            .filter(|f| f.rule.severity.is_gap())
+            .map(|f| {
+                vec![
+                    Span::strong(f.rule.title.get(self.lang)),
+                    Span::plain(format!(" — {}", self.area_title(&f.rule.area))),
+                ]
+            })
+            .collect();
+        if !to_verify.is_empty() {
+            blocks.push(Block::Heading {
+                level: 2,
+                text: t.to_verify_title.into(),
+            });
+            blocks.push(Block::Paragraph {
+                spans: vec![Span::plain(t.to_verify_intro)],
+            });
+            blocks.push(Block::Bullets { items: to_verify });
+        }
+        ReportSection {
+            id: "action-plan".into(),
+            title: t.action_plan.into(),
+            blocks,
+        }
+    }
+
+    fn area(&self, area: &Area) -> ReportSection {
+        let mut blocks = Vec::new();
+        if let Some(intro) = &area.intro {
+            blocks.push(Block::Paragraph {
+                spans: vec![Span::plain(intro.get(self.lang))],
+            });
+        }
+        blocks.extend(self.findings(&area.id, None));
+        for topic in &area.topics {
+            blocks.extend(self.topic(area, topic));
+        }
+        ReportSection {
+            id: area.id.clone(),
+            title: area.title.get(self.lang).into(),
+            blocks,
+        }
+    }
+
+    fn topic(&self, area: &Area, topic: &Topic) -> Vec<Block> {
+        let mut blocks = vec![Block::Heading {
+            level: 2,
+            text: topic.title.get(self.lang).into(),
+        }];
+        if let Some(intro) = &topic.intro {
+            blocks.push(Block::Paragraph {
+                spans: vec![Span::plain(intro.get(self.lang))],
+            });
+        }
+        if let Some(table) = topic.table.as_deref().and_then(|id| self.table(id)) {
+            blocks.push(table);
+        }
+        let items: Vec<CheckItem> = topic
+            .checklist
+            .iter()
+            .filter_map(|id| self.bank.question(id))
+            .flat_map(|q| self.check_items(q))
+            .collect();
+        if !items.is_empty() {
+            blocks.push(Block::Checklist { items });
+        }
+        blocks.extend(self.findings(&area.id, Some(&topic.id)));
+        blocks
+    }
+
+    /// The findings that apply to an area (or one of its topics), in bank order.
+    fn findings(&self, area: &str, topic: Option<&str>) -> Vec<Block> {
+        self.applying()
+            .filter(|f| f.rule.area == area && f.rule.topic.as_deref() == topic)
+            .map(|f| {
+                let rule = f.rule;
+                Block::Finding(FindingBlock {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    label: ui(self.lang).severity(rule.severity).into(),
+                    title: rule.title.get(self.lang).into(),
+                    finding: self.fill(rule, rule.finding.get(self.lang)),
+                    recommendation: self.recommendation(rule),
+                    refs: if rule.severity.is_gap() {
+                        self.refs(rule)
+                    } else {
+                        Vec::new()
+                    },
+                })
+            })
+            .collect()
+    }
+
+    fn applying(&self) -> impl Iterator<Item = &Finding<'_>> {
+        self.eval.with_outcome(Outcome::Applies)
+    }
+
+    /// A group shown as a table, plus a column for each later group that refers to its entries.
+    fn table(&self, group_id: &str) -> Option<Block> {
+        let group = self.bank.question(group_id)?;
+        let entries = self.visible.answer(group_id).and_then(Answer::entries)?;
+        let lang = self.lang;
+        let mut header: Vec<String> = group
+            .questions
+            .iter()
+            .map(|q| q.short_label().get(lang).to_string())
+            .collect();
+        let back_refs = self.back_references(group_id);
+        header.extend(back_refs.iter().map(|_| ui(lang).shared_with.to_string()));
+        let rows = entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                let mut row: Vec<String> = group
+                    .questions
+                    .iter()
+                    .map(|sub| {
+                        entry
+                            .get(&sub.id)
+                            .map_or_else(String::new, |a| a.display(sub, lang))
+                    })
+                    .collect();
+                let name = entry_name(group, entries, i, lang);
+                for (other, field) in &back_refs {
+                    row.push(self.entries_selecting(other, field, &name).join(", "));
+                }
+                row
+            })
+            .collect();
+        Some(Block::Table { header, rows })
+    }
+
+    /// Groups with a sub-question whose options come from `group_id`.
+    fn back_references(&self, group_id: &str) -> Vec<(&Question, &Question)> {
+        self.bank
+            .questions()
+            .filter(|(_, q)| q.kind == Kind::Group && self.visible.is_shown(&q.id))
+            .flat_map(|(_, q)| {
+                q.questions
+                    .iter()
+                    .filter(|s| s.options_from.as_ref().is_some_and(|f| f.group == group_id))
+                    .map(move |s| (q, s))
+            })
+            .collect()
+    }
+
+    /// Names of the entries of `group` whose `field` selects `name`.
+    fn entries_selecting(&self, group: &Question, field: &Question, name: &str) -> Vec<String> {
+        let entries = self
+            .visible
+            .answer(&group.id)
+            .and_then(Answer::entries)
+            .unwrap_or_default();
+        (0..entries.len())
+            .filter(|&i| match entries[i].get(&field.id) {
+                Some(Answer::Text(s)) => s == name,
+                Some(a) => a
+                    .selected()
+                    .is_some_and(|ids| ids.iter().any(|id| id == name)),
+                None => false,
+            })
+            .map(|i| entry_name(group, entries, i, self.lang))
+            .collect()
+    }
+
+    /// Checklist items for a yes/no question (one) or a multiple choice (one per option).
+    fn check_items(&self, q: &Question) -> Vec<CheckItem> {
+        if !self.visible.is_shown(&q.id) {
+            return Vec::new();
+        }
+        let answer = self.visible.answer(&q.id);
+        let lang = self.lang;
+        match q.kind {
+            Kind::YesNo => {
+                let status = match answer {
+                    Some(Answer::Bool(true)) => Status::Done,
+                    Some(Answer::Bool(false)) => Status::Todo,
+                    _ => Status::ToVerify,
+                };
+                vec![CheckItem {
+                    status,
+                    text: q.short_label().get(lang).into(),
+                }]
+            }
+            _ => q
+                .options
+                .iter()
+                .filter(|o| o.id != "none")
+                .map(|o| {
+                    let status = match answer.and_then(Answer::selected) {
+                        Some(ids) if ids.contains(&o.id) => Status::Done,
+                        Some(_) => Status::Todo,
+                        None => Status::ToVerify,
+                    };
+                    CheckItem {
+                        status,
+                        text: o.label.get(lang).into(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn fill(&self, rule: &Rule, text: &str) -> String {
+        template::render(
+            text,
+            self.bank,
+            &self.visible,
+            &rule.when,
+            &self.session.organisation,
+            self.lang,
+        )
+    }
+
+    /// The recommendation, followed by the notes for each jurisdiction cited.
+    fn recommendation(&self, rule: &Rule) -> String {
+        let mut text = self.fill(rule, rule.recommendation.get(self.lang));
+        for j in self.session.cited_jurisdictions() {
+            if let Some(note) = rule.jurisdiction_notes.get(&j) {
+                text.push(' ');
+                text.push_str(&self.fill(rule, note.get(self.lang)));
+            }
+        }
+        text
+    }
+
+    /// The rule's citations for the jurisdictions cited; one line when no law has a provision.
+    fn refs(&self, rule: &Rule) -> Vec<String> {
+        let cited = self.session.cited_jurisdictions();
+        let citations: Vec<(Jurisdiction, &Citation)> = cited
+            .into_iter()
+            .filter_map(|j| rule.refs.get(&j).map(|c| (j, c)))
+            .collect();
+        if citations.iter().all(|(_, c)| **c == Citation::None) {
+            return vec![ui(self.lang).no_legal_duty.to_string()];
+        }
+        citations
+            .into_iter()
+            .map(|(j, c)| c.render(j, self.lang))
+            .collect()
+    }
+
+    fn area_title(&self, id: &str) -> String {
+        self.bank
+            .area(id)
+            .map_or_else(String::new, |a| a.title.get(self.lang).into())
+    }
+}
+
+/// The colon as each language writes it after a label.
+pub(crate) fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    }
+}

@@ -1,0 +1,8 @@
+//! The report: a renderer-neutral document built from bank, answers and findings.
+
+mod annex;
+mod build;
+pub mod model;
+
+pub use build::{BuildOptions, build};
+pub use model::*;

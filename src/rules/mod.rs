@@ -1,0 +1,160 @@
+//! The rules engine: a pure function from a bank and answers to findings and
+//! scores. Same inputs, same output, in bank order.
+
+pub mod template;
+
+use crate::answer::{Answer, Answers};
+use crate::bank::{Bank, Rule};
+use crate::condition::{Condition, Scope, Truth};
+use crate::flow::Visible;
+use serde::Serialize;
+
+/// What a rule says about the answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The condition holds: the finding is in the report.
+    Applies,
+    /// The condition does not hold: for a gap, the requirement is met.
+    DoesNotApply,
+    /// The condition depends on a "don't know" answer: to verify.
+    ToVerify,
+    /// The questions it depends on are not answered yet.
+    NotAssessed,
+}
+
+/// One rule and its outcome.
+#[derive(Debug, Clone, Copy)]
+pub struct Finding<'b> {
+    /// The rule.
+    pub rule: &'b Rule,
+    /// What it says about the answers.
+    pub outcome: Outcome,
+}
+
+/// The score of one area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AreaScore {
+    /// The area id.
+    pub area: String,
+    /// 0 to 100, or none when no requirement of the area could be checked.
+    pub score: Option<u8>,
+    /// Weight of the requirements met.
+    pub earned: u32,
+    /// Weight of the requirements checked (met, not met, or to verify).
+    pub possible: u32,
+    /// How many gaps apply.
+    pub gaps: usize,
+}
+
+/// Findings and scores for a set of answers.
+#[derive(Debug, Clone)]
+pub struct Evaluation<'b> {
+    /// Every rule with its outcome, in bank order.
+    pub findings: Vec<Finding<'b>>,
+    /// One score per area, in bank order.
+    pub scores: Vec<AreaScore>,
+    /// All areas together, weighted by what each checked.
+    pub overall: Option<u8>,
+}
+
+impl<'b> Evaluation<'b> {
+    /// The findings with this outcome.
+    pub fn with_outcome(&self, outcome: Outcome) -> impl Iterator<Item = &Finding<'b>> {
+        self.findings.iter().filter(move |f| f.outcome == outcome)
+    }
+
+    /// The gaps that apply, most severe first, then in bank order.
+    pub fn gaps(&self) -> Vec<&Finding<'b>> {
+        let mut gaps: Vec<&Finding<'b>> = self
+            .with_outcome(Outcome::Applies)
+            .filter(|f| f.rule.severity.is_gap())
+            .collect();
+        gaps.sort_by_key(|f| f.rule.severity);
+        gaps
+    }
+}
+
+/// Evaluates every rule of the bank on the answers.
+pub fn evaluate<'b>(bank: &'b Bank, answers: &Answers) -> Evaluation<'b> {
+    let visible = Visible::new(bank, answers);
+    let findings: Vec<Finding<'b>> = bank
+        .rules
+        .iter()
+        .map(|rule| {
+            let outcome = match rule.when.eval(&visible) {
+                Truth::True => Outcome::Applies,
+                Truth::False => Outcome::DoesNotApply,
+                Truth::Unknown if depends_on_dont_know(&rule.when, &visible) => Outcome::ToVerify,
+                Truth::Unknown => Outcome::NotAssessed,
+            };
+            Finding { rule, outcome }
+        })
+        .collect();
+    let scores: Vec<AreaScore> = bank
+        .manifest
+        .areas
+        .iter()
+        .map(|area| score(&area.id, &findings))
+        .collect();
+    let earned: u32 = scores.iter().map(|s| s.earned).sum();
+    let possible: u32 = scores.iter().map(|s| s.possible).sum();
+    Evaluation {
+        findings,
+        scores,
+        overall: percent(earned, possible),
+    }
+}
+
+fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {
+    let (mut earned, mut possible, mut gaps) = (0, 0, 0);
+    for f in findings
+        .iter()
+        .filter(|f| f.rule.area == area && f.rule.severity.is_gap())
+    {
+        let weight = f.rule.severity.weight();
+        match f.outcome {
+            Outcome::DoesNotApply => {
+                earned += weight;
+                possible += weight;
+            }
+            Outcome::Applies => {
+                possible += weight;
+                gaps += 1;
+            }
+            Outcome::ToVerify => possible += weight,
+            Outcome::NotAssessed => {}
+        }
+    }
+    AreaScore {
+        area: area.to_string(),
+        score: percent(earned, possible),
+        earned,
+        possible,
+        gaps,
+    }
+}
+
+fn percent(earned: u32, possible: u32) -> Option<u8> {
+    (possible > 0).then(|| ((earned * 100 + possible / 2) / possible) as u8)
+}
+
+/// Whether a question the condition reads was answered "don't know".
+fn depends_on_dont_know(condition: &Condition, visible: &Visible<'_>) -> bool {
+    let mut found = false;
+    condition.walk(None, &mut |c, group| {
+        let Some(id) = c.question() else { return };
+        found |= match group {
+            None => visible.answer(id).is_some_and(Answer::is_dont_know),
+            Some(g) => visible
+                .answer(g)
+                .and_then(Answer::entries)
+                .is_some_and(|entries| {
+                    entries
+                        .iter()
+                        .any(|e| e.get(id).is_some_and(Answer::is_dont_know))
+                }),
+        };
+    });
+    found
+}

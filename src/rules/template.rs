@@ -1,0 +1,194 @@
+//! Placeholders in findings and recommendations, filled from the answers:
+//! `{org}` the organisation's name, `{answer:ID}` an answer as a reader sees it,
+//! `{entries:GROUP/FIELD}` every entry of a group, and `{matching:GROUP/FIELD}`
+//! the entries that make the rule's own `any_entry` condition true.
+
+use crate::answer::{Answer, entry_name};
+use crate::bank::{Bank, Kind};
+use crate::condition::{Condition, EntryScope, Scope, Truth};
+use crate::i18n::{Lang, join_list, ui};
+
+/// One piece of a template.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece<'t> {
+    Literal(&'t str),
+    Org,
+    Answer(&'t str),
+    Entries {
+        group: &'t str,
+        field: &'t str,
+        matching: bool,
+    },
+}
+
+fn parse(template: &str) -> Result<Vec<Piece<'_>>, String> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        pieces.push(Piece::Literal(&rest[..open]));
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in \"{template}\""))?
+            + open;
+        let inner = &rest[open + 1..close];
+        let piece = match inner.split_once(':') {
+            None if inner == "org" => Piece::Org,
+            Some(("answer", id)) => Piece::Answer(id),
+            Some((kind @ ("entries" | "matching"), path)) => {
+                let (group, field) = path
+                    .split_once('/')
+                    .ok_or_else(|| format!("`{{{inner}}}` needs GROUP/FIELD"))?;
+                Piece::Entries {
+                    group,
+                    field,
+                    matching: kind == "matching",
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "unknown placeholder `{{{inner}}}` (use {{org}}, {{answer:ID}}, {{entries:GROUP/FIELD}} or {{matching:GROUP/FIELD}})"
+                ));
+            }
+        };
+        pieces.push(piece);
+        rest = &rest[close + 1..];
+    }
+    pieces.push(Piece::Literal(rest));
+    Ok(pieces)
+}
+
+/// Checks a template's placeholders against the bank.
+pub fn check(template: &str, bank: &Bank) -> Result<(), String> {
+    for piece in parse(template)? {
+        match piece {
+            Piece::Answer(id) if bank.question(id).is_none() => {
+                return Err(format!("placeholder names unknown question `{id}`"));
+            }
+            Piece::Entries { group, field, .. } => {
+                let sub = bank
+                    .question(group)
+                    .filter(|g| g.kind == Kind::Group)
+                    .and_then(|g| g.sub(field));
+                if sub.is_none() {
+                    return Err(format!(
+                        "placeholder names `{group}/{field}`, which is not a sub-question of a group"
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Fills a template; `rule` is the condition of the rule it belongs to.
+pub fn render(
+    template: &str,
+    bank: &Bank,
+    scope: &dyn Scope,
+    rule: &Condition,
+    org: &str,
+    lang: Lang,
+) -> String {
+    let Ok(pieces) = parse(template) else {
+        return template.to_string();
+    };
+    let mut out = String::with_capacity(template.len() + 32);
+    for piece in pieces {
+        match piece {
+            Piece::Literal(s) => out.push_str(s),
+            Piece::Org => out.push_str(org),
+            Piece::Answer(id) => match (bank.question(id), scope.answer(id)) {
+                (Some(q), Some(a)) => out.push_str(&a.display(q, lang)),
+                _ => out.push_str(&ui(lang).not_answered.to_lowercase()),
+            },
+            Piece::Entries {
+                group,
+                field,
+                matching,
+            } => {
+                let Some(g) = bank.question(group) else {
+                    continue;
+                };
+                let entries = scope
+                    .answer(group)
+                    .and_then(Answer::entries)
+                    .unwrap_or_default();
+                let filter = matching.then(|| entry_filter(rule, group)).flatten();
+                let names: Vec<String> = entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, entry)| {
+                        filter.is_none_or(|f| {
+                            f.eval(&EntryScope {
+                                group: g,
+                                entry,
+                                outer: scope,
+                            }) == Truth::True
+                        })
+                    })
+                    .map(|(i, entry)| match entry.get(field) {
+                        Some(Answer::Text(s)) if !s.trim().is_empty() => s.trim().to_string(),
+                        Some(a) if a.is_substantive() => g
+                            .sub(field)
+                            .map_or_else(String::new, |q| a.display(q, lang)),
+                        _ => entry_name(g, entries, i, lang),
+                    })
+                    .collect();
+                out.push_str(&join_list(&names, lang));
+            }
+        }
+    }
+    out
+}
+
+/// The entry condition of the rule's first `any_entry` on `group`.
+fn entry_filter<'c>(rule: &'c Condition, group: &str) -> Option<&'c Condition> {
+    let mut found = None;
+    rule.walk(None, &mut |c, _| {
+        if let Condition::AnyEntry(t) = c {
+            if t.group == group && found.is_none() {
+                found = Some(t.when.as_ref());
+            }
+        }
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_placeholder() {
+        let pieces = parse("A {org} B {answer:x.y} {entries:g/name}{matching:g/f}.").unwrap();
+        assert_eq!(pieces[1], Piece::Org);
+        assert_eq!(pieces[3], Piece::Answer("x.y"));
+        assert_eq!(
+            pieces[5],
+            Piece::Entries {
+                group: "g",
+                field: "name",
+                matching: false
+            }
+        );
+        assert_eq!(
+            pieces[7],
+            Piece::Entries {
+                group: "g",
+                field: "f",
+                matching: true
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_and_unclosed_placeholders() {
+        assert!(
+            parse("{nom}")
+                .unwrap_err()
+                .contains("unknown placeholder `{nom}`")
+        );
+        assert!(parse("texte {org").unwrap_err().contains("unclosed"));
+    }
+}

@@ -1,0 +1,166 @@
+//! A session: the answers of one assessment, with its notes and marks, and
+//! how it is kept on disk.
+
+pub mod store;
+
+pub use store::{SessionError, load, save, write_atomic};
+
+use crate::answer::{Answer, Answers};
+use crate::bank::Bank;
+use crate::i18n::Lang;
+use crate::law::Jurisdiction;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use time::OffsetDateTime;
+
+/// The `format` field of every session file.
+pub const FORMAT: &str = "privaudit-session";
+/// The version of the session format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Which bank a session was answered with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankStamp {
+    /// The bank's id.
+    pub id: String,
+    /// The bank's version.
+    pub version: String,
+}
+
+/// One assessment in progress or done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Always `privaudit-session`.
+    pub format: String,
+    /// The session format version.
+    pub version: u32,
+    /// The bank the answers were given with.
+    pub bank: BankStamp,
+    /// The language of the interview and of the report by default.
+    pub lang: Lang,
+    /// The jurisdictions selected (kept in step with their question).
+    #[serde(default)]
+    pub jurisdictions: Vec<Jurisdiction>,
+    /// The organisation's name (kept in step with its question).
+    #[serde(default)]
+    pub organisation: String,
+    /// Who prepared the assessment (a consultant), shown on the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared_by: Option<String>,
+    /// Answers by question id; group entries keep their order.
+    #[serde(default)]
+    pub answers: Answers,
+    /// Notes by question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
+    /// Questions marked "to verify".
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub to_verify: BTreeSet<String>,
+    /// Answers to questions the current bank no longer has (or in a shape it no longer takes), kept so nothing is lost.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub retired: BTreeMap<String, serde_json::Value>,
+    /// When the session was created.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    /// When it last changed.
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated: OffsetDateTime,
+}
+
+/// An answer set aside when a session meets a newer bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retired {
+    /// The question id.
+    pub id: String,
+    /// Why it was set aside.
+    pub reason: String,
+}
+
+impl Session {
+    /// A new, empty session for `bank`.
+    pub fn new(bank: &Bank, lang: Lang, now: OffsetDateTime) -> Session {
+        Session {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            bank: BankStamp {
+                id: bank.manifest.id.clone(),
+                version: bank.manifest.version.clone(),
+            },
+            lang,
+            jurisdictions: Vec::new(),
+            organisation: String::new(),
+            prepared_by: None,
+            answers: Answers::new(),
+            notes: BTreeMap::new(),
+            to_verify: BTreeSet::new(),
+            retired: BTreeMap::new(),
+            created: now,
+            updated: now,
+        }
+    }
+
+    /// Records an answer; "don't know" also marks the question to verify.
+    pub fn set_answer(&mut self, bank: &Bank, id: &str, answer: Answer, now: OffsetDateTime) {
+        if answer.is_dont_know() {
+            self.to_verify.insert(id.to_string());
+        }
+        self.answers.insert(id.to_string(), answer);
+        self.sync_bindings(bank);
+        self.updated = now;
+    }
+
+    /// Copies the organisation's name and jurisdictions from their questions.
+    pub fn sync_bindings(&mut self, bank: &Bank) {
+        let b = &bank.manifest.bindings;
+        if let Some(Answer::Text(name)) = self.answers.get(&b.organisation) {
+            self.organisation = name.trim().to_string();
+        }
+        if let Some(ids) = self
+            .answers
+            .get(&b.jurisdictions)
+            .and_then(Answer::selected)
+        {
+            self.jurisdictions = Jurisdiction::ALL
+                .into_iter()
+                .filter(|j| ids.iter().any(|id| id == j.code()))
+                .collect();
+        }
+    }
+
+    /// Fits the session to `bank`: answers to questions it no longer has, or
+    /// in a shape it no longer takes, move to `retired` (kept, not evaluated)
+    /// and are listed. The session is then stamped with the bank.
+    pub fn reconcile(&mut self, bank: &Bank) -> Vec<Retired> {
+        let mut retired = Vec::new();
+        let ids: Vec<String> = self.answers.keys().cloned().collect();
+        for id in ids {
+            let reason = match bank.question(&id) {
+                None => Some("the question is no longer in the bank".to_string()),
+                Some(q) => self.answers[&id].fits(q).err(),
+            };
+            if let Some(reason) = reason {
+                let answer = self.answers.remove(&id).expect("listed");
+                let value = serde_json::to_value(answer).expect("answers serialise");
+                self.retired.insert(id.clone(), value);
+                retired.push(Retired { id, reason });
+            }
+        }
+        self.bank = BankStamp {
+            id: bank.manifest.id.clone(),
+            version: bank.manifest.version.clone(),
+        };
+        self.sync_bindings(bank);
+        retired
+    }
+
+    /// The jurisdictions to cite: those selected, or all when none is.
+    pub fn cited_jurisdictions(&self) -> Vec<Jurisdiction> {
+        if self.jurisdictions.is_empty() {
+            Jurisdiction::ALL.to_vec()
+        } else {
+            self.jurisdictions.clone()
+        }
+    }
+}
