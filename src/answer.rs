@@ -208,7 +208,7 @@ impl Answer {
 
 /// Joins option labels, which may be whole phrases: "a ; b" / "a; b".
 fn join_items(items: &[String], lang: Lang) -> String {
-    items.join(if lang == Lang::Fr { "\u{202f}; " } else { "; " })
+    items.join(ui(lang).list_sep)
 }
 
 /// The name of entry `index` of a group: its label field, else "Third party 2".

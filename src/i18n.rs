@@ -128,6 +128,7 @@ pub fn format_date(date: time::Date, lang: Lang) -> String {
 #[derive(Debug)]
 pub struct Ui {
     pub and: &'static str,
+    pub list_sep: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub dont_know: &'static str,
@@ -181,6 +182,7 @@ pub struct Ui {
 /// French UI strings.
 pub static FR: Ui = Ui {
     and: "et",
+    list_sep: "\u{202f}; ",
     yes: "Oui",
     no: "Non",
     dont_know: "Je ne sais pas",
@@ -234,6 +236,7 @@ pub static FR: Ui = Ui {
 /// English UI strings.
 pub static EN: Ui = Ui {
     and: "and",
+    list_sep: "; ",
     yes: "Yes",
     no: "No",
     dont_know: "Don’t know",

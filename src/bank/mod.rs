@@ -274,7 +274,7 @@ fn parse_file<T: DeserializeOwned>(
             let inner = err.into_inner();
             let (line, column) = (inner.line(), inner.column());
             let message = strip_position(&inner.to_string());
-            let id = enclosing_id(text, &path);
+            let id = enclosing_id(text, &path).or_else(|| preceding_id(text, line, column));
             let message = if path == "." || inner.is_syntax() || inner.is_eof() {
                 message
             } else {
@@ -321,6 +321,26 @@ fn enclosing_id(text: &str, path: &str) -> Option<String> {
         }
     }
     found
+}
+
+/// For text that is not valid JSON: the last `"id": "..."` before the error, if any.
+fn preceding_id(text: &str, line: usize, column: usize) -> Option<String> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let offset = text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i);
+    let key = text[..offset].rfind("\"id\"")?;
+    let rest = text[key + 4..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
 }
 
 impl Raw {

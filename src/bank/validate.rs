@@ -26,11 +26,9 @@ pub(crate) fn validate(bank: &Bank, deep: bool) -> Vec<Raw> {
     c.manifest();
     c.sections();
     c.rules();
-    if c.raw.is_empty() {
-        c.cycles();
-        if deep {
-            c.reachability();
-        }
+    c.cycles();
+    if deep && c.raw.is_empty() {
+        c.reachability();
     }
     c.raw
 }

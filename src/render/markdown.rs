@@ -18,7 +18,7 @@ pub fn render(report: &Report) -> String {
         (t.prepared_for, m.organisation.clone()),
         (t.date, m.date.clone()),
     ];
-    facts.push((t.legal_framework, m.jurisdictions.join(" ; ")));
+    facts.push((t.legal_framework, m.jurisdictions.join(t.list_sep)));
     if let Some(by) = &m.prepared_by {
         facts.push((t.prepared_by, by.clone()));
     }
@@ -112,7 +112,7 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
                         out,
                         "   *{} {}*",
                         t.legal_basis,
-                        escape(&a.refs.join(" ; "))
+                        escape(&a.refs.join(t.list_sep))
                     );
                 }
             }
@@ -152,7 +152,7 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
                     out,
                     ">\n> *{} {}*",
                     t.legal_basis,
-                    escape(&f.refs.join(" ; "))
+                    escape(&f.refs.join(t.list_sep))
                 );
             }
             out.push('\n');

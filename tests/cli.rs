@@ -1,0 +1,325 @@
+//! The binary as a user runs it: validate, schema, report, and their errors.
+
+mod common;
+
+use assert_cmd::Command;
+use common::mini_bank_dir;
+use predicates::prelude::*;
+use rstest::rstest;
+use std::path::Path;
+
+fn privaudit() -> Command {
+    Command::cargo_bin("privaudit").unwrap()
+}
+
+/// A copy of the mini bank with one text replacement in one file.
+fn broken_bank(file: &str, from: &str, to: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&mini_bank_dir(), dir.path());
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "fixture {file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_embedded_bank_is_valid() {
+    privaudit()
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid"));
+}
+
+#[test]
+fn a_bank_folder_is_valid() {
+    privaudit()
+        .arg("validate")
+        .arg(mini_bank_dir())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("mini@1.0.0"));
+}
+
+#[rstest]
+#[case::malformed_json(
+    "sections/basics.json",
+    "\"kind\": \"text\",\n      \"label\": { \"fr\": \"Nom",
+    "\"kind\": \"text\"\n      \"label\": { \"fr\": \"Nom",
+    "sections/basics.json:8:7: `org.name`: expected `,` or `}`"
+)]
+#[case::unknown_kind(
+    "sections/basics.json",
+    "\"kind\": \"yes_no\"",
+    "\"kind\": \"yesno\"",
+    "sections/basics.json:21:21: `paper`: unknown variant `yesno`, expected one of `yes_no`"
+)]
+#[case::missing_field(
+    "sections/details.json",
+    "\"label\": { \"fr\": \"Effectif ?\", \"en\": \"Staff?\" },",
+    "",
+    "sections/details.json:10:5: `size`: missing field `label`"
+)]
+#[case::unknown_question(
+    "sections/basics.json",
+    "\"when\": { \"yes\": \"paper\" }",
+    "\"when\": { \"yes\": \"papers\" }",
+    "sections/basics.json:28:17: `paper.measures`: condition names unknown question `papers`"
+)]
+#[case::duplicate_id(
+    "sections/details.json",
+    "\"id\": \"email\"",
+    "\"id\": \"size\"",
+    "sections/details.json:12:7: `size`: duplicate question id (first defined in sections/details.json)"
+)]
+#[case::missing_translation(
+    "sections/details.json",
+    "\"label\": { \"fr\": \"Effectif ?\", \"en\": \"Staff?\" }",
+    "\"label\": { \"fr\": \"Effectif ?\" }",
+    "sections/details.json:8:7: `size`: `label` has no English text (`en` is missing or empty)"
+)]
+#[case::unknown_option(
+    "rules/rules.json",
+    "\"option\": \"locked\"",
+    "\"option\": \"lockd\"",
+    "rules/rules.json:8:100: `paper.unlocked`: `paper.measures` has no option `lockd` (options: locked, alarm)"
+)]
+#[case::wrong_kind(
+    "rules/rules.json",
+    "{ \"yes\": \"paper\" }, { \"not\"",
+    "{ \"yes\": \"size\" }, { \"not\"",
+    "rules/rules.json:8:27: `paper.unlocked`: `yes` needs yes_no question, `size` is number"
+)]
+#[case::never_reached(
+    "sections/basics.json",
+    "\"when\": { \"yes\": \"paper\" }",
+    "\"when\": { \"all\": [{ \"yes\": \"paper\" }, { \"no\": \"paper\" }] }",
+    "sections/basics.json:28:7: `paper.measures`: this question can never be asked"
+)]
+#[case::rule_never_fires(
+    "rules/rules.json",
+    "\"when\": { \"no\": \"paper\" }",
+    "\"when\": { \"all\": [{ \"no\": \"paper\" }, { \"yes\": \"paper\" }] }",
+    "rules/rules.json:19:7: `paper.none`: this rule can never apply"
+)]
+#[case::asked_later(
+    "sections/basics.json",
+    "\"kind\": \"text\",\n      \"label\": { \"fr\": \"Nom",
+    "\"kind\": \"text\",\n      \"when\": { \"answered\": \"email\" },\n      \"label\": { \"fr\": \"Nom",
+    "sections/basics.json:8:17: `org.name`: condition refers to `email`, which is asked later"
+)]
+#[case::cycle(
+    "sections/basics.json",
+    "\"kind\": \"yes_no\",",
+    "\"kind\": \"yes_no\",\n      \"when\": { \"includes\": { \"question\": \"paper.measures\", \"option\": \"locked\" } },",
+    "sections/basics.json:22:7: `paper`: condition cycle: paper → paper.measures → paper"
+)]
+#[case::missing_reference(
+    "rules/rules.json",
+    ", \"qc\": \"none\"",
+    "",
+    "rules/rules.json:43:7: `vendors.no_contract`: no reference for `qc`; write `\"qc\": \"none\"`"
+)]
+#[case::bad_placeholder(
+    "rules/rules.json",
+    "{matching:vendors/name}.\", \"en\"",
+    "{matching:vendors/nom}.\", \"en\"",
+    "rules/rules.json:41:20: `vendors.no_contract`: placeholder names `vendors/nom`, which is not a sub-question of a group"
+)]
+#[case::options_from_unknown(
+    "sections/details.json",
+    "\"group\": \"vendors\"",
+    "\"group\": \"nothing\"",
+    "sections/details.json:53:25: `favourite`: unknown group `nothing`"
+)]
+fn a_broken_bank_is_reported_with_file_line_and_id(
+    #[case] file: &str,
+    #[case] from: &str,
+    #[case] to: &str,
+    #[case] expected: &str,
+) {
+    let dir = broken_bank(file, from, to);
+    let out = privaudit()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let expected = format!("{}/{expected}", dir.path().display());
+    assert!(
+        out.lines().any(|l| l.starts_with(&expected)),
+        "expected a line starting with\n{expected}\ngot:\n{out}"
+    );
+}
+
+#[test]
+fn a_broken_bank_given_with_questions_stops_the_report() {
+    let dir = broken_bank(
+        "sections/details.json",
+        "\"id\": \"email\"",
+        "\"id\": \"size\"",
+    );
+    privaudit()
+        .args(["--questions"])
+        .arg(dir.path())
+        .args(["report", "--example"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("duplicate question id"));
+}
+
+#[test]
+fn schema_describes_every_bank_file() {
+    let out = privaudit()
+        .arg("schema")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let schema: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(
+        schema["$schema"]
+            .as_str()
+            .unwrap()
+            .contains("json-schema.org")
+    );
+    let text = String::from_utf8(out).unwrap();
+    for name in ["Manifest", "Section", "RuleFile", "Condition", "Question"] {
+        assert!(text.contains(&format!("\"{name}\"")), "schema lacks {name}");
+    }
+}
+
+#[rstest]
+#[case::markdown_fr("rapport.md", &["--lang", "fr"], "# Évaluation de la confidentialité")]
+#[case::markdown_en("report.md", &["--lang", "en"], "# Privacy Assessment")]
+#[case::json_fr("rapport.json", &["--lang", "fr"], "\"format\": \"privaudit-report\"")]
+#[case::json_by_flag("rapport.txt", &["-f", "json"], "\"lang\": \"fr\"")]
+fn the_example_report_is_written(
+    #[case] name: &str,
+    #[case] args: &[&str],
+    #[case] expected: &str,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(name);
+    privaudit()
+        .args(["report", "--example", "--date", "2026-11-22", "-o"])
+        .arg(&out)
+        .args(args)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote"));
+    assert!(std::fs::read_to_string(&out).unwrap().contains(expected));
+}
+
+#[test]
+fn the_report_goes_to_standard_output_without_a_file() {
+    privaudit()
+        .args(["report", "--example", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## 2. Prioritised action plan"));
+}
+
+#[test]
+fn pdf_says_it_is_not_available_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.pdf");
+    privaudit()
+        .args(["report", "--example", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("PDF export is not available yet"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_saved_session_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("client.json");
+    let bank = common::mini_bank();
+    let s = common::session_with(
+        &bank,
+        common::answers(serde_json::json!({"org.name": "Atelier Nord", "paper": false})),
+    );
+    privaudit::session::save(&s, &session).unwrap();
+    privaudit()
+        .arg("--questions")
+        .arg(mini_bank_dir())
+        .arg("report")
+        .arg(&session)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Atelier Nord")
+                .and(predicate::str::contains("Vous n’avez pas de papier.")),
+        );
+}
+
+#[test]
+fn a_corrupted_session_names_path_line_and_column_and_is_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("client.json");
+    let text = "{ \"format\": \"privaudit-session\",\n  \"answers\": { \"paper\": tru }\n}\n";
+    std::fs::write(&session, text).unwrap();
+    privaudit()
+        .arg("report")
+        .arg(&session)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{}:2:",
+            session.display()
+        )));
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), text);
+}
+
+#[test]
+fn a_missing_session_is_a_clear_error() {
+    privaudit()
+        .args(["report", "no-such-file.json"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no-such-file.json")
+                .and(predicate::str::contains("No such file")),
+        );
+}
+
+#[test]
+fn an_unknown_example_lists_the_known_ones() {
+    privaudit()
+        .args(["report", "--example", "nope"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no example named `nope`")
+                .and(predicate::str::contains("atelier-pixel")),
+        );
+}
+
+#[test]
+fn without_a_command_it_says_what_exists_today() {
+    privaudit()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("privaudit report --example"));
+}

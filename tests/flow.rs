@@ -1,0 +1,92 @@
+//! The interview flow: what is shown, what comes next, how far along it is.
+
+mod common;
+
+use common::{answers, mini_bank};
+use privaudit::flow::{self, SectionStatus, Visible};
+use serde_json::json;
+
+fn shown_ids(given: serde_json::Value) -> Vec<String> {
+    let bank = mini_bank();
+    let a = answers(given);
+    Visible::new(&bank, &a)
+        .questions()
+        .iter()
+        .map(|q| q.id.clone())
+        .collect()
+}
+
+#[test]
+fn follow_up_appears_only_after_a_yes() {
+    assert!(!shown_ids(json!({})).contains(&"paper.measures".to_string()));
+    assert!(!shown_ids(json!({"paper": false})).contains(&"paper.measures".to_string()));
+    assert!(shown_ids(json!({"paper": true})).contains(&"paper.measures".to_string()));
+}
+
+#[test]
+fn next_and_previous_skip_hidden_questions() {
+    let bank = mini_bank();
+    let no_paper = answers(json!({"paper": false}));
+    assert_eq!(flow::next(&bank, &no_paper, "paper").unwrap().id, "size");
+    assert_eq!(
+        flow::previous(&bank, &no_paper, "size").unwrap().id,
+        "paper"
+    );
+    let paper = answers(json!({"paper": true}));
+    assert_eq!(
+        flow::next(&bank, &paper, "paper").unwrap().id,
+        "paper.measures"
+    );
+    assert_eq!(
+        flow::previous(&bank, &paper, "size").unwrap().id,
+        "paper.measures"
+    );
+    assert!(flow::previous(&bank, &paper, "org.name").is_none());
+    assert!(flow::next(&bank, &paper, "favourite").is_none());
+}
+
+#[test]
+fn going_back_keeps_answers_of_questions_hidden_meanwhile() {
+    let bank = mini_bank();
+    let mut a = answers(json!({"paper": true, "paper.measures": ["locked"]}));
+    a.insert("paper".into(), privaudit::answer::Answer::Bool(false));
+    assert!(!Visible::new(&bank, &a).is_shown("paper.measures"));
+    assert!(
+        a.contains_key("paper.measures"),
+        "the hidden answer is kept"
+    );
+    a.insert("paper".into(), privaudit::answer::Answer::Bool(true));
+    let v = Visible::new(&bank, &a);
+    use privaudit::condition::Scope;
+    assert!(
+        v.answer("paper.measures").is_some(),
+        "and counts again once shown"
+    );
+}
+
+#[test]
+fn resuming_goes_to_the_first_unanswered_question() {
+    let bank = mini_bank();
+    let a = answers(json!({"org.name": "X", "org.where": ["eu"], "paper": {"dont_know": true}}));
+    assert_eq!(
+        flow::first_unanswered(&bank, &a).unwrap().id,
+        "size",
+        "don't know counts as answered"
+    );
+}
+
+#[test]
+fn progress_counts_shown_questions_and_ignores_optional_ones() {
+    let bank = mini_bank();
+    let a = answers(json!({"org.name": "X", "org.where": ["eu"], "paper": false}));
+    let p = flow::progress(&bank, &a);
+    assert_eq!((p.sections[0].done, p.sections[0].total), (3, 3));
+    assert_eq!(p.sections[0].status, SectionStatus::Done);
+    assert_eq!(
+        p.sections[1].status,
+        SectionStatus::InProgress,
+        "the optional comment counts as done"
+    );
+    assert_eq!((p.done, p.total), (4, 9));
+    assert_eq!(p.percent(), 44);
+}

@@ -1,0 +1,181 @@
+//! The report: tailored text, every section, both languages.
+
+mod common;
+
+use common::{answers, embedded, mini_bank, session_with};
+use privaudit::answer::Answer;
+use privaudit::example;
+use privaudit::i18n::Lang;
+use privaudit::render::{Format, markdown};
+use privaudit::report::{Block, BuildOptions, Status, build};
+use serde_json::json;
+
+fn options(lang: Lang) -> BuildOptions {
+    BuildOptions {
+        lang,
+        date: time::macros::date!(2026 - 11 - 22),
+    }
+}
+
+fn example_markdown(lang: Lang) -> String {
+    let bank = embedded();
+    let session = example::open(&bank, example::DEFAULT).unwrap();
+    markdown::render(&build(&bank, &session, options(lang)))
+}
+
+#[test]
+fn example_report_in_french() {
+    insta::assert_snapshot!("example_fr", example_markdown(Lang::Fr));
+}
+
+#[test]
+fn example_report_in_english() {
+    insta::assert_snapshot!("example_en", example_markdown(Lang::En));
+}
+
+#[test]
+fn report_covers_every_section_of_the_reference() {
+    let md = example_markdown(Lang::Fr);
+    for heading in [
+        "Synthèse",
+        "Plan d’action prioritaire",
+        "Informations recueillies",
+        "Pratiques de consentement",
+        "Consentement exprès",
+        "Consentement implicite",
+        "Consentement de refus (opt-out)",
+        "Plan de sécurité",
+        "Accès des employés aux informations des clients",
+        "Stockage des renseignements personnels\u{a0}: dossiers papier",
+        "Stockage des renseignements personnels\u{a0}: fichiers électroniques",
+        "Informations sensibles",
+        "Conservation et destruction",
+        "Liste des tiers",
+        "Clauses des contrats",
+        "Annexe\u{a0}: réponses données",
+    ] {
+        assert!(md.contains(heading), "missing section {heading}");
+    }
+    assert!(
+        md.contains("| Contactez-nous |"),
+        "the information table lists each kind"
+    );
+    assert!(md.contains("Mailchimp"), "third parties are listed");
+}
+
+/// Flipping "paper files" changes the tailored paragraph, the checklist and the findings.
+#[test]
+fn flipping_paper_files_changes_the_report() {
+    let bank = embedded();
+    let mut session = example::open(&bank, example::DEFAULT).unwrap();
+    let before = markdown::render(&build(&bank, &session, options(Lang::Fr)));
+    assert!(before.contains("ne conserve aucune information dans des dossiers papier"));
+    assert!(!before.contains("Dossiers papier non verrouillés"));
+
+    let now = common::instant();
+    session.set_answer(&bank, "sec.paper", Answer::Bool(true), now);
+    session.set_answer(
+        &bank,
+        "sec.paper_measures",
+        Answer::Choices(vec!["alarm".into()]),
+        now,
+    );
+    let report = build(&bank, &session, options(Lang::Fr));
+    let after = markdown::render(&report);
+    assert!(!after.contains("ne conserve aucune information dans des dossiers papier"));
+    assert!(after.contains("Dossiers papier non verrouillés"));
+    assert!(after.contains("- [ ] Une armoire verrouillée — *À faire*"));
+    assert!(after.contains("- [x] Une zone protégée par une alarme — *En place*"));
+    let actions = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Actions { items } => Some(items),
+            _ => None,
+        });
+    assert!(
+        actions
+            .unwrap()
+            .iter()
+            .any(|a| a.rule == "sec.paper.unlocked")
+    );
+}
+
+#[test]
+fn placeholders_quote_the_answers() {
+    let bank = mini_bank();
+    let session = session_with(
+        &bank,
+        answers(json!({
+            "org.name": "Boulangerie Martin", "org.where": ["qc"], "paper": true, "paper.measures": [],
+            "vendors": {"entries": [
+                {"name": "Hébergeur A", "abroad": true, "contract": false},
+                {"name": "Comptable B", "abroad": true, "contract": true},
+                {"name": "Paie C", "abroad": true, "contract": false}
+            ]}
+        })),
+    );
+    let md = markdown::render(&build(&bank, &session, options(Lang::Fr)));
+    assert!(md.contains("Boulangerie Martin garde du papier sans armoire verrouillée."));
+    assert!(
+        md.contains("Pas de contrat avec Hébergeur A et Paie C."),
+        "only the matching entries, joined in French"
+    );
+    assert!(
+        md.contains("RLRQ c. P-39.1, art.\u{a0}10"),
+        "cites the jurisdiction selected"
+    );
+    assert!(!md.contains("RGPD"), "and only that one");
+    let en = markdown::render(&build(&bank, &session, options(Lang::En)));
+    assert!(en.contains("No contract with Hébergeur A and Paie C."));
+}
+
+#[test]
+fn checklist_marks_unknown_items_to_verify() {
+    let bank = mini_bank();
+    let session = session_with(
+        &bank,
+        answers(json!({"paper": true, "paper.measures": {"dont_know": true}})),
+    );
+    let report = build(&bank, &session, options(Lang::En));
+    let items: Vec<Status> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Checklist { items } => Some(items.iter().map(|i| i.status)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(items, [Status::ToVerify, Status::ToVerify]);
+}
+
+#[test]
+fn json_export_carries_scores_and_outcomes() {
+    let bank = embedded();
+    let session = example::open(&bank, example::DEFAULT).unwrap();
+    let bytes = Format::Json
+        .render(&build(&bank, &session, options(Lang::En)))
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(value["format"], "privaudit-report");
+    assert_eq!(
+        value["report"]["meta"]["organisation"],
+        "Studio Apportez le Pixel"
+    );
+    let rules = value["report"]["evaluation"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), bank.rules.len());
+    assert!(value["report"]["evaluation"]["overall"].is_u64());
+}
+
+#[test]
+fn pdf_is_not_claimed_before_it_exists() {
+    let bank = mini_bank();
+    let session = session_with(&bank, answers(json!({})));
+    let err = Format::Pdf
+        .render(&build(&bank, &session, options(Lang::Fr)))
+        .unwrap_err();
+    assert!(err.to_string().contains("not available yet"));
+}

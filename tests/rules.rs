@@ -1,0 +1,112 @@
+//! The rules engine: outcomes, scores, tailoring, determinism.
+
+mod common;
+
+use common::{answers, embedded, mini_bank, session_with};
+use privaudit::example;
+use privaudit::rules::{Outcome, evaluate};
+use rstest::rstest;
+use serde_json::json;
+
+fn outcome(given: serde_json::Value, rule: &str) -> Outcome {
+    let bank = mini_bank();
+    let a = answers(given);
+    let eval = evaluate(&bank, &a);
+    eval.findings
+        .iter()
+        .find(|f| f.rule.id == rule)
+        .expect("rule exists")
+        .outcome
+}
+
+#[rstest]
+#[case::unlocked(json!({"paper": true, "paper.measures": ["alarm"]}), "paper.unlocked", Outcome::Applies)]
+#[case::locked(json!({"paper": true, "paper.measures": ["locked"]}), "paper.unlocked", Outcome::DoesNotApply)]
+#[case::no_paper(json!({"paper": false}), "paper.unlocked", Outcome::DoesNotApply)]
+#[case::measures_unknown(json!({"paper": true, "paper.measures": {"dont_know": true}}), "paper.unlocked", Outcome::ToVerify)]
+#[case::not_answered(json!({}), "paper.unlocked", Outcome::NotAssessed)]
+#[case::advice(json!({"paper": false}), "paper.none", Outcome::Applies)]
+#[case::entry_dont_know(json!({"vendors": {"entries": [{"name": "A", "abroad": true, "contract": {"dont_know": true}}]}}), "vendors.no_contract", Outcome::ToVerify)]
+fn outcomes(#[case] given: serde_json::Value, #[case] rule: &str, #[case] expected: Outcome) {
+    assert_eq!(outcome(given, rule), expected);
+}
+
+#[test]
+fn scores_weigh_gaps_by_severity() {
+    let bank = mini_bank();
+    // backup.none (critical, 8) met; paper.unlocked (high, 4) failed: 8 of 12.
+    let a = answers(json!({"paper": true, "paper.measures": [], "backup": "offsite"}));
+    let eval = evaluate(&bank, &a);
+    let security = &eval.scores[0];
+    assert_eq!(
+        (security.earned, security.possible, security.gaps),
+        (8, 12, 1)
+    );
+    assert_eq!(security.score, Some(67));
+    assert_eq!(eval.scores[1].score, None, "vendors not assessed yet");
+    assert_eq!(eval.overall, Some(67));
+}
+
+#[test]
+fn gaps_come_most_severe_first() {
+    let bank = mini_bank();
+    let a = answers(json!({
+        "paper": true, "paper.measures": [], "backup": "none",
+        "vendors": {"entries": [{"name": "A", "abroad": true, "contract": false}]}
+    }));
+    let eval = evaluate(&bank, &a);
+    let order: Vec<&str> = eval.gaps().iter().map(|f| f.rule.id.as_str()).collect();
+    assert_eq!(
+        order,
+        ["backup.none", "paper.unlocked", "vendors.no_contract"]
+    );
+}
+
+#[test]
+fn evaluation_is_deterministic() {
+    let bank = embedded();
+    let session = example::open(&bank, example::DEFAULT).unwrap();
+    let a = evaluate(&bank, &session.answers);
+    let b = evaluate(&bank, &session.answers);
+    let ids = |e: &privaudit::rules::Evaluation| {
+        e.findings
+            .iter()
+            .map(|f| (f.rule.id.clone(), f.outcome))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b));
+    assert_eq!(a.scores, b.scores);
+}
+
+#[test]
+fn example_findings_match_its_answers() {
+    let bank = embedded();
+    let session = example::open(&bank, example::DEFAULT).unwrap();
+    let eval = evaluate(&bank, &session.answers);
+    let of = |id: &str| {
+        eval.findings
+            .iter()
+            .find(|f| f.rule.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .outcome
+    };
+    for id in [
+        "sec.mfa.missing",
+        "inc.register.missing",
+        "tp.transfer.unprotected",
+        "sec.paper.none",
+        "gov.policy.no_date",
+    ] {
+        assert_eq!(of(id), Outcome::Applies, "{id}");
+    }
+    for id in [
+        "sec.paper.unlocked",
+        "con.express.missing",
+        "sec.backups.none",
+        "tp.none",
+    ] {
+        assert_eq!(of(id), Outcome::DoesNotApply, "{id}");
+    }
+    assert_eq!(of("rights.identity.missing"), Outcome::ToVerify);
+    let _ = session_with;
+}
