@@ -1,1 +1,68 @@
-fn main() {}
+//! Speed of the headless pipeline: load and validate the bank, evaluate the
+//! rules, build the report, render Markdown; for the bundled example and for a
+//! stress session (200 kinds of information, 500 third parties); and the whole
+//! `privaudit report --example -f md` process.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use privaudit::bank::Bank;
+use privaudit::example;
+use privaudit::i18n::Lang;
+use privaudit::render::markdown;
+use privaudit::report::{BuildOptions, build};
+use privaudit::rules::evaluate;
+use privaudit::session::Session;
+use std::hint::black_box;
+use std::process::{Command, Stdio};
+
+fn options() -> BuildOptions {
+    BuildOptions {
+        lang: Lang::Fr,
+        date: time::macros::date!(2026 - 11 - 22),
+    }
+}
+
+fn stages(c: &mut Criterion, name: &str, bank: &Bank, session: &Session) {
+    c.bench_function(&format!("{name}/evaluate"), |b| {
+        b.iter(|| evaluate(black_box(bank), black_box(&session.answers)))
+    });
+    c.bench_function(&format!("{name}/build"), |b| {
+        b.iter(|| build(black_box(bank), black_box(session), options()))
+    });
+    let report = build(bank, session, options());
+    c.bench_function(&format!("{name}/markdown"), |b| {
+        b.iter(|| markdown::render(black_box(&report)))
+    });
+    c.bench_function(&format!("{name}/all"), |b| {
+        b.iter(|| markdown::render(&build(black_box(bank), black_box(session), options())))
+    });
+}
+
+fn pipeline(c: &mut Criterion) {
+    c.bench_function("bank/load+validate", |b| {
+        b.iter(|| Bank::embedded().unwrap())
+    });
+    let bank = Bank::embedded().unwrap();
+    let session = example::open(&bank, example::DEFAULT).unwrap();
+    stages(c, "example", &bank, &session);
+    let stress = example::stress(&bank, 200, 500).unwrap();
+    stages(c, "stress-200-500", &bank, &stress);
+
+    let binary = env!("CARGO_BIN_EXE_privaudit");
+    c.bench_function("process/report --example -f md", |b| {
+        b.iter(|| {
+            let status = Command::new(binary)
+                .args(["report", "--example", "-f", "md"])
+                .stdout(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = pipeline
+}
+criterion_main!(benches);

@@ -70,12 +70,14 @@ fn parse_date(s: &str) -> Result<time::Date, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
-            eprintln!(
-                "The interactive wizard is not available yet in this version of privaudit.\n\
+            println!(
+                "privaudit {}: the interactive wizard is not available yet in this version.\n\
                  To see a full report now:  privaudit report --example -o rapport.md\n\
-                 For every command:        privaudit --help"
+                 To report on a session:    privaudit report SESSION.json -o rapport.md\n\
+                 For every command:         privaudit --help",
+                env!("CARGO_PKG_VERSION")
             );
-            Ok(ExitCode::from(2))
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {
             println!(

@@ -42,3 +42,70 @@ pub fn open(bank: &Bank, name: &str) -> Result<Session, ExampleError> {
     let path = format!("questions/examples/{name}.json");
     Ok(session::store::parse(text, Path::new(&path))?)
 }
+
+/// A large session for stress tests and benchmarks: the default example with
+/// `kinds` kinds of information and `third_parties` third parties (built-in bank only).
+pub fn stress(bank: &Bank, kinds: usize, third_parties: usize) -> Result<Session, ExampleError> {
+    use crate::answer::{Answer, Entry, Group};
+    let mut session = open(bank, DEFAULT)?;
+    let text = |s: String| Answer::Text(s);
+    let choices = |ids: &[&str]| Answer::Choices(ids.iter().map(|s| (*s).to_string()).collect());
+    let info: Vec<Entry> = (1..=kinds)
+        .map(|i| {
+            Entry::from([
+                (
+                    "kind".to_string(),
+                    text(format!("Type d’information n°\u{a0}{i}")),
+                ),
+                ("what".to_string(), choices(&["name", "contact"])),
+                ("who_collects".to_string(), text("Accueil".into())),
+                (
+                    "purpose".to_string(),
+                    text(format!("Finalité numéro {i}, décrite en quelques mots")),
+                ),
+                ("used_by".to_string(), text("Équipe".into())),
+                ("storage".to_string(), choices(&["electronic", "cloud"])),
+            ])
+        })
+        .collect();
+    let countries = ["qc", "ca", "eu", "us", "other"];
+    let parties: Vec<Entry> = (1..=third_parties)
+        .map(|i| {
+            let country = countries[i % countries.len()];
+            let mut entry = Entry::from([
+                ("name".to_string(), text(format!("Prestataire {i}"))),
+                ("service".to_string(), text("Service en ligne".into())),
+                ("country".to_string(), text(country.into())),
+                (
+                    "info_shared".to_string(),
+                    Answer::Choices(vec![format!(
+                        "Type d’information n°\u{a0}{}",
+                        1 + i % kinds.max(1)
+                    )]),
+                ),
+                (
+                    "clauses".to_string(),
+                    choices(if i % 3 == 0 {
+                        &["protect"]
+                    } else {
+                        &["protect", "audit", "purpose_only", "forward_requests"]
+                    }),
+                ),
+            ]);
+            if matches!(country, "us" | "other") {
+                entry.insert(
+                    "safeguards".into(),
+                    text(if i % 2 == 0 { "scc" } else { "none" }.into()),
+                );
+            }
+            entry
+        })
+        .collect();
+    session
+        .answers
+        .insert("info.types".into(), Answer::Group(Group { entries: info }));
+    session
+        .answers
+        .insert("tp.list".into(), Answer::Group(Group { entries: parties }));
+    Ok(session)
+}

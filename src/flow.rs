@@ -130,11 +130,9 @@ pub struct Progress {
 impl Progress {
     /// Done over total, in whole percent (100 when nothing is shown).
     pub fn percent(&self) -> u8 {
-        if self.total == 0 {
-            100
-        } else {
-            (self.done * 100 / self.total) as u8
-        }
+        (self.done * 100)
+            .checked_div(self.total)
+            .map_or(100, |p| p as u8)
     }
 }
 

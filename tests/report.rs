@@ -179,3 +179,16 @@ fn pdf_is_not_claimed_before_it_exists() {
         .unwrap_err();
     assert!(err.to_string().contains("not available yet"));
 }
+
+#[test]
+fn a_stress_session_reports_every_third_party() {
+    let bank = embedded();
+    let session = example::stress(&bank, 200, 500).unwrap();
+    let md = markdown::render(&build(&bank, &session, options(Lang::En)));
+    assert!(md.contains("| Type d’information n°\u{a0}200 |"));
+    assert!(md.contains("| Prestataire 500 |"));
+    assert!(
+        md.contains("by Prestataire 3, Prestataire 9, Prestataire 13,"),
+        "the transfer finding lists the matching third parties"
+    );
+}

@@ -361,15 +361,15 @@ impl<'a> Checker<'a> {
                 "give `options` or `options_from`, not both".into(),
             );
         }
-        if let (Some(min), Some(max)) = (q.min, q.max) {
-            if min > max {
-                self.push(
-                    rel,
-                    ptr.at("min"),
-                    Some(&q.id),
-                    format!("`min` ({min}) is above `max` ({max})"),
-                );
-            }
+        if let (Some(min), Some(max)) = (q.min, q.max)
+            && min > max
+        {
+            self.push(
+                rel,
+                ptr.at("min"),
+                Some(&q.id),
+                format!("`min` ({min}) is above `max` ({max})"),
+            );
         }
         if k == Kind::Group {
             if q.questions.is_empty() {
@@ -388,13 +388,12 @@ impl<'a> Checker<'a> {
                     "groups cannot be nested in groups".into(),
                 );
             }
-            if let Some(label) = &q.entry_label {
-                if q.sub(label).is_none_or(|s| s.kind != Kind::Text) {
-                    let msg = format!(
-                        "`entry_label` must name a text sub-question, `{label}` is not one"
-                    );
-                    self.push(rel, ptr.at("entry_label"), Some(&q.id), msg);
-                }
+            if let Some(label) = &q.entry_label
+                && q.sub(label).is_none_or(|s| s.kind != Kind::Text)
+            {
+                let msg =
+                    format!("`entry_label` must name a text sub-question, `{label}` is not one");
+                self.push(rel, ptr.at("entry_label"), Some(&q.id), msg);
             }
         }
         if let Some(from) = &q.options_from {
@@ -492,16 +491,16 @@ impl<'a> Checker<'a> {
         scope: Option<&'a Question>,
     ) -> Option<&'a Question> {
         let bank = self.bank;
-        if let Some(group) = scope {
-            if let Some(index) = group.questions.iter().position(|s| s.id == id) {
-                let later = ctx
-                    .group
-                    .is_some_and(|(g, me)| std::ptr::eq(g, group) && index >= me);
-                if later {
-                    self.order_problem(id, rel, ptr, ctx.owner);
-                }
-                return Some(&group.questions[index]);
+        if let Some(group) = scope
+            && let Some(index) = group.questions.iter().position(|s| s.id == id)
+        {
+            let later = ctx
+                .group
+                .is_some_and(|(g, me)| std::ptr::eq(g, group) && index >= me);
+            if later {
+                self.order_problem(id, rel, ptr, ctx.owner);
             }
+            return Some(&group.questions[index]);
         }
         let Some(q) = bank.question(id) else {
             let hint = if scope.is_some() {
@@ -517,10 +516,10 @@ impl<'a> Checker<'a> {
             );
             return None;
         };
-        if let (Some(limit), Some(order)) = (ctx.limit, bank.order(id)) {
-            if order >= limit {
-                self.order_problem(id, rel, ptr, ctx.owner);
-            }
+        if let (Some(limit), Some(order)) = (ctx.limit, bank.order(id))
+            && order >= limit
+        {
+            self.order_problem(id, rel, ptr, ctx.owner);
         }
         Some(q)
     }
@@ -600,11 +599,11 @@ impl<'a> Checker<'a> {
                     format!("unknown area `{}`", rule.area),
                 ),
                 Some(area) => {
-                    if let Some(topic) = &rule.topic {
-                        if !area.topics.iter().any(|t| &t.id == topic) {
-                            let msg = format!("area `{}` has no topic `{topic}`", area.id);
-                            self.push(rel, ptr.at("topic"), Some(id), msg);
-                        }
+                    if let Some(topic) = &rule.topic
+                        && !area.topics.iter().any(|t| &t.id == topic)
+                    {
+                        let msg = format!("area `{}` has no topic `{topic}`", area.id);
+                        self.push(rel, ptr.at("topic"), Some(id), msg);
                     }
                 }
             }

@@ -392,7 +392,6 @@ impl Ctx<'_> {
             _ => q
                 .options
                 .iter()
-                .filter(|o| o.id != "none")
                 .map(|o| {
                     let status = match answer.and_then(Answer::selected) {
                         Some(ids) if ids.contains(&o.id) => Status::Done,

@@ -146,10 +146,11 @@ pub fn render(
 fn entry_filter<'c>(rule: &'c Condition, group: &str) -> Option<&'c Condition> {
     let mut found = None;
     rule.walk(None, &mut |c, _| {
-        if let Condition::AnyEntry(t) = c {
-            if t.group == group && found.is_none() {
-                found = Some(t.when.as_ref());
-            }
+        if let Condition::AnyEntry(t) = c
+            && t.group == group
+            && found.is_none()
+        {
+            found = Some(t.when.as_ref());
         }
     });
     found
