@@ -103,14 +103,16 @@ fn validate(dir: Option<&Path>) -> Result<ExitCode> {
     match Bank::load(&source) {
         Ok(bank) => {
             let questions = bank.questions().count();
-            let mut invalid_examples = 0;
-            for name in example::names(&bank) {
-                if let Err(e) = example::open(&bank, name) {
-                    eprintln!("{e}");
-                    invalid_examples += 1;
-                }
+            let problems = example::check_all(&bank);
+            for p in &problems {
+                println!("{p}");
             }
-            if invalid_examples > 0 {
+            if !problems.is_empty() {
+                let n = problems.len();
+                eprintln!(
+                    "{shown}: {n} problem{} in the examples",
+                    if n == 1 { "" } else { "s" }
+                );
                 return Ok(ExitCode::FAILURE);
             }
             println!(
@@ -144,6 +146,13 @@ fn report(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
         (Some(path), None) => session::load(path)?,
         (None, None) => bail!("give a session file, or --example"),
     };
+    if session.bank.id != bank.manifest.id {
+        eprintln!(
+            "warning: this session was answered with the question bank `{}`, not `{}`; \
+             its answers will not match (give that bank with --questions DIR)",
+            session.bank.id, bank.manifest.id
+        );
+    }
     for retired in session.reconcile(&bank) {
         eprintln!(
             "warning: answer to `{}` set aside: {}",

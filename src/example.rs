@@ -11,7 +11,7 @@ pub const DEFAULT: &str = "atelier-pixel";
 #[derive(Debug, thiserror::Error)]
 pub enum ExampleError {
     /// The bank has no example by that name.
-    #[error("no example named `{name}`; examples in this bank: {available}")]
+    #[error("no example named `{name}`; {available}")]
     Unknown {
         /// The name asked for.
         name: String,
@@ -25,22 +25,41 @@ pub enum ExampleError {
 
 /// The names of the bank's examples.
 pub fn names(bank: &Bank) -> Vec<&str> {
-    bank.examples
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect()
+    bank.examples.iter().map(|e| e.name.as_str()).collect()
+}
+
+/// Problems with the bank's examples: files that are not sessions, answers that no longer fit.
+pub fn check_all(bank: &Bank) -> Vec<String> {
+    let mut problems = Vec::new();
+    for example in &bank.examples {
+        match open(bank, &example.name) {
+            Err(e) => problems.push(e.to_string()),
+            Ok(mut session) => problems.extend(session.reconcile(bank).into_iter().map(|r| {
+                format!(
+                    "{}: `{}`: the answer does not fit the bank: {}",
+                    example.path, r.id, r.reason
+                )
+            })),
+        }
+    }
+    problems
 }
 
 /// Opens the example `name` of the bank.
 pub fn open(bank: &Bank, name: &str) -> Result<Session, ExampleError> {
-    let Some((_, text)) = bank.examples.iter().find(|(n, _)| n == name) else {
+    let Some(example) = bank.examples.iter().find(|e| e.name == name) else {
         return Err(ExampleError::Unknown {
             name: name.to_string(),
-            available: names(bank).join(", "),
+            available: match names(bank).join(", ") {
+                list if list.is_empty() => "this question bank has no examples".to_string(),
+                list => format!("examples in this bank: {list}"),
+            },
         });
     };
-    let path = format!("questions/examples/{name}.json");
-    Ok(session::store::parse(text, Path::new(&path))?)
+    Ok(session::store::parse(
+        &example.text,
+        Path::new(&example.path),
+    )?)
 }
 
 /// A large session for stress tests and benchmarks: the default example with

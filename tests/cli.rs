@@ -170,6 +170,25 @@ fn a_broken_bank_is_reported_with_file_line_and_id(
 }
 
 #[test]
+fn an_example_that_no_longer_fits_the_bank_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("questions"),
+        dir.path(),
+    );
+    let info = dir.path().join("sections/information.json");
+    let text = std::fs::read_to_string(&info).unwrap();
+    std::fs::write(
+        &info,
+        text.replacen("\"id\": \"contact\",", "\"id\": \"contact_details\",", 1),
+    )
+    .unwrap();
+    privaudit().arg("validate").arg(dir.path()).assert().code(1).stdout(predicate::str::contains(
+        "examples/atelier-pixel.json: `info.types`: the answer does not fit the bank: entry 1, `what`: `contact` is not one of its options",
+    ));
+}
+
+#[test]
 fn a_broken_bank_given_with_questions_stops_the_report() {
     let dir = broken_bank(
         "sections/details.json",
@@ -271,6 +290,24 @@ fn a_saved_session_is_reported() {
         .stdout(
             predicate::str::contains("Atelier Nord")
                 .and(predicate::str::contains("Vous n’avez pas de papier.")),
+        );
+}
+
+#[test]
+fn a_session_from_another_bank_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("client.json");
+    let bank = common::mini_bank();
+    let s = common::session_with(&bank, common::answers(serde_json::json!({"paper": false})));
+    privaudit::session::save(&s, &session).unwrap();
+    privaudit()
+        .arg("report")
+        .arg(&session)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("answered with the question bank `mini`, not `privaudit-pme`")
+                .and(predicate::str::contains("answer to `paper` set aside")),
         );
 }
 

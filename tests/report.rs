@@ -8,6 +8,7 @@ use privaudit::example;
 use privaudit::i18n::Lang;
 use privaudit::render::{Format, markdown};
 use privaudit::report::{Block, BuildOptions, Status, build};
+use rstest::rstest;
 use serde_json::json;
 
 fn options(lang: Lang) -> BuildOptions {
@@ -190,5 +191,39 @@ fn a_stress_session_reports_every_third_party() {
     assert!(
         md.contains("by Prestataire 3, Prestataire 9, Prestataire 13,"),
         "the transfer finding lists the matching third parties"
+    );
+}
+
+/// One answer changed on the example, and what the report must then say (or not).
+#[rstest]
+#[case::no_backup("sec.backups", json!("none"), "Aucune sauvegarde", "Restauration jamais testée")]
+#[case::tested_backup("sec.backups", json!("tested"), "Sauvegardes hors site testées", "Restauration jamais testée")]
+#[case::sensitive_collected(
+    "sensitive.collects",
+    json!(true),
+    "| Informations sensibles | Oui |",
+    "ne recueille aucune information sensible"
+)]
+#[case::no_third_party("tp.shares", json!(false), "Pensez aux prestataires souvent oubliés", "Mailchimp")]
+#[case::officer_missing("org.officer", json!(false), "Aucun responsable désigné", "Julie Tremblay")]
+#[case::opt_out_by_phone("consent.opt_out", json!("hard"), "Refus difficile à exercer", "Refus simple des usages secondaires")]
+fn one_answer_changes_the_tailored_text(
+    #[case] question: &str,
+    #[case] answer: serde_json::Value,
+    #[case] present: &str,
+    #[case] absent: &str,
+) {
+    let bank = embedded();
+    let mut session = example::open(&bank, example::DEFAULT).unwrap();
+    let answer: Answer = serde_json::from_value(answer).unwrap();
+    session.set_answer(&bank, question, answer, common::instant());
+    let md = markdown::render(&build(&bank, &session, options(Lang::Fr)));
+    assert!(
+        md.contains(present),
+        "expected {present:?} after {question}"
+    );
+    assert!(
+        !md.contains(absent),
+        "did not expect {absent:?} after {question}"
     );
 }

@@ -26,12 +26,23 @@ pub struct Bank {
     pub sections: Vec<Section>,
     /// Every rule, in file then list order.
     pub rules: Vec<Rule>,
-    /// Example sessions shipped with the bank (`examples/<name>.json`), as (name, text).
-    pub examples: Vec<(String, String)>,
+    /// Example sessions shipped with the bank (`examples/<name>.json`).
+    pub examples: Vec<ExampleFile>,
     /// For each rule, the file it came from and its index there.
     rule_origins: Vec<(String, usize)>,
     /// Top-level question id to (section index, question index).
     index: HashMap<String, (usize, usize)>,
+}
+
+/// An example session shipped with a bank, not yet parsed.
+#[derive(Debug, Clone)]
+pub struct ExampleFile {
+    /// Its name: the file name without `.json`.
+    pub name: String,
+    /// The path shown to the user.
+    pub path: String,
+    /// The file's text.
+    pub text: String,
 }
 
 /// One problem found in a bank, pointing at its place.
@@ -243,7 +254,11 @@ fn parse(source: &BankSource) -> (Option<Bank>, Vec<Raw>) {
         .iter()
         .filter_map(|f| {
             let name = f.rel.strip_prefix("examples/")?.strip_suffix(".json")?;
-            Some((name.to_string(), f.text.clone()))
+            Some(ExampleFile {
+                name: name.to_string(),
+                path: source.display_path(&f.rel),
+                text: f.text.clone(),
+            })
         })
         .collect();
     (

@@ -108,12 +108,7 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
                 );
                 let _ = writeln!(out, "   {}  ", escape(&a.action));
                 if !a.refs.is_empty() {
-                    let _ = writeln!(
-                        out,
-                        "   *{} {}*",
-                        t.legal_basis,
-                        escape(&a.refs.join(t.list_sep))
-                    );
+                    let _ = writeln!(out, "   {}", refs_md(&a.refs, lang));
                 }
             }
             out.push('\n');
@@ -124,40 +119,33 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
 
 fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
     let t = ui(lang);
-    match f.severity {
-        Severity::GoodPractice => {
-            let _ = writeln!(out, "**✓ {}** — *{}*\n", escape(&f.title), t.good_practice);
-            let _ = writeln!(
-                out,
-                "{} {}\n",
-                escape(&f.finding),
-                escape(&f.recommendation)
-            );
+    if f.severity.is_gap() {
+        let _ = writeln!(out, "> **{} — {}**\n>", escape(&f.label), escape(&f.title));
+        let _ = writeln!(out, "> {}\n>", escape(&f.finding));
+        let _ = writeln!(out, "> **{}** {}", t.what_to_do, escape(&f.recommendation));
+        if !f.refs.is_empty() {
+            let _ = writeln!(out, ">\n> {}", refs_md(&f.refs, lang));
         }
-        Severity::Advice => {
-            let _ = writeln!(out, "**{}**\n", escape(&f.title));
-            let _ = writeln!(
-                out,
-                "{} {}\n",
-                escape(&f.finding),
-                escape(&f.recommendation)
-            );
-        }
-        _ => {
-            let _ = writeln!(out, "> **{} — {}**\n>", escape(&f.label), escape(&f.title));
-            let _ = writeln!(out, "> {}\n>", escape(&f.finding));
-            let _ = writeln!(out, "> **{}** {}", t.what_to_do, escape(&f.recommendation));
-            if !f.refs.is_empty() {
-                let _ = writeln!(
-                    out,
-                    ">\n> *{} {}*",
-                    t.legal_basis,
-                    escape(&f.refs.join(t.list_sep))
-                );
-            }
-            out.push('\n');
-        }
+        out.push('\n');
+        return;
     }
+    if f.severity == Severity::GoodPractice {
+        let _ = writeln!(out, "**✓ {}** — *{}*\n", escape(&f.title), t.good_practice);
+    } else {
+        let _ = writeln!(out, "**{}**\n", escape(&f.title));
+    }
+    let _ = writeln!(
+        out,
+        "{} {}\n",
+        escape(&f.finding),
+        escape(&f.recommendation)
+    );
+}
+
+/// The legal references line: "*Références : a ; b*".
+fn refs_md(refs: &[String], lang: Lang) -> String {
+    let t = ui(lang);
+    format!("*{} {}*", t.legal_basis, escape(&refs.join(t.list_sep)))
 }
 
 fn table_md(out: &mut String, header: &[String], rows: &[Vec<String>]) {
