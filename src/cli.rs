@@ -36,6 +36,18 @@ pub enum Command {
     },
     /// Print the JSON Schema of the bank's files, for an editor.
     Schema,
+    /// Print what the bank covers (CNIL guide, reference report, GDPR articles, fair information principles) as Markdown.
+    Coverage {
+        /// The language of the item labels.
+        #[arg(short, long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// Print every user-visible string of the bank in one language, one per line.
+    Strings {
+        /// The language.
+        #[arg(short, long, value_enum)]
+        lang: Lang,
+    },
 }
 
 /// Arguments of `privaudit report`.
@@ -84,6 +96,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 "{}",
                 serde_json::to_string_pretty(&crate::bank::json_schema())?
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Coverage { lang }) => {
+            let bank = Bank::open(cli.questions.as_deref())?;
+            print!("{}", crate::coverage::markdown(&bank, lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Strings { lang }) => {
+            let bank = Bank::open(cli.questions.as_deref())?;
+            for s in crate::coverage::strings(&bank, lang) {
+                println!("{s}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.questions.as_deref())),

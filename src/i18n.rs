@@ -256,7 +256,7 @@ pub static EN: Ui = Ui {
     to_verify_count: "Points to verify",
     scores_by_area: "Score by area",
     not_assessed: "not assessed",
-    action_plan: "Prioritised action plan",
+    action_plan: "Prioritized action plan",
     action_plan_intro: "The measures below close the gaps found, most urgent first.",
     action_plan_empty: "No gap was found in the answers given.",
     priority: "Priority",

@@ -15,6 +15,8 @@ pub mod bank;
 pub mod cli;
 /// Conditions on answers and their three-valued evaluation.
 pub mod condition;
+/// What the bank covers, for `docs/coverage.md`, and its strings for spell checking.
+pub mod coverage;
 /// Example sessions shipped with the bank, and the stress session.
 pub mod example;
 /// Which questions are shown, what comes next, progress.

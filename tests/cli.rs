@@ -254,7 +254,7 @@ fn the_report_goes_to_standard_output_without_a_file() {
         .args(["report", "--example", "--lang", "en"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("## 2. Prioritised action plan"));
+        .stdout(predicate::str::contains("## 2. Prioritized action plan"));
 }
 
 #[test]

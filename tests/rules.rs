@@ -95,7 +95,7 @@ fn example_findings_match_its_answers() {
         "inc.register.missing",
         "tp.transfer.unprotected",
         "sec.paper.none",
-        "gov.policy.no_date",
+        "trans.policy.no_date",
     ] {
         assert_eq!(of(id), Outcome::Applies, "{id}");
     }

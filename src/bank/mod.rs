@@ -26,6 +26,8 @@ pub struct Bank {
     pub sections: Vec<Section>,
     /// Every rule, in file then list order.
     pub rules: Vec<Rule>,
+    /// The checklists the bank's coverage is measured against (`coverage.json`, optional).
+    pub coverage: Coverage,
     /// Example sessions shipped with the bank (`examples/<name>.json`).
     pub examples: Vec<ExampleFile>,
     /// For each rule, the file it came from and its index there.
@@ -222,6 +224,12 @@ fn parse(source: &BankSource) -> (Option<Bank>, Vec<Raw>) {
         }
         used.push(rel);
     }
+    let coverage = if source.file("coverage.json").is_some() {
+        used.push("coverage.json".to_string());
+        parse_file::<Coverage>(source, "coverage.json", &mut raw).unwrap_or_default()
+    } else {
+        Coverage::default()
+    };
     let mut rules = Vec::new();
     let mut rule_origins = Vec::new();
     for file in source.files.iter().filter(|f| f.rel.starts_with("rules/")) {
@@ -266,6 +274,7 @@ fn parse(source: &BankSource) -> (Option<Bank>, Vec<Raw>) {
             manifest,
             sections,
             rules,
+            coverage,
             examples,
             rule_origins,
             index,

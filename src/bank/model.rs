@@ -180,6 +180,9 @@ pub struct Question {
     /// `group` only: the sub-questions each entry answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    /// Coverage items this question addresses, as `framework:item` (see `coverage.json`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
 }
 
 impl Question {
@@ -300,4 +303,40 @@ pub struct Rule {
     pub jurisdiction_notes: BTreeMap<Jurisdiction, Text>,
     /// The provision behind the rule in each jurisdiction (`none` when the law has no equivalent).
     pub refs: BTreeMap<Jurisdiction, Citation>,
+    /// Coverage items this rule addresses, as `framework:item` (see `coverage.json`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
+}
+
+/// `coverage.json`: the checklists a bank is measured against (CNIL guide, articles...).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The checklists, in the order the coverage table shows them.
+    pub frameworks: Vec<Framework>,
+}
+
+/// One checklist: its items must each be covered by a question or a rule.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// The prefix used in `covers` tags (`cnil` in `cnil:4`).
+    pub id: String,
+    /// Its name, as the coverage table titles it.
+    pub title: Text,
+    /// Its items.
+    pub items: Vec<FrameworkItem>,
+}
+
+/// One item of a checklist.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkItem {
+    /// The suffix used in `covers` tags (`4` in `cnil:4`).
+    pub id: String,
+    /// What the item is.
+    pub label: Text,
 }

@@ -24,6 +24,7 @@ pub(crate) fn validate(bank: &Bank, deep: bool) -> Vec<Raw> {
         raw: Vec::new(),
     };
     c.manifest();
+    c.coverage();
     c.sections();
     c.rules();
     c.cycles();
@@ -148,6 +149,54 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn coverage(&mut self) {
+        let rel = "coverage.json";
+        let mut frameworks = HashSet::new();
+        for (fi, f) in self.bank.coverage.frameworks.iter().enumerate() {
+            let ptr = Pointer::default().at("frameworks").at(fi);
+            if !frameworks.insert(&f.id) {
+                self.push(
+                    rel,
+                    ptr.at("id"),
+                    Some(&f.id),
+                    "duplicate framework id".into(),
+                );
+            }
+            self.text(&f.title, rel, ptr.at("title"), &f.id);
+            let mut items = HashSet::new();
+            for (ii, item) in f.items.iter().enumerate() {
+                let iptr = ptr.at("items").at(ii);
+                if !items.insert(&item.id) {
+                    self.push(
+                        rel,
+                        iptr.at("id"),
+                        Some(&item.id),
+                        format!("duplicate item in `{}`", f.id),
+                    );
+                }
+                self.text(&item.label, rel, iptr.at("label"), &item.id);
+            }
+        }
+    }
+
+    /// Checks that each `framework:item` tag names an item of `coverage.json`.
+    fn covers(&mut self, tags: &[String], rel: &str, ptr: Pointer, id: &str) {
+        for (i, tag) in tags.iter().enumerate() {
+            let known = tag.split_once(':').is_some_and(|(f, item)| {
+                self.bank
+                    .coverage
+                    .frameworks
+                    .iter()
+                    .any(|fw| fw.id == f && fw.items.iter().any(|it| it.id == item))
+            });
+            if !known {
+                let msg =
+                    format!("`{tag}` is not an item of coverage.json (write `framework:item`)");
+                self.push(rel, ptr.at(i), Some(id), msg);
+            }
+        }
+    }
+
     fn bindings(&mut self) {
         let b = &self.bank.manifest.bindings;
         let ptr = Pointer::default().at("bindings");
@@ -258,6 +307,7 @@ impl<'a> Checker<'a> {
         self.opt_text(&q.unit, rel, ptr.at("unit"), &q.id);
         self.opt_text(&q.item, rel, ptr.at("item"), &q.id);
         self.kind_fields(q, rel, &ptr, parent.map(|p| p.0));
+        self.covers(&q.covers, rel, ptr.at("covers"), &q.id);
         let mut options = HashSet::new();
         for (oi, o) in q.options.iter().enumerate() {
             self.id_syntax(&o.id, rel, ptr.at("options").at(oi).at("id"));
@@ -608,6 +658,7 @@ impl<'a> Checker<'a> {
                 }
             }
             self.text(&rule.title, rel, ptr.at("title"), id);
+            self.covers(&rule.covers, rel, ptr.at("covers"), id);
             self.text(&rule.finding, rel, ptr.at("finding"), id);
             self.text(&rule.recommendation, rel, ptr.at("recommendation"), id);
             for (j, text) in &rule.jurisdiction_notes {
