@@ -95,6 +95,36 @@ pub fn shown_count(bank: &Bank, answers: &crate::answer::Answers) -> usize {
         .sum()
 }
 
+/// An estimate of the time to answer the questions shown for these answers, in
+/// seconds, from usual survey response times per kind of question: about 6 s
+/// for a yes/no, 8 s for a number, 10 s for a single choice, 12 s for a
+/// multiple choice, 15 s for a short text, 40 s for a long one; a group's
+/// sub-questions count once per entry.
+pub fn estimated_seconds(bank: &Bank, answers: &crate::answer::Answers) -> u32 {
+    use crate::bank::Kind;
+    let cost = |q: &Question| match q.kind {
+        Kind::YesNo => 6,
+        Kind::Number => 8,
+        Kind::Single => 10,
+        Kind::Multi => 12,
+        Kind::Text => 15,
+        Kind::LongText => 40,
+        Kind::Group => 5,
+    };
+    let visible = Visible::new(bank, answers);
+    visible
+        .questions()
+        .iter()
+        .map(|q| {
+            let entries = answers
+                .get(&q.id)
+                .and_then(|a| a.entries())
+                .map_or(0, <[_]>::len) as u32;
+            cost(q) + entries * q.questions.iter().map(cost).sum::<u32>()
+        })
+        .sum()
+}
+
 /// The coverage table as Markdown.
 pub fn markdown(bank: &Bank, lang: Lang) -> String {
     let mut out = String::new();
@@ -107,11 +137,34 @@ pub fn markdown(bank: &Bank, lang: Lang) -> String {
     );
     let _ = writeln!(
         out,
-        "Bank `{}`: {} questions and sub-questions, {} rules.\n",
+        "Bank `{}`: {} questions and sub-questions (the longest possible interview), {} rules.\n",
         bank.stamp(),
         question_count(bank),
         bank.rules.len()
     );
+    if !bank.examples.is_empty() {
+        let _ = writeln!(
+            out,
+            "Interview length for each example session (estimated from usual survey response \
+             times per kind of question; see `coverage::estimated_seconds`):\n"
+        );
+        let _ = writeln!(
+            out,
+            "| example | questions shown | estimated time |\n|---|---|---|"
+        );
+        for example in &bank.examples {
+            if let Ok(session) = crate::example::open(bank, &example.name) {
+                let minutes = (estimated_seconds(bank, &session.answers) + 30) / 60;
+                let shown = shown_count(bank, &session.answers);
+                let _ = writeln!(
+                    out,
+                    "| `{}` ({}) | {shown} | {minutes} min |",
+                    example.name, session.organisation
+                );
+            }
+        }
+        out.push('\n');
+    }
     for (title, rows) in rows(bank, lang) {
         let _ = writeln!(out, "## {title}\n");
         let _ = writeln!(out, "| item | | questions | rules |\n|---|---|---|---|");
