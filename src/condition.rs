@@ -2,7 +2,8 @@
 //!
 //! A condition is `True`, `False` or `Unknown`: a question not yet answered, or
 //! answered "don't know", makes the conditions on it unknown rather than false,
-//! so that a rule neither fires nor passes on a guess.
+//! so that a rule neither fires nor passes on a guess. A question that earlier
+//! answers rule out (hidden) does not apply: every condition on it is false.
 
 use crate::answer::{Answer, Entry};
 use crate::bank::Question;
@@ -110,6 +111,8 @@ impl Truth {
 pub trait Scope {
     /// The answer to `id` if the question is visible and answered.
     fn answer(&self, id: &str) -> Option<&Answer>;
+    /// Whether earlier answers rule the question `id` out (its condition is false).
+    fn is_hidden(&self, id: &str) -> bool;
     /// The definition of the group question `id`.
     fn group(&self, id: &str) -> Option<&Question>;
 }
@@ -136,6 +139,16 @@ impl Scope for EntryScope<'_> {
         if visible { self.entry.get(id) } else { None }
     }
 
+    fn is_hidden(&self, id: &str) -> bool {
+        match self.group.sub(id) {
+            Some(sub) => sub
+                .when
+                .as_ref()
+                .is_some_and(|c| c.eval(self) == Truth::False),
+            None => self.outer.is_hidden(id),
+        }
+    }
+
     fn group(&self, id: &str) -> Option<&Question> {
         self.outer.group(id)
     }
@@ -144,6 +157,11 @@ impl Scope for EntryScope<'_> {
 impl Condition {
     /// Evaluates the condition against the answers in `scope`.
     pub fn eval(&self, scope: &dyn Scope) -> Truth {
+        if let Some(q) = self.question()
+            && scope.is_hidden(q)
+        {
+            return Truth::False;
+        }
         match self {
             Condition::All(items) => fold_truths(false, items.iter().map(|c| c.eval(scope))),
             Condition::Any(items) => fold_truths(true, items.iter().map(|c| c.eval(scope))),

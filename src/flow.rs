@@ -12,18 +12,24 @@ use std::collections::{HashMap, HashSet};
 /// The answers of the questions currently shown, and which questions are shown.
 ///
 /// A question is shown when its section's condition and its own are true on the
-/// answers of the questions shown before it. Answers to hidden questions are
-/// kept in the session but are invisible here, to conditions and to rules.
+/// answers of the questions shown before it; hidden when one of them is false
+/// (earlier answers rule it out); pending otherwise. Answers to questions not
+/// shown are kept in the session but are invisible here, to conditions and rules.
 pub struct Visible<'a> {
     bank: &'a Bank,
     answers: HashMap<&'a str, &'a Answer>,
     shown: HashSet<&'a str>,
+    hidden: HashSet<&'a str>,
     sections: Vec<bool>,
 }
 
 impl Scope for Visible<'_> {
     fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers.get(id).copied()
+    }
+
+    fn is_hidden(&self, id: &str) -> bool {
+        self.hidden.contains(id)
     }
 
     fn group(&self, id: &str) -> Option<&Question> {
@@ -38,23 +44,28 @@ impl<'a> Visible<'a> {
             bank,
             answers: HashMap::new(),
             shown: HashSet::new(),
+            hidden: HashSet::new(),
             sections: Vec::new(),
         };
         for section in &bank.sections {
-            let section_shown = section
-                .when
-                .as_ref()
-                .is_none_or(|c| c.eval(&v) == Truth::True);
-            v.sections.push(section_shown);
-            if !section_shown {
-                continue;
-            }
+            let section_truth = section.when.as_ref().map_or(Truth::True, |c| c.eval(&v));
+            v.sections.push(section_truth == Truth::True);
             for q in &section.questions {
-                if q.when.as_ref().is_none_or(|c| c.eval(&v) == Truth::True) {
-                    v.shown.insert(&q.id);
-                    if let Some(a) = answers.get(&q.id) {
-                        v.answers.insert(&q.id, a);
+                let truth = match section_truth {
+                    Truth::True => q.when.as_ref().map_or(Truth::True, |c| c.eval(&v)),
+                    other => other,
+                };
+                match truth {
+                    Truth::True => {
+                        v.shown.insert(&q.id);
+                        if let Some(a) = answers.get(&q.id) {
+                            v.answers.insert(&q.id, a);
+                        }
                     }
+                    Truth::False => {
+                        v.hidden.insert(&q.id);
+                    }
+                    Truth::Unknown => {}
                 }
             }
         }

@@ -25,7 +25,21 @@ fn eval(condition: serde_json::Value, given: serde_json::Value) -> Truth {
 #[case::includes(json!({"includes": {"question": "paper.measures", "option": "locked"}}), json!({"paper": true, "paper.measures": ["locked"]}), Truth::True)]
 #[case::includes_missing(json!({"includes": {"question": "paper.measures", "option": "alarm"}}), json!({"paper": true, "paper.measures": ["locked"]}), Truth::False)]
 #[case::includes_other(json!({"includes": {"question": "paper.measures", "option": "other"}}), json!({"paper": true, "paper.measures": {"selected": ["other"], "other": "coffre"}}), Truth::True)]
-#[case::hidden_answer_is_ignored(json!({"includes": {"question": "paper.measures", "option": "locked"}}), json!({"paper": false, "paper.measures": ["locked"]}), Truth::Unknown)]
+#[case::hidden_question_does_not_apply(
+    json!({"includes": {"question": "paper.measures", "option": "locked"}}),
+    json!({"paper": false, "paper.measures": ["locked"]}),
+    Truth::False
+)]
+#[case::not_on_hidden_question(
+    json!({"not": {"includes": {"question": "paper.measures", "option": "locked"}}}),
+    json!({"paper": false}),
+    Truth::True
+)]
+#[case::pending_question_is_unknown(
+    json!({"includes": {"question": "paper.measures", "option": "locked"}}),
+    json!({}),
+    Truth::Unknown
+)]
 #[case::equals(json!({"equals": {"question": "backup", "value": "none"}}), json!({"backup": "none"}), Truth::True)]
 #[case::equals_other(json!({"equals": {"question": "backup", "value": "none"}}), json!({"backup": "offsite"}), Truth::False)]
 #[case::at_least(json!({"at_least": {"question": "size", "value": 10}}), json!({"size": 10}), Truth::True)]
@@ -37,7 +51,7 @@ fn eval(condition: serde_json::Value, given: serde_json::Value) -> Truth {
 #[case::any_true_wins(json!({"any": [{"yes": "paper"}, {"equals": {"question": "backup", "value": "none"}}]}), json!({"paper": true}), Truth::True)]
 #[case::not_unknown(json!({"not": {"yes": "paper"}}), json!({}), Truth::Unknown)]
 #[case::any_entry(json!({"any_entry": {"group": "vendors", "when": {"no": "contract"}}}), json!({"vendors": {"entries": [{"name": "A", "abroad": true, "contract": true}, {"name": "B", "abroad": true, "contract": false}]}}), Truth::True)]
-#[case::any_entry_hidden_sub(json!({"any_entry": {"group": "vendors", "when": {"no": "contract"}}}), json!({"vendors": {"entries": [{"name": "A", "abroad": false, "contract": false}]}}), Truth::Unknown)]
+#[case::any_entry_hidden_sub_does_not_apply(json!({"any_entry": {"group": "vendors", "when": {"no": "contract"}}}), json!({"vendors": {"entries": [{"name": "A", "abroad": false, "contract": false}]}}), Truth::False)]
 #[case::any_entry_none(json!({"any_entry": {"group": "vendors", "when": {"no": "contract"}}}), json!({"vendors": {"entries": []}}), Truth::False)]
 #[case::every_entry_empty(json!({"every_entry": {"group": "vendors", "when": {"yes": "contract"}}}), json!({"vendors": {"entries": []}}), Truth::True)]
 #[case::every_entry_unanswered(json!({"every_entry": {"group": "vendors", "when": {"yes": "contract"}}}), json!({}), Truth::Unknown)]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{answers, embedded, mini_bank, session_with};
+use common::{answers, embedded, mini_bank};
 use privaudit::example;
 use privaudit::rules::{Outcome, evaluate};
 use rstest::rstest;
@@ -22,7 +22,7 @@ fn outcome(given: serde_json::Value, rule: &str) -> Outcome {
 #[rstest]
 #[case::unlocked(json!({"paper": true, "paper.measures": ["alarm"]}), "paper.unlocked", Outcome::Applies)]
 #[case::locked(json!({"paper": true, "paper.measures": ["locked"]}), "paper.unlocked", Outcome::DoesNotApply)]
-#[case::no_paper(json!({"paper": false}), "paper.unlocked", Outcome::DoesNotApply)]
+#[case::no_paper(json!({"paper": false}), "paper.unlocked", Outcome::NotApplicable)]
 #[case::measures_unknown(json!({"paper": true, "paper.measures": {"dont_know": true}}), "paper.unlocked", Outcome::ToVerify)]
 #[case::not_answered(json!({}), "paper.unlocked", Outcome::NotAssessed)]
 #[case::advice(json!({"paper": false}), "paper.none", Outcome::Applies)]
@@ -45,6 +45,15 @@ fn scores_weigh_gaps_by_severity() {
     assert_eq!(security.score, Some(67));
     assert_eq!(eval.scores[1].score, None, "vendors not assessed yet");
     assert_eq!(eval.overall, Some(67));
+}
+
+#[test]
+fn requirements_ruled_out_are_not_scored() {
+    let bank = mini_bank();
+    // No paper: the paper rule is not applicable, so only backups (8) is scored.
+    let a = answers(json!({"paper": false, "backup": "offsite"}));
+    let security = evaluate(&bank, &a).scores[0].clone();
+    assert_eq!((security.earned, security.possible), (8, 8));
 }
 
 #[test]
@@ -99,14 +108,20 @@ fn example_findings_match_its_answers() {
     ] {
         assert_eq!(of(id), Outcome::Applies, "{id}");
     }
+    for id in ["sec.backups.none", "tp.none", "sec.need_to_know.missing"] {
+        assert_eq!(of(id), Outcome::DoesNotApply, "{id}");
+    }
     for id in [
         "sec.paper.unlocked",
         "con.express.missing",
-        "sec.backups.none",
-        "tp.none",
+        "gov.dpo.missing",
+        "gov.records.missing",
     ] {
-        assert_eq!(of(id), Outcome::DoesNotApply, "{id}");
+        assert_eq!(
+            of(id),
+            Outcome::NotApplicable,
+            "{id}: ruled out by earlier answers"
+        );
     }
     assert_eq!(of("rights.identity.missing"), Outcome::ToVerify);
-    let _ = session_with;
 }

@@ -5,7 +5,7 @@ pub mod template;
 
 use crate::answer::{Answer, Answers};
 use crate::bank::{Bank, Rule};
-use crate::condition::{Condition, Scope, Truth};
+use crate::condition::{Condition, EntryScope, Scope, Truth};
 use crate::flow::Visible;
 use serde::Serialize;
 
@@ -17,6 +17,9 @@ pub enum Outcome {
     Applies,
     /// The condition does not hold: for a gap, the requirement is met.
     DoesNotApply,
+    /// The condition does not hold because earlier answers rule out a question it reads
+    /// (no paper files, no EU activity...): the requirement is not relevant and not scored.
+    NotApplicable,
     /// The condition depends on a "don't know" answer: to verify.
     ToVerify,
     /// The questions it depends on are not answered yet.
@@ -84,6 +87,7 @@ pub fn evaluate<'b>(bank: &'b Bank, answers: &Answers) -> Evaluation<'b> {
         .map(|rule| {
             let outcome = match rule.when.eval(&visible) {
                 Truth::True => Outcome::Applies,
+                Truth::False if reads_ruled_out(&rule.when, &visible) => Outcome::NotApplicable,
                 Truth::False => Outcome::DoesNotApply,
                 Truth::Unknown if depends_on_dont_know(&rule.when, &visible) => Outcome::ToVerify,
                 Truth::Unknown => Outcome::NotAssessed,
@@ -123,7 +127,7 @@ fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {
                 gaps += 1;
             }
             Outcome::ToVerify => possible += weight,
-            Outcome::NotAssessed => {}
+            Outcome::NotAssessed | Outcome::NotApplicable => {}
         }
     }
     AreaScore {
@@ -137,6 +141,33 @@ fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {
 
 fn percent(earned: u32, possible: u32) -> Option<u8> {
     (possible > 0).then(|| ((earned * 100 + possible / 2) / possible) as u8)
+}
+
+/// Whether the condition reads a question that earlier answers rule out: a
+/// hidden top-level question, or a sub-question hidden in every entry of its group.
+fn reads_ruled_out(condition: &Condition, visible: &Visible<'_>) -> bool {
+    let mut found = false;
+    condition.walk(None, &mut |c, group| {
+        let Some(id) = c.question() else { return };
+        found |= match group {
+            None => visible.is_hidden(id),
+            Some(g) => match (
+                visible.group(g),
+                visible.answer(g).and_then(Answer::entries),
+            ) {
+                (Some(question), Some(entries)) => entries.iter().all(|entry| {
+                    EntryScope {
+                        group: question,
+                        entry,
+                        outer: visible,
+                    }
+                    .is_hidden(id)
+                }),
+                _ => false,
+            },
+        };
+    });
+    found
 }
 
 /// Whether a question the condition reads was answered "don't know".
