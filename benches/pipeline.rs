@@ -38,8 +38,12 @@ fn stages(c: &mut Criterion, name: &str, bank: &Bank, session: &Session) {
 }
 
 fn pipeline(c: &mut Criterion) {
-    c.bench_function("bank/load+validate", |b| {
+    c.bench_function("bank/load embedded", |b| {
         b.iter(|| Bank::embedded().unwrap())
+    });
+    let source = privaudit::bank::BankSource::embedded();
+    c.bench_function("bank/validate every check", |b| {
+        b.iter(|| Bank::load(black_box(&source)).unwrap())
     });
     let bank = Bank::embedded().unwrap();
     let session = example::open(&bank, example::DEFAULT).unwrap();
