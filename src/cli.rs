@@ -16,6 +16,11 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "privaudit", version, about, long_about = None)]
 pub struct Cli {
+    /// A session file to open in the wizard (created if it does not exist).
+    pub session: Option<PathBuf>,
+    /// The language of the wizard before a session is open.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
     /// Use the question bank in this folder instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub questions: Option<PathBuf>,
@@ -82,13 +87,20 @@ fn parse_date(s: &str) -> Result<time::Date, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
-            println!(
-                "privaudit {}: the interactive wizard is not available yet in this version.\n\
-                 To see a full report now:  privaudit report --example -o rapport.md\n\
-                 To report on a session:    privaudit report SESSION.json -o rapport.md\n\
-                 For every command:         privaudit --help",
-                env!("CARGO_PKG_VERSION")
-            );
+            use std::io::IsTerminal;
+            if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+                eprintln!(
+                    "privaudit: the wizard needs a terminal, and this is not one.\n\
+                     To write a report without one:  privaudit report SESSION.json -o rapport.md\n\
+                     For every command:              privaudit --help"
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let bank = Bank::open(cli.questions.as_deref())?;
+            let start = cli
+                .session
+                .map_or(crate::tui::Start::Welcome, crate::tui::Start::Session);
+            crate::tui::run(bank, start, cli.lang.unwrap_or(Lang::Fr))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {

@@ -217,3 +217,60 @@ pub fn previous<'a>(bank: &'a Bank, answers: &Answers, current: &str) -> Option<
         .id;
     bank.question(id)
 }
+
+/// The sub-questions of a group shown for one entry, given that entry's answers.
+pub fn entry_questions<'a>(
+    bank: &'a Bank,
+    answers: &Answers,
+    group: &'a Question,
+    entry: &crate::answer::Entry,
+) -> Vec<&'a Question> {
+    let visible = Visible::new(bank, answers);
+    let scope = crate::condition::EntryScope {
+        group,
+        entry,
+        outer: &visible,
+    };
+    group
+        .questions
+        .iter()
+        .filter(|q| {
+            q.when
+                .as_ref()
+                .is_none_or(|c| c.eval(&scope) == Truth::True)
+        })
+        .collect()
+}
+
+/// The options a choice question offers now, as (id, label): its own options,
+/// or the names of the entries of the group it draws them from.
+pub fn options(
+    bank: &Bank,
+    answers: &Answers,
+    question: &Question,
+    lang: crate::i18n::Lang,
+) -> Vec<(String, String)> {
+    match &question.options_from {
+        None => question
+            .options
+            .iter()
+            .map(|o| (o.id.clone(), o.label.get(lang).to_string()))
+            .collect(),
+        Some(from) => {
+            let Some(group) = bank.question(&from.group) else {
+                return Vec::new();
+            };
+            let entries = answers
+                .get(&from.group)
+                .and_then(Answer::entries)
+                .unwrap_or_default();
+            (0..entries.len())
+                .map(|i| match entries[i].get(&from.field) {
+                    Some(Answer::Text(s)) if !s.trim().is_empty() => s.trim().to_string(),
+                    _ => crate::answer::entry_name(group, entries, i, lang),
+                })
+                .map(|name| (name.clone(), name))
+                .collect()
+        }
+    }
+}

@@ -33,3 +33,5 @@ pub mod report;
 pub mod rules;
 /// Sessions and their atomic saves.
 pub mod session;
+/// The full-screen wizard (ratatui).
+pub mod tui;

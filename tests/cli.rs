@@ -354,9 +354,9 @@ fn an_unknown_example_lists_the_known_ones() {
 }
 
 #[test]
-fn without_a_command_it_says_what_exists_today() {
-    privaudit().assert().success().stdout(
-        predicate::str::contains("not available yet")
-            .and(predicate::str::contains("privaudit report --example")),
+fn without_a_terminal_the_wizard_says_what_to_run_instead() {
+    privaudit().write_stdin("").assert().code(2).stderr(
+        predicate::str::contains("needs a terminal")
+            .and(predicate::str::contains("privaudit report SESSION.json")),
     );
 }

@@ -1,6 +1,7 @@
 //! A session: the answers of one assessment, with its notes and marks, and
 //! how it is kept on disk.
 
+pub mod library;
 pub mod store;
 
 pub use store::{SessionError, load, save, write_atomic};

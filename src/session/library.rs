@@ -1,0 +1,108 @@
+//! Where sessions live by default (the platform data folder) and what is there.
+
+use super::{Session, load};
+use crate::bank::Bank;
+use crate::flow;
+use std::path::{Path, PathBuf};
+
+/// The folder sessions are saved in: `PRIVAUDIT_DATA_DIR` if set, else the
+/// platform data folder (e.g. `~/.local/share/privaudit/sessions`).
+pub fn sessions_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("PRIVAUDIT_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("", "", "privaudit")
+        .map(|d| d.data_dir().join("sessions"))
+        .unwrap_or_else(|| PathBuf::from("privaudit-sessions"))
+}
+
+/// A saved session, as listed to choose one.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// The file.
+    pub path: PathBuf,
+    /// The organisation assessed.
+    pub organisation: String,
+    /// Questions done, in percent of those shown.
+    pub percent: u8,
+    /// When it last changed, `YYYY-MM-DD HH:MM` (UTC).
+    pub updated: String,
+    /// The overall score, when something could be scored.
+    pub score: Option<u8>,
+}
+
+/// The sessions in `dir`, most recently changed first; files that are not
+/// readable sessions are skipped.
+pub fn list(dir: &Path, bank: &Bank) -> Vec<Summary> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(time::OffsetDateTime, Summary)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|path| {
+            let mut session = load(&path).ok()?;
+            session.reconcile(bank);
+            let progress = flow::progress(bank, &session.answers);
+            let score = crate::rules::evaluate(bank, &session.answers).overall;
+            let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+            let updated = session.updated.format(&fmt).unwrap_or_default();
+            let summary = Summary {
+                path,
+                organisation: session.organisation.clone(),
+                percent: progress.percent(),
+                updated,
+                score,
+            };
+            Some((session.updated, summary))
+        })
+        .collect();
+    found.sort_by_key(|(updated, _)| std::cmp::Reverse(*updated));
+    found.into_iter().map(|(_, s)| s).collect()
+}
+
+/// A new file name in `dir` for an organisation: its name in lowercase ASCII
+/// words, and a number if the name is taken.
+pub fn new_path(dir: &Path, organisation: &str) -> PathBuf {
+    let slug: String = organisation
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            _ => '-',
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "evaluation".to_string()
+    } else {
+        slug
+    };
+    let mut path = dir.join(format!("{slug}.json"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{slug}-{n}.json"));
+        n += 1;
+    }
+    path
+}
+
+/// Saves a new session in `dir`, creating the folder if needed.
+pub fn create(dir: &Path, session: &Session) -> Result<PathBuf, super::SessionError> {
+    std::fs::create_dir_all(dir).map_err(|source| super::SessionError::Io {
+        path: dir.into(),
+        source,
+    })?;
+    let path = new_path(dir, &session.organisation);
+    super::save(session, &path)?;
+    Ok(path)
+}

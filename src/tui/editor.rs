@@ -1,0 +1,242 @@
+//! The input state of the question on screen, and how it becomes an answer.
+//! What an answer means is the library's business; this only collects it.
+
+use super::strings::words;
+use crate::answer::{Answer, ChoicesOther, check_format, format_number};
+use crate::bank::{Kind, Question};
+use crate::i18n::{Lang, ui};
+use std::collections::BTreeSet;
+use tui_input::Input;
+
+/// The option id of "other, specify" in a multiple choice.
+pub const OTHER: &str = "other";
+
+/// Editing one question.
+#[derive(Debug, Clone)]
+pub enum Editor {
+    /// Yes/no, single or multiple choice: a list with "don't know" last.
+    Choice(ChoiceEditor),
+    /// A line of text or a number.
+    Text(TextEditor),
+    /// A group: its entries, then "add" and "done".
+    Group(GroupEditor),
+}
+
+/// A list of options.
+#[derive(Debug, Clone)]
+pub struct ChoiceEditor {
+    /// (id, label) of each option, "other" included, "don't know" excluded.
+    pub items: Vec<(String, String)>,
+    /// Several may be ticked.
+    pub multi: bool,
+    /// The highlighted row; `items.len()` is "don't know".
+    pub cursor: usize,
+    /// Ticked ids (multiple choice).
+    pub checked: BTreeSet<String>,
+    /// The "other" text.
+    pub other: Input,
+    /// Yes/no question: ids are `yes` and `no`.
+    pub yes_no: bool,
+}
+
+/// A text or number field.
+#[derive(Debug, Clone)]
+pub struct TextEditor {
+    /// The editing line.
+    pub input: Input,
+    /// The last validation error.
+    pub error: Option<String>,
+}
+
+/// A group's list of entries.
+#[derive(Debug, Clone, Default)]
+pub struct GroupEditor {
+    /// The highlighted row: entries, then "add", then "done".
+    pub cursor: usize,
+}
+
+impl Editor {
+    /// An editor for `question`, showing its current answer.
+    pub fn new(
+        question: &Question,
+        answer: Option<&Answer>,
+        options: Vec<(String, String)>,
+        lang: Lang,
+    ) -> Editor {
+        match question.kind {
+            Kind::YesNo => {
+                let t = ui(lang);
+                let items = vec![("yes".into(), t.yes.into()), ("no".into(), t.no.into())];
+                let cursor = match answer {
+                    Some(Answer::Bool(false)) => 1,
+                    Some(Answer::DontKnow(_)) => 2,
+                    _ => 0,
+                };
+                Editor::Choice(ChoiceEditor {
+                    items,
+                    multi: false,
+                    cursor,
+                    checked: BTreeSet::new(),
+                    other: Input::default(),
+                    yes_no: true,
+                })
+            }
+            Kind::Single | Kind::Multi => {
+                let multi = question.kind == Kind::Multi;
+                let mut items = options;
+                if multi && question.other {
+                    items.push((
+                        OTHER.into(),
+                        words(lang)
+                            .other_specify
+                            .trim_end_matches([':', '\u{a0}'])
+                            .to_string(),
+                    ));
+                }
+                let mut checked = BTreeSet::new();
+                let mut other = Input::default();
+                let mut cursor = 0;
+                match answer {
+                    Some(Answer::Text(id)) => {
+                        cursor = items.iter().position(|(i, _)| i == id).unwrap_or(0)
+                    }
+                    Some(Answer::Choices(ids)) => checked.extend(ids.iter().cloned()),
+                    Some(Answer::ChoicesOther(c)) => {
+                        checked.extend(c.selected.iter().cloned());
+                        other = Input::new(c.other.clone());
+                    }
+                    Some(Answer::DontKnow(_)) => cursor = items.len(),
+                    _ => {}
+                }
+                Editor::Choice(ChoiceEditor {
+                    items,
+                    multi,
+                    cursor,
+                    checked,
+                    other,
+                    yes_no: false,
+                })
+            }
+            Kind::Text | Kind::LongText | Kind::Number => {
+                let value = match answer {
+                    Some(Answer::Text(s)) => s.clone(),
+                    Some(Answer::Number(n)) => format_number(*n, lang),
+                    _ => String::new(),
+                };
+                Editor::Text(TextEditor {
+                    input: Input::new(value),
+                    error: None,
+                })
+            }
+            Kind::Group => Editor::Group(GroupEditor::default()),
+        }
+    }
+
+    /// Whether typed characters go to a text field (so Space, arrows and letters edit text).
+    pub fn is_typing(&self) -> bool {
+        match self {
+            Editor::Text(_) => true,
+            Editor::Choice(c) => c.on_other() && c.checked.contains(OTHER),
+            Editor::Group(_) => false,
+        }
+    }
+}
+
+impl ChoiceEditor {
+    /// Rows in the list: the options and "don't know".
+    pub fn rows(&self) -> usize {
+        self.items.len() + 1
+    }
+
+    /// Whether the cursor is on "other, specify".
+    pub fn on_other(&self) -> bool {
+        self.items
+            .get(self.cursor)
+            .is_some_and(|(id, _)| id == OTHER)
+    }
+
+    /// Moves the cursor, wrapping around.
+    pub fn step(&mut self, down: bool) {
+        let n = self.rows();
+        self.cursor = if down {
+            (self.cursor + 1) % n
+        } else {
+            (self.cursor + n - 1) % n
+        };
+    }
+
+    /// Ticks or unticks the highlighted option (multiple choice).
+    pub fn toggle(&mut self) {
+        if !self.multi {
+            return;
+        }
+        if let Some((id, _)) = self.items.get(self.cursor)
+            && !self.checked.remove(id)
+        {
+            self.checked.insert(id.clone());
+        }
+    }
+
+    /// The answer the list gives when confirmed.
+    pub fn answer(&self) -> Result<Answer, String> {
+        if self.cursor == self.items.len() {
+            return Ok(Answer::dont_know());
+        }
+        if self.yes_no {
+            return Ok(Answer::Bool(self.cursor == 0));
+        }
+        if !self.multi {
+            return Ok(Answer::Text(self.items[self.cursor].0.clone()));
+        }
+        let selected: Vec<String> = self
+            .items
+            .iter()
+            .filter(|(id, _)| self.checked.contains(id))
+            .map(|(id, _)| id.clone())
+            .collect();
+        let other = self.other.value().trim();
+        if self.checked.contains(OTHER) && !other.is_empty() {
+            Ok(Answer::ChoicesOther(ChoicesOther {
+                selected,
+                other: other.to_string(),
+            }))
+        } else {
+            Ok(Answer::Choices(
+                selected.into_iter().filter(|id| id != OTHER).collect(),
+            ))
+        }
+    }
+}
+
+impl TextEditor {
+    /// The answer the field gives for `question`, or why it is refused.
+    pub fn answer(&self, question: &Question, lang: Lang) -> Result<Option<Answer>, String> {
+        let w = words(lang);
+        let value = self.input.value().trim();
+        if value.is_empty() {
+            return if question.optional {
+                Ok(None)
+            } else {
+                Err(w.required.to_string())
+            };
+        }
+        if question.kind == Kind::Number {
+            let n: f64 = value
+                .replace([' ', '\u{a0}', '\u{202f}'], "")
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| w.number_expected.to_string())?;
+            if let Some(min) = question.min.filter(|m| n < *m) {
+                return Err(format!("{} {}.", w.at_least, format_number(min, lang)));
+            }
+            if let Some(max) = question.max.filter(|m| n > *m) {
+                return Err(format!("{} {}.", w.at_most, format_number(max, lang)));
+            }
+            return Ok(Some(Answer::Number(n)));
+        }
+        if let Some(format) = question.format {
+            check_format(format, value, lang)?;
+        }
+        Ok(Some(Answer::Text(value.to_string())))
+    }
+}

@@ -1,0 +1,149 @@
+//! The full-screen wizard. It only drives the flow and calls the library:
+//! no condition, rule or report logic lives here.
+
+pub mod app;
+pub mod editor;
+pub mod keys;
+pub mod strings;
+pub mod theme;
+pub mod view;
+
+use crate::bank::Bank;
+use crate::i18n::Lang;
+use app::{App, Effect, Msg, Screen};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::layout::{Position, Rect};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// Where the wizard starts.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// The welcome screen.
+    Welcome,
+    /// A session file, created if it does not exist.
+    Session(PathBuf),
+}
+
+/// Runs the wizard until the user quits or a signal (SIGTERM, SIGHUP, SIGINT)
+/// asks it to stop. Every confirmed answer is already on disk; the terminal is
+/// restored on every way out, panics included (ratatui's hook).
+pub fn run(bank: Bank, start: Start, lang: Lang) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let data_dir = crate::session::library::sessions_dir();
+    let mut app = App::welcome(bank, data_dir, lang, theme::Theme::from_env());
+    if let Start::Session(path) = start
+        && let Some(effect) = app.open_path(path)
+    {
+        perform(&mut app, effect);
+    }
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|frame| view::draw(frame, app))?;
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        let event = event::read()?;
+        let size = terminal.size()?;
+        let Some(msg) = message(app, &event, Rect::new(0, 0, size.width, size.height)) else {
+            continue;
+        };
+        if let Some(effect) = app.update(msg) {
+            perform(app, effect);
+        }
+    }
+    Ok(())
+}
+
+/// The message for a terminal event: keys through the key map, clicks by position.
+fn message(app: &App, event: &Event, screen: Rect) -> Option<Msg> {
+    let Event::Mouse(mouse) = event else {
+        return keys::map(event, app.is_typing());
+    };
+    match mouse.kind {
+        MouseEventKind::ScrollUp => Some(Msg::Up),
+        MouseEventKind::ScrollDown => Some(Msg::Down),
+        MouseEventKind::Down(MouseButton::Left) => {
+            let at = Position::new(mouse.column, mouse.row);
+            let a = view::areas(screen, matches!(app.screen, Screen::Interview));
+            if a.sidebar.contains(at) {
+                let row = usize::from(mouse.row.saturating_sub(a.sidebar.y + 1));
+                return (row < app.bank.sections.len()).then_some(Msg::ClickSection(row));
+            }
+            let list = view::list_origin(app, screen)?;
+            list.contains(at)
+                .then(|| Msg::ClickRow(usize::from(mouse.row - list.y)))
+        }
+        _ => None,
+    }
+}
+
+/// Does the work an update asked for, and feeds its outcome back.
+fn perform(app: &mut App, effect: Effect) {
+    let outcome = match effect {
+        Effect::Quit => None,
+        Effect::Save => {
+            let result = match (&app.session, &app.path) {
+                (Some(session), Some(path)) => {
+                    crate::session::save(session, path).map_err(|e| e.to_string())
+                }
+                _ => Ok(()),
+            };
+            Some(Msg::Saved(result))
+        }
+        Effect::Export(path, format) => Some(Msg::Exported(export(app, &path, format))),
+    };
+    if let Some(msg) = outcome {
+        app.update(msg);
+    }
+}
+
+fn export(
+    app: &App,
+    path: &std::path::Path,
+    format: crate::render::Format,
+) -> Result<PathBuf, String> {
+    let session = app
+        .session
+        .as_ref()
+        .ok_or_else(|| "no session".to_string())?;
+    let options = crate::report::BuildOptions {
+        lang: app.lang,
+        date: app.today,
+    };
+    let bytes = format
+        .render(&crate::report::build(&app.bank, session, options))
+        .map_err(|e| e.to_string())?;
+    crate::session::write_atomic(path, &bytes, false)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
+}

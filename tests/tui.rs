@@ -1,0 +1,292 @@
+//! The wizard without a terminal: key mapping, updates, and snapshots of each
+//! screen drawn on a test backend at 80x24 and 120x40.
+
+mod common;
+
+use common::{answers, instant, mini_bank};
+use privaudit::answer::Answer;
+use privaudit::i18n::Lang;
+use privaudit::session::Session;
+use privaudit::tui::app::{App, Effect, Msg, Popup, Screen};
+use privaudit::tui::editor::Editor;
+use privaudit::tui::keys::{map, press};
+use privaudit::tui::theme::Theme;
+use privaudit::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use rstest::rstest;
+use serde_json::json;
+
+fn key(code: KeyCode) -> ratatui::crossterm::event::Event {
+    press(code, KeyModifiers::NONE)
+}
+
+/// An app on the mini bank with a session holding `given`, on `question`.
+fn app_at(given: serde_json::Value, question: &str) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = mini_bank();
+    let mut app = App::welcome(bank, dir.path().join("data"), Lang::Fr, Theme::plain());
+    app.today = time::macros::date!(2026 - 11 - 22);
+    let mut session = Session::new(&app.bank, Lang::Fr, instant());
+    session.answers = answers(given);
+    session.sync_bindings(&app.bank);
+    app.open(session, dir.path().join("s.json"));
+    app.go_to(Some(question.to_string()));
+    (app, dir)
+}
+
+/// Sends keys through the key map and update, as the event loop does.
+fn keys(app: &mut App, events: &[ratatui::crossterm::event::Event]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for e in events {
+        if let Some(msg) = map(e, app.is_typing()) {
+            effects.extend(app.update(msg));
+        }
+    }
+    effects
+}
+
+fn typed(text: &str) -> Vec<ratatui::crossterm::event::Event> {
+    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[rstest]
+#[case::enter(KeyCode::Enter, false, Some(Msg::Confirm))]
+#[case::escape(KeyCode::Esc, true, Some(Msg::Back))]
+#[case::space_ticks(KeyCode::Char(' '), false, Some(Msg::Toggle))]
+#[case::f3(KeyCode::F(3), true, Some(Msg::DontKnow))]
+#[case::f10(KeyCode::F(10), false, Some(Msg::Export))]
+#[case::letters_ignored_in_lists(KeyCode::Char('x'), false, None)]
+fn keys_map_to_messages(
+    #[case] code: KeyCode,
+    #[case] typing: bool,
+    #[case] expected: Option<Msg>,
+) {
+    assert_eq!(map(&key(code), typing), expected);
+}
+
+#[test]
+fn typing_sends_keys_to_the_field_and_ctrl_q_always_quits() {
+    assert!(matches!(
+        map(&key(KeyCode::Char(' ')), true),
+        Some(Msg::Edit(_))
+    ));
+    assert!(matches!(map(&key(KeyCode::Left), true), Some(Msg::Edit(_))));
+    assert_eq!(
+        map(&press(KeyCode::Char('q'), KeyModifiers::CONTROL), true),
+        Some(Msg::Quit)
+    );
+    assert_eq!(
+        map(&press(KeyCode::Up, KeyModifiers::SHIFT), false),
+        Some(Msg::MoveUp)
+    );
+}
+
+#[test]
+fn answering_saves_and_moves_on() {
+    let (mut app, _dir) = app_at(json!({}), "org.name");
+    let mut events = typed("Atelier");
+    events.push(key(KeyCode::Enter));
+    assert_eq!(keys(&mut app, &events), [Effect::Save]);
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(session.answers["org.name"], Answer::Text("Atelier".into()));
+    assert_eq!(session.organisation, "Atelier");
+    assert_eq!(app.current.as_deref(), Some("org.where"));
+}
+
+#[test]
+fn a_follow_up_appears_after_yes_and_going_back_keeps_answers() {
+    let (mut app, _dir) = app_at(json!({"org.name": "A", "org.where": ["eu"]}), "paper");
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.current.as_deref(), Some("paper.measures"));
+    keys(&mut app, &[key(KeyCode::Char(' ')), key(KeyCode::Enter)]);
+    assert_eq!(
+        app.session.as_ref().unwrap().answers["paper.measures"],
+        Answer::Choices(vec!["locked".into()])
+    );
+    keys(&mut app, &[key(KeyCode::Esc), key(KeyCode::Esc)]);
+    assert_eq!(app.current.as_deref(), Some("paper"));
+    keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
+    assert_eq!(
+        app.current.as_deref(),
+        Some("size"),
+        "no paper: the follow-up is skipped"
+    );
+    assert!(
+        app.session
+            .as_ref()
+            .unwrap()
+            .answers
+            .contains_key("paper.measures"),
+        "but its answer is kept"
+    );
+}
+
+#[test]
+fn an_invalid_email_is_refused_inline() {
+    let (mut app, _dir) = app_at(json!({}), "email");
+    let mut events = typed("julie@");
+    events.push(key(KeyCode::Enter));
+    assert!(keys(&mut app, &events).is_empty(), "nothing saved");
+    let Some(Editor::Text(t)) = &app.editor else {
+        panic!()
+    };
+    assert!(
+        t.error
+            .as_deref()
+            .unwrap()
+            .contains("Adresse courriel invalide")
+    );
+    assert_eq!(app.current.as_deref(), Some("email"));
+}
+
+#[test]
+fn dont_know_marks_the_question_to_verify() {
+    let (mut app, _dir) = app_at(json!({}), "size");
+    keys(&mut app, &[key(KeyCode::F(3))]);
+    let session = app.session.as_ref().unwrap();
+    assert!(session.answers["size"].is_dont_know());
+    assert!(session.to_verify.contains("size"));
+}
+
+#[test]
+fn group_entries_are_added_reordered_and_removed() {
+    let (mut app, _dir) = app_at(json!({}), "vendors");
+    for name in ["A", "B"] {
+        // Highlight "+ Add": it follows the entries.
+        let count = app.group_entries().len();
+        let mut events = vec![key(KeyCode::Down); count];
+        events.push(key(KeyCode::Enter));
+        events.extend(typed(name));
+        events.extend([key(KeyCode::Enter), key(KeyCode::Down), key(KeyCode::Enter)]);
+        keys(&mut app, &events);
+        assert!(
+            app.on_group_list(),
+            "back to the list after the entry's questions"
+        );
+    }
+    let names = |app: &App| {
+        app.group_entries()
+            .iter()
+            .map(|e| e["name"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&app),
+        [Answer::Text("A".into()), Answer::Text("B".into())]
+    );
+    let Some(Editor::Group(g)) = &mut app.editor else {
+        panic!()
+    };
+    g.cursor = 1;
+    keys(&mut app, &[press(KeyCode::Up, KeyModifiers::SHIFT)]);
+    assert_eq!(
+        names(&app),
+        [Answer::Text("B".into()), Answer::Text("A".into())]
+    );
+    keys(&mut app, &[key(KeyCode::Delete)]);
+    assert_eq!(names(&app), [Answer::Text("A".into())]);
+}
+
+#[test]
+fn a_note_is_attached_to_the_question() {
+    let (mut app, _dir) = app_at(json!({}), "backup");
+    let mut events = vec![key(KeyCode::F(4))];
+    events.extend(typed("Vérifier le NAS"));
+    events.push(key(KeyCode::Enter));
+    assert_eq!(keys(&mut app, &events), [Effect::Save]);
+    assert_eq!(
+        app.session.as_ref().unwrap().notes["backup"],
+        "Vérifier le NAS"
+    );
+}
+
+#[test]
+fn export_offers_a_path_that_can_be_edited() {
+    let (mut app, dir) = app_at(json!({}), "backup");
+    keys(&mut app, &[key(KeyCode::F(10))]);
+    let Some(Popup::Export { path, .. }) = &mut app.popup else {
+        panic!("export window")
+    };
+    *path = tui_input::Input::new(dir.path().join("r.md").display().to_string());
+    keys(&mut app, &[key(KeyCode::Tab)]);
+    let effects = keys(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        effects,
+        [Effect::Export(
+            dir.path().join("r.json"),
+            privaudit::render::Format::Json
+        )]
+    );
+}
+
+#[test]
+fn the_last_answer_leads_to_the_review() {
+    let (mut app, _dir) = app_at(
+        json!({"vendors": {"entries": [{"name": "Nord"}]}}),
+        "favourite",
+    );
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(app.screen, Screen::Review { .. }));
+}
+
+/// The screens the issue lists, at both sizes.
+#[rstest]
+fn snapshots(#[values((80, 24), (120, 40))] size: (u16, u16)) {
+    let (w, h) = size;
+    let dir = tempfile::tempdir().unwrap();
+    let welcome = App::welcome(
+        mini_bank(),
+        dir.path().to_path_buf(),
+        Lang::Fr,
+        Theme::plain(),
+    );
+    insta::assert_snapshot!(format!("welcome_{w}x{h}"), screen(&welcome, w, h));
+
+    let (choice, _d1) = app_at(
+        json!({"org.name": "Atelier Nord", "org.where": ["eu"], "paper": true}),
+        "paper.measures",
+    );
+    insta::assert_snapshot!(format!("choice_{w}x{h}"), screen(&choice, w, h));
+
+    let (mut text, _d2) = app_at(json!({"org.name": "Atelier Nord"}), "email");
+    let mut events = typed("julie@");
+    events.push(key(KeyCode::Enter));
+    keys(&mut text, &events);
+    insta::assert_snapshot!(format!("text_error_{w}x{h}"), screen(&text, w, h));
+
+    let vendors = json!({"org.name": "Atelier Nord", "vendors": {"entries": [
+        {"name": "Hébergeur Nord", "abroad": true, "contract": false},
+        {"name": "Cabinet Roy", "abroad": false}
+    ]}});
+    let (group, _d3) = app_at(vendors.clone(), "vendors");
+    insta::assert_snapshot!(format!("group_{w}x{h}"), screen(&group, w, h));
+
+    let mut full = vendors;
+    full["org.where"] = json!(["eu", "qc"]);
+    full["paper"] = json!(true);
+    full["paper.measures"] = json!(["alarm"]);
+    full["backup"] = json!("none");
+    full["size"] = json!({"dont_know": true});
+    let (mut review, _d4) = app_at(full.clone(), "backup");
+    review.update(Msg::Review);
+    insta::assert_snapshot!(format!("review_{w}x{h}"), screen(&review, w, h));
+
+    let (mut preview, _d5) = app_at(full, "backup");
+    preview.update(Msg::Preview);
+    insta::assert_snapshot!(format!("preview_{w}x{h}"), screen(&preview, w, h));
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_instead_of_a_broken_layout() {
+    let (app, _dir) = app_at(json!({}), "org.name");
+    let shown = screen(&app, 50, 12);
+    assert!(shown.contains("Fenêtre trop petite"), "{shown}");
+}
