@@ -74,8 +74,15 @@ pub enum Screen {
     Interview,
     /// Every answer, to jump back to one.
     Review { cursor: usize },
-    /// Scores, findings and the report text.
-    Preview { scroll: u16 },
+    /// Scores, findings and the report text, built when the preview opens.
+    Preview {
+        /// The first line shown.
+        scroll: u16,
+        /// The report.
+        report: Box<crate::report::Report>,
+        /// The report as text, one entry per line.
+        text: Vec<String>,
+    },
 }
 
 /// The welcome screen's state.
@@ -444,7 +451,7 @@ impl App {
                     cursor: self.review_index(),
                 }
             }
-            Msg::Preview => self.screen = Screen::Preview { scroll: 0 },
+            Msg::Preview => self.screen = self.preview(),
             Msg::Export => self.popup = Some(self.export_popup()),
             Msg::Note => {
                 let id = self.current.clone()?;
@@ -801,7 +808,7 @@ impl App {
                 self.go_to(id);
             }
             Msg::Back | Msg::Review => self.screen = Screen::Interview,
-            Msg::Preview => self.screen = Screen::Preview { scroll: 0 },
+            Msg::Preview => self.screen = self.preview(),
             Msg::Export => self.popup = Some(self.export_popup()),
             _ => {}
         }
@@ -809,7 +816,7 @@ impl App {
     }
 
     fn update_preview(&mut self, msg: Msg) -> Option<Effect> {
-        let Screen::Preview { scroll } = &mut self.screen else {
+        let Screen::Preview { scroll, .. } = &mut self.screen else {
             return None;
         };
         match msg {
@@ -827,6 +834,25 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// The preview screen, with the report built once for the answers as they are.
+    fn preview(&self) -> Screen {
+        let options = crate::report::BuildOptions {
+            lang: self.lang,
+            date: self.today,
+        };
+        let session = self.session.as_ref().expect("the interview has a session");
+        let report = crate::report::build(&self.bank, session, options);
+        let text = crate::render::markdown::render(&report)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        Screen::Preview {
+            scroll: 0,
+            report: Box::new(report),
+            text,
+        }
     }
 
     /// The export window, proposing a report file beside the session.

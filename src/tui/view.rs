@@ -95,7 +95,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
             interview(frame, app, a.main);
         }
         Screen::Review { cursor } => review(frame, app, a.main, *cursor),
-        Screen::Preview { scroll } => preview(frame, app, a.main, *scroll),
+        Screen::Preview {
+            scroll,
+            report,
+            text,
+        } => preview(frame, app, a.main, *scroll, report, text),
     }
     if let Some((good, text)) = &app.status {
         let style = if *good { app.theme.ok } else { app.theme.error };
@@ -175,12 +179,23 @@ fn sidebar(frame: &mut Frame, app: &App, area: Rect) {
                 SectionStatus::ToDo => "·",
                 SectionStatus::Skipped => "–",
             };
-            let text = format!(
-                "{mark} {} {}/{}",
-                section.title.get(app.lang),
-                p.done,
-                p.total
-            );
+            let count = format!("{}/{}", p.done, p.total);
+            let room =
+                usize::from(area.width.saturating_sub(2)).saturating_sub(count.chars().count() + 3);
+            let title = section.title.get(app.lang);
+            let title = if title.chars().count() > room {
+                format!(
+                    "{}…",
+                    title
+                        .chars()
+                        .take(room.saturating_sub(1))
+                        .collect::<String>()
+                )
+            } else {
+                title.to_string()
+            };
+            let pad = room.saturating_sub(title.chars().count());
+            let text = format!("{mark} {title}{} {count}", " ".repeat(pad));
             let style = match (app.sidebar, p.status) {
                 (Some(s), _) if s == i => app.theme.selected,
                 (_, SectionStatus::Skipped) => app.theme.dim,
@@ -492,17 +507,18 @@ fn review(frame: &mut Frame, app: &App, area: Rect, cursor: usize) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn preview(frame: &mut Frame, app: &App, area: Rect, scroll: u16) {
-    let Some(session) = &app.session else { return };
+fn preview(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    scroll: u16,
+    report: &crate::report::Report,
+    text: &[String],
+) {
     let w = words(app.lang);
     let block = pane(app, w.preview_title.to_string(), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let options = crate::report::BuildOptions {
-        lang: app.lang,
-        date: app.today,
-    };
-    let report = crate::report::build(&app.bank, session, options);
     let mut lines: Vec<Line> = vec![Line::styled(w.scores, app.theme.title)];
     for (area_def, score) in app.bank.manifest.areas.iter().zip(&report.evaluation.areas) {
         let label = format!(
@@ -545,15 +561,15 @@ fn preview(frame: &mut Frame, app: &App, area: Rect, scroll: u16) {
         }
     }
     lines.push(Line::raw(""));
-    lines.extend(
-        crate::render::markdown::render(&report)
-            .lines()
-            .map(|l| Line::raw(l.to_string())),
-    );
+    lines.extend(text.iter().map(|l| Line::raw(l.as_str())));
+    // Only the lines that can be on screen are laid out: each takes at least one row.
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(inner.height))
+        .collect();
     frame.render_widget(
-        Paragraph::new(Text::from(lines))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
+        Paragraph::new(Text::from(shown)).wrap(Wrap { trim: false }),
         inner,
     );
 }
