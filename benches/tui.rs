@@ -61,17 +61,16 @@ fn frames() {
     measure("preview", &app);
 }
 
+/// The wizard running in a pty.
+struct Running {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    /// Time from spawning to the first frame showing the expected text.
+    elapsed: Duration,
+}
+
 /// Starts the release binary in a pty and waits for `text` on its screen.
-fn start(
-    args: &[&str],
-    dir: &std::path::Path,
-    text: &str,
-) -> (
-    Box<dyn portable_pty::Child + Send + Sync>,
-    Box<dyn Write + Send>,
-    Arc<Mutex<vt100::Parser>>,
-    Duration,
-) {
+fn start(args: &[&str], dir: &std::path::Path, text: &str) -> Running {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -108,18 +107,21 @@ fn start(
         );
         std::thread::sleep(Duration::from_micros(200));
     }
-    let elapsed = started.elapsed();
-    (child, writer, screen, elapsed)
+    Running {
+        child,
+        writer,
+        elapsed: started.elapsed(),
+    }
 }
 
 fn first_frame() {
     let dir = tempfile::tempdir().unwrap();
     let mut times: Vec<Duration> = (0..20)
         .map(|_| {
-            let (mut child, mut writer, _, elapsed) = start(&[], dir.path(), "Nouvelle évaluation");
-            writer.write_all(b"\x11").unwrap();
-            child.wait().unwrap();
-            elapsed
+            let mut run = start(&[], dir.path(), "Nouvelle évaluation");
+            run.writer.write_all(b"\x11").unwrap();
+            run.child.wait().unwrap();
+            run.elapsed
         })
         .collect();
     times.sort();
@@ -135,7 +137,11 @@ fn memory() {
     let session = example::open(&bank, example::DEFAULT).unwrap();
     let path = dir.path().join("studio.json");
     privaudit::session::save(&session, &path).unwrap();
-    let (mut child, mut writer, screen, _) = start(
+    let Running {
+        mut child,
+        mut writer,
+        ..
+    } = start(
         &[path.to_str().unwrap()],
         dir.path(),
         "Studio Apportez le Pixel",
@@ -166,7 +172,6 @@ fn memory() {
         peak.trim_start_matches("VmHWM:").trim(),
         now.trim_start_matches("VmRSS:").trim()
     );
-    let _ = screen;
     writer.write_all(b"\x11").unwrap();
     child.wait().unwrap();
 }
