@@ -290,3 +290,29 @@ fn a_small_terminal_gets_a_message_instead_of_a_broken_layout() {
     let shown = screen(&app, 50, 12);
     assert!(shown.contains("Fenêtre trop petite"), "{shown}");
 }
+
+#[test]
+fn a_click_on_an_option_ticks_it() {
+    let (mut app, _dir) = app_at(
+        json!({"org.name": "A", "org.where": ["eu"], "paper": true}),
+        "paper.measures",
+    );
+    let list = view::list_origin(&app, ratatui::layout::Rect::new(0, 0, 80, 24))
+        .expect("a list on screen");
+    let screen_before = screen(&app, 80, 24);
+    let row_text = screen_before
+        .lines()
+        .nth(usize::from(list.y) + 1)
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        row_text.contains("Alarme"),
+        "the second row of the list is the second option: {row_text}"
+    );
+    app.update(Msg::ClickRow(1));
+    let Some(Editor::Choice(c)) = &app.editor else {
+        panic!()
+    };
+    assert_eq!(c.cursor, 1);
+    assert!(c.checked.contains("alarm"));
+}
