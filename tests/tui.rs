@@ -316,3 +316,26 @@ fn a_click_on_an_option_ticks_it() {
     assert_eq!(c.cursor, 1);
     assert!(c.checked.contains("alarm"));
 }
+
+#[test]
+fn a_new_assessment_asks_the_language_then_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::welcome(
+        mini_bank(),
+        dir.path().to_path_buf(),
+        Lang::Fr,
+        Theme::plain(),
+    );
+    let mut events = vec![key(KeyCode::Enter), key(KeyCode::Down), key(KeyCode::Enter)];
+    events.extend(typed("Café Lune"));
+    events.push(key(KeyCode::Enter));
+    assert_eq!(
+        keys(&mut app, &events),
+        [Effect::Create(Lang::En, "Café Lune".into())]
+    );
+    assert_eq!(
+        app.lang,
+        Lang::En,
+        "the wizard now speaks the assessment's language"
+    );
+}

@@ -52,6 +52,8 @@ pub enum Msg {
     Saved(Result<(), String>),
     /// The result of an export.
     Exported(Result<PathBuf, String>),
+    /// A session file could not be opened.
+    OpenFailed(String),
 }
 
 /// Work for the event loop.
@@ -61,6 +63,10 @@ pub enum Effect {
     Save,
     /// Write the report.
     Export(PathBuf, Format),
+    /// Open a session file (or start a new assessment there if it does not exist).
+    Open(PathBuf),
+    /// Start a new assessment in the data folder.
+    Create(Lang, String),
     /// Leave the wizard.
     Quit,
 }
@@ -268,6 +274,10 @@ impl App {
                 self.status = Some((false, format!("{} {e}", words(self.lang).save_failed)));
                 return None;
             }
+            Msg::OpenFailed(e) => {
+                self.status = Some((false, format!("{} {e}", words(self.lang).open_failed)));
+                return None;
+            }
             Msg::Exported(result) => {
                 let w = words(self.lang);
                 self.status = Some(match result {
@@ -353,8 +363,7 @@ impl App {
                         input: Input::default(),
                     };
                 } else {
-                    let path = welcome.sessions[cursor - 1].path.clone();
-                    return self.open_path(path);
+                    return Some(Effect::Open(welcome.sessions[cursor - 1].path.clone()));
                 }
             }
             (WelcomeStep::Language { cursor }, Msg::Up | Msg::Down) => *cursor = 1 - *cursor,
@@ -383,12 +392,10 @@ impl App {
                 if name.is_empty() {
                     return None;
                 }
-                let lang = *lang;
-                return self.create(lang, name);
+                return Some(Effect::Create(*lang, name));
             }
             (WelcomeStep::OpenPath { input }, Msg::Confirm) => {
-                let path = PathBuf::from(input.value().trim());
-                return self.open_path(path);
+                return Some(Effect::Open(PathBuf::from(input.value().trim())));
             }
             (WelcomeStep::Menu, Msg::Back) => {}
             (_, Msg::Back) => welcome.step = WelcomeStep::Menu,
@@ -397,36 +404,13 @@ impl App {
         None
     }
 
-    /// Starts a new assessment saved in the data folder.
-    fn create(&mut self, lang: Lang, organisation: String) -> Option<Effect> {
+    /// A new session for `organisation`, in `lang`.
+    pub fn new_session(&self, lang: Lang, organisation: String) -> Session {
         let now = OffsetDateTime::now_utc();
         let mut session = Session::new(&self.bank, lang, now);
         let name_question = self.bank.manifest.bindings.organisation.clone();
         session.set_answer(&self.bank, &name_question, Answer::Text(organisation), now);
-        match library::create(&self.data_dir, &session) {
-            Ok(path) => {
-                self.open(session, path);
-                None
-            }
-            Err(e) => {
-                self.status = Some((false, format!("{} {e}", words(self.lang).save_failed)));
-                None
-            }
-        }
-    }
-
-    /// Opens a session file, or starts a new one there if it does not exist.
-    pub fn open_path(&mut self, path: PathBuf) -> Option<Effect> {
-        if !path.exists() {
-            let session = Session::new(&self.bank, self.lang, OffsetDateTime::now_utc());
-            self.open(session, path);
-            return Some(Effect::Save);
-        }
-        match crate::session::load(&path) {
-            Ok(session) => self.open(session, path),
-            Err(e) => self.status = Some((false, format!("{} {e}", words(self.lang).open_failed))),
-        }
-        None
+        session
     }
 
     fn update_interview(&mut self, msg: Msg) -> Option<Effect> {

@@ -45,10 +45,8 @@ pub fn run(bank: Bank, start: Start, lang: Lang) -> anyhow::Result<()> {
     }
     let data_dir = crate::session::library::sessions_dir();
     let mut app = App::welcome(bank, data_dir, lang, theme::Theme::from_env());
-    if let Start::Session(path) = start
-        && let Some(effect) = app.open_path(path)
-    {
-        perform(&mut app, effect);
+    if let Start::Session(path) = start {
+        perform(&mut app, Effect::Open(path));
     }
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
@@ -111,19 +109,49 @@ fn message(app: &App, event: &Event, screen: Rect) -> Option<Msg> {
 fn perform(app: &mut App, effect: Effect) {
     let outcome = match effect {
         Effect::Quit => None,
-        Effect::Save => {
-            let result = match (&app.session, &app.path) {
-                (Some(session), Some(path)) => {
-                    crate::session::save(session, path).map_err(|e| e.to_string())
-                }
-                _ => Ok(()),
-            };
-            Some(Msg::Saved(result))
-        }
+        Effect::Save => Some(Msg::Saved(save(app))),
         Effect::Export(path, format) => Some(Msg::Exported(export(app, &path, format))),
+        Effect::Open(path) => open(app, path),
+        Effect::Create(lang, organisation) => {
+            let session = app.new_session(lang, organisation);
+            match crate::session::library::create(&app.data_dir, &session) {
+                Ok(path) => {
+                    app.open(session, path);
+                    None
+                }
+                Err(e) => Some(Msg::Saved(Err(e.to_string()))),
+            }
+        }
     };
     if let Some(msg) = outcome {
         app.update(msg);
+    }
+}
+
+/// Opens a session file, or starts a new assessment there if it does not exist.
+fn open(app: &mut App, path: PathBuf) -> Option<Msg> {
+    if !path.exists() {
+        let session =
+            crate::session::Session::new(&app.bank, app.lang, time::OffsetDateTime::now_utc());
+        app.open(session, path);
+        return Some(Msg::Saved(save(app)));
+    }
+    match crate::session::load(&path) {
+        Ok(session) => {
+            app.open(session, path);
+            None
+        }
+        Err(e) => Some(Msg::OpenFailed(e.to_string())),
+    }
+}
+
+/// Writes the session to its file.
+fn save(app: &App) -> Result<(), String> {
+    match (&app.session, &app.path) {
+        (Some(session), Some(path)) => {
+            crate::session::save(session, path).map_err(|e| e.to_string())
+        }
+        _ => Ok(()),
     }
 }
 
