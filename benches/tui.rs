@@ -5,16 +5,17 @@
 //!
 //! Run with `cargo bench --bench tui`.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "../tests/common/pty.rs"]
+mod pty;
+
 use privaudit::bank::Bank;
 use privaudit::example;
 use privaudit::tui::app::{App, Msg};
 use privaudit::tui::theme::Theme;
 use privaudit::tui::view;
+use pty::Wizard;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -61,67 +62,20 @@ fn frames() {
     measure("preview", &app);
 }
 
-/// The wizard running in a pty.
-struct Running {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    /// Time from spawning to the first frame showing the expected text.
-    elapsed: Duration,
-}
-
-/// Starts the release binary in a pty and waits for `text` on its screen.
-fn start(args: &[&str], dir: &std::path::Path, text: &str) -> Running {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_privaudit"));
-    cmd.args(args);
-    cmd.env("PRIVAUDIT_DATA_DIR", dir);
-    cmd.env("TERM", "xterm-256color");
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
-    let started = Instant::now();
-    let child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let writer = pair.master.take_writer().unwrap();
-    std::mem::forget(pair.master);
-    while !screen.lock().unwrap().screen().contents().contains(text) {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "no first frame"
-        );
-        std::thread::sleep(Duration::from_micros(200));
-    }
-    Running {
-        child,
-        writer,
-        elapsed: started.elapsed(),
-    }
-}
-
 fn first_frame() {
     let dir = tempfile::tempdir().unwrap();
     let mut times: Vec<Duration> = (0..20)
         .map(|_| {
-            let mut run = start(&[], dir.path(), "Nouvelle évaluation");
-            run.writer.write_all(b"\x11").unwrap();
-            run.child.wait().unwrap();
-            run.elapsed
+            let mut w = Wizard::start::<&str>(
+                &[],
+                &[("PRIVAUDIT_DATA_DIR", dir.path().as_os_str())],
+                40,
+                120,
+            );
+            let elapsed = w.wait_for("Nouvelle évaluation");
+            w.send("\x11");
+            w.wait_exit();
+            elapsed
         })
         .collect();
     times.sort();
@@ -137,25 +91,23 @@ fn memory() {
     let session = example::open(&bank, example::DEFAULT).unwrap();
     let path = dir.path().join("studio.json");
     privaudit::session::save(&session, &path).unwrap();
-    let Running {
-        mut child,
-        mut writer,
-        ..
-    } = start(
-        &[path.to_str().unwrap()],
-        dir.path(),
-        "Studio Apportez le Pixel",
+    let mut w = Wizard::start(
+        &[path.as_os_str()],
+        &[("PRIVAUDIT_DATA_DIR", dir.path().as_os_str())],
+        40,
+        120,
     );
+    w.wait_for("Studio Apportez le Pixel");
     // Walk the whole interview (every question), the review, the preview, and back.
     for key in ["\x1b[5~"; 150].iter().chain(["\x1b[6~"; 150].iter()) {
-        writer.write_all(key.as_bytes()).unwrap();
+        w.send(key);
     }
     for key in ["\x1bOQ", "\x1b", "\x1b[15~", "\x1b[6~", "\x1b[6~", "\x1b"] {
-        writer.write_all(key.as_bytes()).unwrap();
+        w.send(key);
         std::thread::sleep(Duration::from_millis(50));
     }
     std::thread::sleep(Duration::from_millis(500));
-    let pid = child.process_id().unwrap();
+    let pid = w.child.process_id().unwrap();
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let peak = status
         .lines()
@@ -172,6 +124,6 @@ fn memory() {
         peak.trim_start_matches("VmHWM:").trim(),
         now.trim_start_matches("VmRSS:").trim()
     );
-    writer.write_all(b"\x11").unwrap();
-    child.wait().unwrap();
+    w.send("\x11");
+    w.wait_exit();
 }

@@ -2,11 +2,10 @@
 //! terminal emulator. Every step waits for text on screen, never for a delay.
 #![cfg(unix)]
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod common;
+
+use common::pty::Wizard;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
@@ -14,95 +13,23 @@ const CTRL_Q: &str = "\x11";
 const CTRL_U: &str = "\x15";
 const F10: &str = "\x1b[21~";
 
-struct Wizard {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Wizard {
-    fn start(session: &Path, data: &Path) -> Wizard {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_privaudit"));
-        let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-bank");
-        cmd.args([
-            "--questions".as_ref(),
-            bank.as_os_str(),
-            session.as_os_str(),
-        ]);
-        cmd.env("PRIVAUDIT_DATA_DIR", data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        std::mem::forget(pair.master);
-        Wizard {
-            child,
-            writer,
-            screen,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until `text` is on screen (10 s at most).
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {text:?}; screen:\n{}",
-            self.contents()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Types `keys`, then waits for `then` on screen.
-    fn step(&mut self, keys: &str, then: &str) {
-        self.send(keys);
-        self.wait_for(then);
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the wizard did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
+/// The wizard on the mini bank, with `session` and a data folder of its own.
+fn wizard(session: &Path, data: &Path) -> Wizard {
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-bank");
+    let args = [
+        std::ffi::OsStr::new("--questions"),
+        bank.as_os_str(),
+        session.as_os_str(),
+    ];
+    Wizard::start(
+        &args,
+        &[
+            ("PRIVAUDIT_DATA_DIR", data.as_os_str()),
+            ("NO_COLOR", "1".as_ref()),
+        ],
+        24,
+        80,
+    )
 }
 
 fn session(path: &Path) -> serde_json::Value {
@@ -113,7 +40,7 @@ fn session(path: &Path) -> serde_json::Value {
 fn a_short_bank_answered_to_the_end_and_exported() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("client.json");
-    let mut w = Wizard::start(&path, &dir.path().join("data"));
+    let mut w = wizard(&path, &dir.path().join("data"));
     w.wait_for("Nom de l’organisation");
     w.step(&format!("Atelier Nord{ENTER}"), "Où ?");
     w.step(&format!(" {ENTER}"), "Dossiers papier");
@@ -154,7 +81,7 @@ fn killed_midway_keeps_every_confirmed_answer_and_resumes_there() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("client.json");
     let data = dir.path().join("data");
-    let mut w = Wizard::start(&path, &data);
+    let mut w = wizard(&path, &data);
     w.wait_for("Nom de l’organisation");
     w.step(&format!("Atelier Sud{ENTER}"), "Où ?");
     w.step(&format!(" {ENTER}"), "Dossiers papier");
@@ -176,7 +103,7 @@ fn killed_midway_keeps_every_confirmed_answer_and_resumes_there() {
         "an answer not confirmed is not saved"
     );
 
-    let mut again = Wizard::start(&path, &data);
+    let mut again = wizard(&path, &data);
     again.wait_for("Effectif");
     assert!(again.contents().contains("Atelier Sud"));
     again.send(CTRL_Q);

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use privaudit::answer::Answers;
 use privaudit::bank::Bank;
 use privaudit::i18n::Lang;

@@ -1,0 +1,406 @@
+//! Updates of the interview: answering, groups and their entries, moving between questions.
+
+use super::{App, Effect, EntryEdit, Msg, Popup, Screen, paste};
+use crate::answer::{Answer, Entry, Group};
+use crate::bank::{Kind, Question};
+use crate::flow;
+use crate::tui::editor::{Editor, GroupEditor};
+use crate::tui::strings::words;
+use time::OffsetDateTime;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+impl App {
+    pub(super) fn update_interview(&mut self, msg: Msg) -> Option<Effect> {
+        if let Some(section) = self.sidebar {
+            let n = self.bank.sections.len();
+            match msg {
+                Msg::Up => self.sidebar = Some((section + n - 1) % n),
+                Msg::Down => self.sidebar = Some((section + 1) % n),
+                Msg::Focus | Msg::Back => self.sidebar = None,
+                Msg::Confirm => self.open_section(section),
+                Msg::ClickSection(s) => self.open_section(s),
+                _ => {}
+            }
+            return None;
+        }
+        match msg {
+            Msg::Focus => self.sidebar = Some(self.current_section()),
+            Msg::ClickSection(s) => self.open_section(s),
+            Msg::Help => self.popup = Some(Popup::Help),
+            Msg::Review => {
+                self.screen = Screen::Review {
+                    cursor: self.review_index(),
+                }
+            }
+            Msg::Preview => self.screen = self.preview(),
+            Msg::Export => self.popup = Some(self.export_popup()),
+            Msg::Note => {
+                let id = self.current.clone()?;
+                let note = self
+                    .session
+                    .as_ref()?
+                    .notes
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_default();
+                self.popup = Some(Popup::Note(Input::new(note)));
+            }
+            Msg::NextQuestion => {
+                let session = self.session.as_ref()?;
+                let next = flow::next(&self.bank, &session.answers, self.current.as_deref()?)
+                    .map(|q| q.id.clone());
+                if next.is_some() {
+                    self.go_to(next);
+                }
+            }
+            Msg::PreviousQuestion => return self.back(true),
+            Msg::Back => return self.back(false),
+            Msg::DontKnow => return self.commit(Answer::dont_know()),
+            Msg::Confirm => return self.confirm(),
+            other => self.edit(other),
+        }
+        None
+    }
+
+    /// Keys that change the editor without confirming.
+    pub(super) fn edit(&mut self, msg: Msg) {
+        let group_len = self.group_entries().len();
+        let editor = match self.entry.as_mut() {
+            Some(e) => &mut e.editor,
+            None => match self.editor.as_mut() {
+                Some(e) => e,
+                None => return,
+            },
+        };
+        match (editor, msg) {
+            (Editor::Choice(c), Msg::Up) => c.step(false),
+            (Editor::Choice(c), Msg::Down) => c.step(true),
+            (Editor::Choice(c), Msg::Toggle) => c.toggle(),
+            (Editor::Choice(c), Msg::ClickRow(row)) if row < c.rows() => {
+                c.cursor = row;
+                c.toggle();
+            }
+            (Editor::Choice(c), Msg::Edit(ev)) => {
+                c.other.handle_event(&ev);
+            }
+            (Editor::Choice(c), Msg::Paste(text)) if c.on_other() => paste(&mut c.other, &text),
+            (Editor::Text(t), Msg::Edit(ev)) => {
+                t.input.handle_event(&ev);
+                t.error = None;
+            }
+            (Editor::Text(t), Msg::Paste(text)) => paste(&mut t.input, &text),
+            (Editor::Group(g), Msg::Up) => g.cursor = (g.cursor + group_len + 1) % (group_len + 2),
+            (Editor::Group(g), Msg::Down) => g.cursor = (g.cursor + 1) % (group_len + 2),
+            (Editor::Group(g), Msg::ClickRow(row)) if row < group_len + 2 => g.cursor = row,
+            (Editor::Group(g), Msg::Delete) if g.cursor < group_len => {
+                let index = g.cursor;
+                self.with_entries(|entries| {
+                    entries.remove(index);
+                });
+            }
+            (Editor::Group(g), Msg::MoveUp) if g.cursor > 0 && g.cursor < group_len => {
+                let index = g.cursor;
+                g.cursor -= 1;
+                self.with_entries(|entries| entries.swap(index, index - 1));
+            }
+            (Editor::Group(g), Msg::MoveDown) if g.cursor + 1 < group_len => {
+                let index = g.cursor;
+                g.cursor += 1;
+                self.with_entries(|entries| entries.swap(index, index + 1));
+            }
+            _ => {}
+        }
+    }
+
+    /// Enter on the question on screen.
+    pub(super) fn confirm(&mut self) -> Option<Effect> {
+        let lang = self.lang;
+        let answer = match self.active_editor()? {
+            Editor::Choice(c) => c.answer(),
+            Editor::Text(t) => {
+                let q = self.sub_question().or(self.question())?;
+                match t.answer(q, lang) {
+                    Ok(Some(a)) => Ok(a),
+                    Ok(None) => return self.skip_optional(),
+                    Err(e) => Err(e),
+                }
+            }
+            Editor::Group(g) => return self.confirm_group(g.cursor),
+        };
+        match answer {
+            Ok(a) => self.commit(a),
+            Err(e) => {
+                if let Some(Editor::Text(t)) = self
+                    .entry
+                    .as_mut()
+                    .map(|e| &mut e.editor)
+                    .or(self.editor.as_mut())
+                {
+                    t.error = Some(e);
+                }
+                None
+            }
+        }
+    }
+
+    /// Records an answer to the question (or entry sub-question) on screen and moves on.
+    pub(super) fn commit(&mut self, answer: Answer) -> Option<Effect> {
+        if let Some(Editor::Group(_)) = self.editor.as_ref().filter(|_| self.entry.is_none()) {
+            let id = self.current.clone()?;
+            self.session
+                .as_mut()?
+                .set_answer(&self.bank, &id, answer, OffsetDateTime::now_utc());
+            self.advance();
+            return Some(Effect::Save);
+        }
+        if let Some(entry) = self.entry.as_ref() {
+            let (index, sub) = (entry.index, entry.sub.clone());
+            let is_dont_know = answer.is_dont_know();
+            self.with_entries(|entries| {
+                entries[index].insert(sub.clone(), answer);
+            });
+            if is_dont_know {
+                let id = self.current.clone()?;
+                self.session.as_mut()?.to_verify.insert(id);
+            }
+            self.next_sub();
+            return Some(Effect::Save);
+        }
+        let id = self.current.clone()?;
+        self.session
+            .as_mut()?
+            .set_answer(&self.bank, &id, answer, OffsetDateTime::now_utc());
+        self.advance();
+        Some(Effect::Save)
+    }
+
+    /// An optional question left empty: its answer is cleared and the interview goes on.
+    pub(super) fn skip_optional(&mut self) -> Option<Effect> {
+        if let Some(entry) = self.entry.as_ref() {
+            let (index, sub) = (entry.index, entry.sub.clone());
+            self.with_entries(|entries| {
+                entries[index].remove(&sub);
+            });
+            self.next_sub();
+        } else {
+            let id = self.current.clone()?;
+            self.session.as_mut()?.answers.remove(&id);
+            self.advance();
+        }
+        Some(Effect::Save)
+    }
+
+    /// Enter on a group's list: edit an entry, add one, or finish.
+    pub(super) fn confirm_group(&mut self, cursor: usize) -> Option<Effect> {
+        let count = self.group_entries().len();
+        if cursor == count + 1 {
+            let id = self.current.clone()?;
+            let session = self.session.as_mut()?;
+            if !matches!(session.answers.get(&id), Some(Answer::Group(_))) {
+                session.set_answer(
+                    &self.bank,
+                    &id,
+                    Answer::Group(Group::default()),
+                    OffsetDateTime::now_utc(),
+                );
+            }
+            self.advance();
+            return Some(Effect::Save);
+        }
+        let created = cursor == count;
+        if created {
+            self.with_entries(|entries| entries.push(Entry::new()));
+        }
+        let first = self.entry_subs(cursor).first().map(|q| q.id.clone())?;
+        self.start_sub(cursor, first, created);
+        None
+    }
+
+    /// Moves to the next shown sub-question of the entry, or back to the list.
+    pub(super) fn next_sub(&mut self) {
+        let Some(entry) = self.entry.as_ref() else {
+            return;
+        };
+        let (index, sub) = (entry.index, entry.sub.clone());
+        let subs: Vec<String> = self
+            .entry_subs(index)
+            .iter()
+            .map(|q| q.id.clone())
+            .collect();
+        let group = self
+            .question()
+            .map(|q| q.questions.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let position = group.iter().position(|s| *s == sub).unwrap_or(0);
+        let next = subs
+            .into_iter()
+            .find(|s| group.iter().position(|g| g == s).unwrap_or(0) > position);
+        match next {
+            Some(next) => self.start_sub(index, next, false),
+            None => {
+                self.entry = None;
+                self.editor = Some(Editor::Group(GroupEditor { cursor: index }));
+            }
+        }
+    }
+
+    pub(super) fn start_sub(&mut self, index: usize, sub: String, created: bool) {
+        let (Some(group), Some(session)) = (self.question(), self.session.as_ref()) else {
+            return;
+        };
+        let Some(question) = group.sub(&sub) else {
+            return;
+        };
+        let answer = self
+            .group_entries()
+            .get(index)
+            .and_then(|e| e.get(&sub))
+            .cloned();
+        let options = flow::options(&self.bank, &session.answers, question, self.lang);
+        let editor = Editor::new(question, answer.as_ref(), options, self.lang);
+        let created = created
+            || self
+                .entry
+                .as_ref()
+                .is_some_and(|e| e.created && e.index == index);
+        self.entry = Some(EntryEdit {
+            index,
+            sub,
+            editor,
+            created,
+        });
+    }
+
+    /// Esc: leave the entry, or go to the previous question.
+    pub(super) fn back(&mut self, question_only: bool) -> Option<Effect> {
+        if let Some(entry) = self.entry.take() {
+            let empty = self
+                .group_entries()
+                .get(entry.index)
+                .is_some_and(|e| e.is_empty());
+            if entry.created && empty {
+                self.with_entries(|entries| {
+                    entries.remove(entry.index);
+                });
+            }
+            self.editor = Some(Editor::Group(GroupEditor {
+                cursor: entry.index,
+            }));
+            if !question_only {
+                return None;
+            }
+        }
+        let session = self.session.as_ref()?;
+        let previous = flow::previous(&self.bank, &session.answers, self.current.as_deref()?)
+            .map(|q| q.id.clone());
+        if previous.is_some() {
+            self.go_to(previous);
+        }
+        None
+    }
+
+    /// Moves on after an answer: the next shown question, or the review when all are done.
+    pub(super) fn advance(&mut self) {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        let Some(current) = self.current.as_deref() else {
+            return;
+        };
+        let next = flow::next(&self.bank, &session.answers, current).map(|q| q.id.clone());
+        match next {
+            Some(id) => self.go_to(Some(id)),
+            None => {
+                self.status = Some((true, words(self.lang).finished.to_string()));
+                self.screen = Screen::Review {
+                    cursor: self.review_index(),
+                };
+            }
+        }
+    }
+
+    /// Shows a question with a fresh editor holding its answer.
+    pub fn go_to(&mut self, id: Option<String>) {
+        self.entry = None;
+        self.sidebar = None;
+        self.current = id;
+        self.screen = Screen::Interview;
+        self.editor = match (self.question(), self.session.as_ref()) {
+            (Some(q), Some(s)) => {
+                let options = flow::options(&self.bank, &s.answers, q, self.lang);
+                Some(Editor::new(q, s.answers.get(&q.id), options, self.lang))
+            }
+            _ => None,
+        };
+    }
+
+    pub(super) fn open_section(&mut self, index: usize) {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        let visible = flow::Visible::new(&self.bank, &session.answers);
+        let first = self
+            .bank
+            .sections
+            .get(index)
+            .and_then(|s| s.questions.iter().find(|q| visible.is_shown(&q.id)));
+        if let Some(q) = first.map(|q| q.id.clone()) {
+            self.go_to(Some(q));
+        }
+    }
+
+    /// The index of the section of the question on screen.
+    pub fn current_section(&self) -> usize {
+        self.current
+            .as_deref()
+            .and_then(|id| self.bank.section_of(id))
+            .and_then(|s| self.bank.sections.iter().position(|x| x.id == s.id))
+            .unwrap_or(0)
+    }
+
+    /// The entries of the group on screen.
+    pub fn group_entries(&self) -> &[Entry] {
+        let (Some(id), Some(session)) = (self.current.as_deref(), self.session.as_ref()) else {
+            return &[];
+        };
+        session
+            .answers
+            .get(id)
+            .and_then(Answer::entries)
+            .unwrap_or_default()
+    }
+
+    /// The sub-questions shown for entry `index` of the group on screen.
+    pub(super) fn entry_subs(&self, index: usize) -> Vec<&Question> {
+        let (Some(group), Some(session)) = (self.question(), self.session.as_ref()) else {
+            return Vec::new();
+        };
+        let empty = Entry::new();
+        let entry = self.group_entries().get(index).unwrap_or(&empty);
+        flow::entry_questions(&self.bank, &session.answers, group, entry)
+    }
+
+    /// Changes the entries of the group on screen (creating the group answer if needed).
+    pub(super) fn with_entries(&mut self, change: impl FnOnce(&mut Vec<Entry>)) {
+        let (Some(id), Some(session)) = (self.current.clone(), self.session.as_mut()) else {
+            return;
+        };
+        let answer = session
+            .answers
+            .entry(id)
+            .or_insert_with(|| Answer::Group(Group::default()));
+        if !matches!(answer, Answer::Group(_)) {
+            *answer = Answer::Group(Group::default());
+        }
+        if let Answer::Group(group) = answer {
+            change(&mut group.entries);
+        }
+        session.updated = OffsetDateTime::now_utc();
+    }
+
+    /// Whether the question on screen is a group's list (not one of its entries).
+    pub fn on_group_list(&self) -> bool {
+        self.entry.is_none() && self.question().is_some_and(|q| q.kind == Kind::Group)
+    }
+}

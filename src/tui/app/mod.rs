@@ -1,0 +1,320 @@
+//! The wizard's state and its one place of change: `App::update` turns a
+//! message into a new state and, at most, one effect for the event loop to
+//! perform (save, export, open, quit). Nothing here draws, touches the
+//! terminal or the disk. The interview's updates are in `interview.rs`, the
+//! other screens' and the popups' in `screens.rs`.
+
+mod interview;
+mod screens;
+
+use super::editor::{ChoiceEditor, Editor};
+use super::strings::words;
+use super::theme::Theme;
+use crate::bank::{Bank, Question};
+use crate::flow;
+use crate::i18n::Lang;
+use crate::render::Format;
+use crate::session::library::Summary;
+use crate::session::{Session, library};
+use std::path::PathBuf;
+use time::OffsetDateTime;
+use tui_input::Input;
+
+/// What the user asked for, whatever key or click it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Up,
+    Down,
+    Left,
+    Right,
+    Confirm,
+    Back,
+    Toggle,
+    DontKnow,
+    Note,
+    Help,
+    Review,
+    Preview,
+    Export,
+    Quit,
+    NextQuestion,
+    PreviousQuestion,
+    Delete,
+    MoveUp,
+    MoveDown,
+    Focus,
+    /// A key for the text field being edited.
+    Edit(ratatui::crossterm::event::Event),
+    /// Text pasted from the terminal.
+    Paste(String),
+    /// A click on a row of the list on screen (0 for the first row).
+    ClickRow(usize),
+    /// A click on a section of the sidebar.
+    ClickSection(usize),
+    /// The result of a save.
+    Saved(Result<(), String>),
+    /// The result of an export.
+    Exported(Result<PathBuf, String>),
+    /// A session file could not be opened.
+    OpenFailed(String),
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the session to its file.
+    Save,
+    /// Write the report.
+    Export(PathBuf, Format),
+    /// Open a session file (or start a new assessment there if it does not exist).
+    Open(PathBuf),
+    /// Start a new assessment in the data folder.
+    Create(Lang, String),
+    /// Leave the wizard.
+    Quit,
+}
+
+/// The main screens.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// Choose or start an assessment.
+    Welcome(Welcome),
+    /// Answer questions.
+    Interview,
+    /// Every answer, to jump back to one.
+    Review { cursor: usize },
+    /// Scores, findings and the report text, built when the preview opens.
+    Preview {
+        /// The first line shown.
+        scroll: u16,
+        /// The report.
+        report: Box<crate::report::Report>,
+        /// The report as text, one entry per line.
+        text: Vec<String>,
+    },
+}
+
+/// The welcome screen's state.
+#[derive(Debug, Clone)]
+pub struct Welcome {
+    /// Saved sessions, most recent first.
+    pub sessions: Vec<Summary>,
+    /// Highlighted row: "new", the sessions, then "open a file".
+    pub cursor: usize,
+    /// Where in the welcome dialogue we are.
+    pub step: WelcomeStep,
+}
+
+/// The steps of starting or opening an assessment.
+#[derive(Debug, Clone)]
+pub enum WelcomeStep {
+    /// The main menu.
+    Menu,
+    /// Choosing the language of a new assessment.
+    Language { cursor: usize },
+    /// Typing the organisation's name.
+    Organisation { lang: Lang, input: Input },
+    /// Typing a session file's path.
+    OpenPath { input: Input },
+}
+
+/// A window over the current screen.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    /// Help for the question and the keys.
+    Help,
+    /// Editing the note of the current question.
+    Note(Input),
+    /// Choosing where to export.
+    Export { format: Format, path: Input },
+}
+
+/// Editing one entry of a group.
+#[derive(Debug, Clone)]
+pub struct EntryEdit {
+    /// Its index in the group.
+    pub index: usize,
+    /// The sub-question on screen.
+    pub sub: String,
+    /// Its editor.
+    pub editor: Editor,
+    /// Whether the entry was just added (removed again if left empty).
+    pub created: bool,
+}
+
+/// The whole state of the wizard.
+pub struct App {
+    /// The question bank.
+    pub bank: Bank,
+    /// Colours.
+    pub theme: Theme,
+    /// The language shown.
+    pub lang: Lang,
+    /// The main screen.
+    pub screen: Screen,
+    /// The assessment, once one is open.
+    pub session: Option<Session>,
+    /// Its file.
+    pub path: Option<PathBuf>,
+    /// The question on screen.
+    pub current: Option<String>,
+    /// Its editor.
+    pub editor: Option<Editor>,
+    /// The group entry being edited, if any.
+    pub entry: Option<EntryEdit>,
+    /// A window over the screen.
+    pub popup: Option<Popup>,
+    /// The highlighted section when the sidebar has the focus.
+    pub sidebar: Option<usize>,
+    /// The last message: (is it good news, text).
+    pub status: Option<(bool, String)>,
+    /// Where new sessions are created.
+    pub data_dir: PathBuf,
+    /// Set when the user leaves.
+    pub quit: bool,
+    /// The date printed on previews and exports.
+    pub today: time::Date,
+}
+
+impl App {
+    /// The welcome screen, listing the sessions in `data_dir`.
+    pub fn welcome(bank: Bank, data_dir: PathBuf, lang: Lang, theme: Theme) -> App {
+        let sessions = library::list(&data_dir, &bank);
+        let welcome = Welcome {
+            sessions,
+            cursor: 0,
+            step: WelcomeStep::Menu,
+        };
+        App {
+            bank,
+            theme,
+            lang,
+            screen: Screen::Welcome(welcome),
+            session: None,
+            path: None,
+            current: None,
+            editor: None,
+            entry: None,
+            popup: None,
+            sidebar: None,
+            status: None,
+            data_dir,
+            quit: false,
+            today: OffsetDateTime::now_local()
+                .unwrap_or_else(|_| OffsetDateTime::now_utc())
+                .date(),
+        }
+    }
+
+    /// Opens `session` (kept at `path`) where it was left: the first question not answered.
+    pub fn open(&mut self, mut session: Session, path: PathBuf) {
+        let retired = session.reconcile(&self.bank);
+        if !retired.is_empty() {
+            let ids: Vec<&str> = retired.iter().map(|r| r.id.as_str()).collect();
+            self.status = Some((
+                false,
+                format!("{} {}", words(self.lang).open_failed, ids.join(", ")),
+            ));
+        }
+        self.lang = session.lang;
+        let first = flow::first_unanswered(&self.bank, &session.answers)
+            .or_else(|| self.bank.questions().next().map(|(_, q)| q))
+            .map(|q| q.id.clone());
+        self.session = Some(session);
+        self.path = Some(path);
+        self.screen = Screen::Interview;
+        self.go_to(first);
+    }
+
+    /// The question on screen.
+    pub fn question(&self) -> Option<&Question> {
+        self.current
+            .as_deref()
+            .and_then(|id| self.bank.question(id))
+    }
+
+    /// The sub-question on screen when editing a group entry.
+    pub fn sub_question(&self) -> Option<&Question> {
+        let entry = self.entry.as_ref()?;
+        self.question()?.sub(&entry.sub)
+    }
+
+    /// The editor that keys go to: the entry's, else the question's.
+    pub fn active_editor(&self) -> Option<&Editor> {
+        self.entry
+            .as_ref()
+            .map(|e| &e.editor)
+            .or(self.editor.as_ref())
+    }
+
+    /// Whether keys should go to a text field.
+    pub fn is_typing(&self) -> bool {
+        match (&self.popup, &self.screen) {
+            (Some(Popup::Note(_)) | Some(Popup::Export { .. }), _) => true,
+            (Some(Popup::Help), _) => false,
+            (None, Screen::Welcome(w)) => {
+                matches!(
+                    w.step,
+                    WelcomeStep::Organisation { .. } | WelcomeStep::OpenPath { .. }
+                )
+            }
+            (None, Screen::Interview) => {
+                self.sidebar.is_none() && self.active_editor().is_some_and(Editor::is_typing)
+            }
+            _ => false,
+        }
+    }
+
+    /// Applies a message; returns the work the event loop must do.
+    pub fn update(&mut self, msg: Msg) -> Option<Effect> {
+        match msg {
+            Msg::Quit => {
+                self.quit = true;
+                return Some(Effect::Quit);
+            }
+            Msg::Saved(Ok(())) => return None,
+            Msg::Saved(Err(e)) => {
+                self.status = Some((false, format!("{} {e}", words(self.lang).save_failed)));
+                return None;
+            }
+            Msg::OpenFailed(e) => {
+                self.status = Some((false, format!("{} {e}", words(self.lang).open_failed)));
+                return None;
+            }
+            Msg::Exported(result) => {
+                let w = words(self.lang);
+                self.status = Some(match result {
+                    Ok(path) => (true, format!("{} {}", w.exported, path.display())),
+                    Err(e) => (false, format!("{} {e}", w.export_failed)),
+                });
+                return None;
+            }
+            _ => {}
+        }
+        if self.popup.is_some() {
+            return self.update_popup(msg);
+        }
+        match self.screen {
+            Screen::Welcome(_) => self.update_welcome(msg),
+            Screen::Interview => self.update_interview(msg),
+            Screen::Review { .. } => self.update_review(msg),
+            Screen::Preview { .. } => self.update_preview(msg),
+        }
+    }
+
+    /// A choice editor's list, for views.
+    pub fn choice(&self) -> Option<&ChoiceEditor> {
+        match self.active_editor()? {
+            Editor::Choice(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// Inserts pasted text at the cursor (line breaks become spaces).
+fn paste(input: &mut Input, text: &str) {
+    for c in text.chars() {
+        let c = if c == '\n' || c == '\r' { ' ' } else { c };
+        input.handle(tui_input::InputRequest::InsertChar(c));
+    }
+}

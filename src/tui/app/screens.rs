@@ -1,0 +1,222 @@
+//! Updates of the welcome screen, the review, the preview and the popups.
+
+use super::{App, Effect, Msg, Popup, Screen, WelcomeStep, paste};
+use crate::answer::Answer;
+use crate::bank::Question;
+use crate::flow;
+use crate::i18n::Lang;
+use crate::render::Format;
+use crate::session::Session;
+use std::path::PathBuf;
+use time::OffsetDateTime;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+impl App {
+    pub(super) fn update_popup(&mut self, msg: Msg) -> Option<Effect> {
+        let popup = self.popup.as_mut()?;
+        match (popup, msg) {
+            (_, Msg::Back) | (Popup::Help, Msg::Confirm | Msg::Help) => self.popup = None,
+            (Popup::Note(input), Msg::Edit(ev))
+            | (Popup::Export { path: input, .. }, Msg::Edit(ev)) => {
+                input.handle_event(&ev);
+            }
+            (Popup::Note(input), Msg::Paste(text))
+            | (Popup::Export { path: input, .. }, Msg::Paste(text)) => {
+                paste(input, &text);
+            }
+            (Popup::Export { format, path }, Msg::Focus) => {
+                *format = if *format == Format::Md {
+                    Format::Json
+                } else {
+                    Format::Md
+                };
+                let value = std::path::Path::new(path.value()).with_extension(format.extension());
+                *path = Input::new(value.display().to_string());
+            }
+            (Popup::Note(input), Msg::Confirm) => {
+                let note = input.value().trim().to_string();
+                let id = self.current.clone()?;
+                let session = self.session.as_mut()?;
+                if note.is_empty() {
+                    session.notes.remove(&id);
+                } else {
+                    session.notes.insert(id, note);
+                }
+                session.updated = OffsetDateTime::now_utc();
+                self.popup = None;
+                return Some(Effect::Save);
+            }
+            (Popup::Export { format, path }, Msg::Confirm) => {
+                let effect = Effect::Export(PathBuf::from(path.value().trim()), *format);
+                self.popup = None;
+                return Some(effect);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub(super) fn update_welcome(&mut self, msg: Msg) -> Option<Effect> {
+        let Screen::Welcome(welcome) = &mut self.screen else {
+            return None;
+        };
+        let rows = welcome.sessions.len() + 2;
+        match (&mut welcome.step, msg) {
+            (WelcomeStep::Menu, Msg::Up) => welcome.cursor = (welcome.cursor + rows - 1) % rows,
+            (WelcomeStep::Menu, Msg::Down) => welcome.cursor = (welcome.cursor + 1) % rows,
+            (WelcomeStep::Menu, Msg::ClickRow(row)) if row < rows => welcome.cursor = row,
+            (WelcomeStep::Menu, Msg::Confirm) => {
+                let cursor = welcome.cursor;
+                if cursor == 0 {
+                    welcome.step = WelcomeStep::Language {
+                        cursor: usize::from(self.lang == Lang::En),
+                    };
+                } else if cursor == rows - 1 {
+                    welcome.step = WelcomeStep::OpenPath {
+                        input: Input::default(),
+                    };
+                } else {
+                    return Some(Effect::Open(welcome.sessions[cursor - 1].path.clone()));
+                }
+            }
+            (WelcomeStep::Language { cursor }, Msg::Up | Msg::Down) => *cursor = 1 - *cursor,
+            (WelcomeStep::Language { cursor }, Msg::Confirm) => {
+                let lang = if *cursor == 0 { Lang::Fr } else { Lang::En };
+                self.lang = lang;
+                welcome.step = WelcomeStep::Organisation {
+                    lang,
+                    input: Input::default(),
+                };
+            }
+            (
+                WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input },
+                Msg::Edit(ev),
+            ) => {
+                input.handle_event(&ev);
+            }
+            (
+                WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input },
+                Msg::Paste(text),
+            ) => {
+                paste(input, &text);
+            }
+            (WelcomeStep::Organisation { lang, input }, Msg::Confirm) => {
+                let name = input.value().trim().to_string();
+                if name.is_empty() {
+                    return None;
+                }
+                return Some(Effect::Create(*lang, name));
+            }
+            (WelcomeStep::OpenPath { input }, Msg::Confirm) => {
+                return Some(Effect::Open(PathBuf::from(input.value().trim())));
+            }
+            (WelcomeStep::Menu, Msg::Back) => {}
+            (_, Msg::Back) => welcome.step = WelcomeStep::Menu,
+            _ => {}
+        }
+        None
+    }
+
+    /// A new session for `organisation`, in `lang`.
+    pub fn new_session(&self, lang: Lang, organisation: String) -> Session {
+        let now = OffsetDateTime::now_utc();
+        let mut session = Session::new(&self.bank, lang, now);
+        let name_question = self.bank.manifest.bindings.organisation.clone();
+        session.set_answer(&self.bank, &name_question, Answer::Text(organisation), now);
+        session
+    }
+
+    pub(super) fn update_review(&mut self, msg: Msg) -> Option<Effect> {
+        let n = self.review_questions().len().max(1);
+        let Screen::Review { cursor } = &mut self.screen else {
+            return None;
+        };
+        match msg {
+            Msg::Up => *cursor = (*cursor + n - 1) % n,
+            Msg::Down => *cursor = (*cursor + 1) % n,
+            Msg::ClickRow(row) if row < n => *cursor = row,
+            Msg::Confirm => {
+                let index = *cursor;
+                let id = self.review_questions().get(index).map(|q| q.id.clone());
+                self.go_to(id);
+            }
+            Msg::Back | Msg::Review => self.screen = Screen::Interview,
+            Msg::Preview => self.screen = self.preview(),
+            Msg::Export => self.popup = Some(self.export_popup()),
+            _ => {}
+        }
+        None
+    }
+
+    pub(super) fn update_preview(&mut self, msg: Msg) -> Option<Effect> {
+        let Screen::Preview { scroll, .. } = &mut self.screen else {
+            return None;
+        };
+        match msg {
+            Msg::Up => *scroll = scroll.saturating_sub(1),
+            Msg::Down => *scroll = scroll.saturating_add(1),
+            Msg::PreviousQuestion => *scroll = scroll.saturating_sub(10),
+            Msg::NextQuestion => *scroll = scroll.saturating_add(10),
+            Msg::Back | Msg::Preview => self.screen = Screen::Interview,
+            Msg::Review => {
+                self.screen = Screen::Review {
+                    cursor: self.review_index(),
+                }
+            }
+            Msg::Export => self.popup = Some(self.export_popup()),
+            _ => {}
+        }
+        None
+    }
+
+    /// The preview screen, with the report built once for the answers as they are.
+    pub(super) fn preview(&self) -> Screen {
+        let options = crate::report::BuildOptions {
+            lang: self.lang,
+            date: self.today,
+        };
+        let session = self.session.as_ref().expect("the interview has a session");
+        let report = crate::report::build(&self.bank, session, options);
+        let text = crate::render::markdown::render(&report)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        Screen::Preview {
+            scroll: 0,
+            report: Box::new(report),
+            text,
+        }
+    }
+
+    /// The export window, proposing a report file beside the session.
+    pub(super) fn export_popup(&self) -> Popup {
+        let stem = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or("rapport".into(), |s| s.to_string_lossy().to_string());
+        let dir = std::env::current_dir().unwrap_or_default();
+        let path = dir.join(format!("{stem}-rapport.md"));
+        Popup::Export {
+            format: Format::Md,
+            path: Input::new(path.display().to_string()),
+        }
+    }
+
+    /// The questions the review lists: every question shown.
+    pub fn review_questions(&self) -> Vec<&Question> {
+        match self.session.as_ref() {
+            Some(s) => flow::Visible::new(&self.bank, &s.answers).questions(),
+            None => Vec::new(),
+        }
+    }
+
+    pub(super) fn review_index(&self) -> usize {
+        let current = self.current.as_deref();
+        self.review_questions()
+            .iter()
+            .position(|q| Some(q.id.as_str()) == current)
+            .unwrap_or(0)
+    }
+}

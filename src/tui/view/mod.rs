@@ -1,0 +1,231 @@
+//! Drawing: each screen is a function of the app's state. The interview's
+//! panes are in `interview.rs`, the other screens and the popups in `screens.rs`.
+
+mod interview;
+mod screens;
+
+use interview::{interview, question_layout, sidebar};
+use screens::{draw_popup, preview, review, welcome, welcome_layout};
+
+use super::app::{App, Popup, Screen};
+use super::strings::words;
+use crate::flow::{self};
+use crate::i18n::percent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use tui_input::Input;
+
+/// The smallest terminal the wizard draws in.
+pub const MIN_SIZE: (u16, u16) = (60, 18);
+
+/// The parts of the screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Areas {
+    /// Title line.
+    pub header: Rect,
+    /// Section list (interview only).
+    pub sidebar: Rect,
+    /// The main pane.
+    pub main: Rect,
+    /// Messages.
+    pub status: Rect,
+    /// Key hints.
+    pub footer: Rect,
+}
+
+/// Splits the screen; the sidebar is empty outside the interview.
+pub fn areas(area: Rect, with_sidebar: bool) -> Areas {
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let side = if with_sidebar {
+        (area.width / 4).clamp(22, 34)
+    } else {
+        0
+    };
+    let [sidebar, main] =
+        Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(body);
+    Areas {
+        header,
+        sidebar,
+        main,
+        status,
+        footer,
+    }
+}
+
+/// Where the rows of the main list start on screen (for mouse clicks), if the screen has one.
+pub fn list_origin(app: &App, area: Rect) -> Option<Rect> {
+    let a = areas(area, matches!(app.screen, Screen::Interview));
+    let inner = inner(a.main);
+    match &app.screen {
+        Screen::Interview => Some(question_layout(app, inner).1),
+        Screen::Review { .. } => Some(inner),
+        Screen::Welcome(_) => Some(welcome_layout(app, inner).1),
+        Screen::Preview { .. } => None,
+    }
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let w = words(app.lang);
+        let msg = format!(
+            "{} {}×{} ({}×{}).",
+            w.too_small, MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(app.theme.error)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let a = areas(area, matches!(app.screen, Screen::Interview));
+    header(frame, app, a.header);
+    match &app.screen {
+        Screen::Welcome(_) => welcome(frame, app, a.main),
+        Screen::Interview => {
+            sidebar(frame, app, a.sidebar);
+            interview(frame, app, a.main);
+        }
+        Screen::Review { cursor } => review(frame, app, a.main, *cursor),
+        Screen::Preview {
+            scroll,
+            report,
+            text,
+        } => preview(frame, app, a.main, *scroll, report, text),
+    }
+    if let Some((good, text)) = &app.status {
+        let style = if *good { app.theme.ok } else { app.theme.error };
+        frame.render_widget(Paragraph::new(text.as_str()).style(style), a.status);
+    }
+    frame.render_widget(
+        Paragraph::new(footer_text(app, a.footer.width)).style(app.theme.dim),
+        a.footer,
+    );
+    if let Some(popup) = &app.popup {
+        draw_popup(frame, app, popup, area);
+    }
+}
+
+fn header(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = vec![Span::styled(" privaudit ", app.theme.title)];
+    if let Some(session) = &app.session {
+        let progress = flow::progress(&app.bank, &session.answers);
+        if !session.organisation.is_empty() {
+            spans.push(Span::raw(format!("· {} ", session.organisation)));
+        }
+        spans.push(Span::raw(format!(
+            "· {}",
+            percent(progress.percent(), app.lang)
+        )));
+    } else {
+        spans.push(Span::raw(format!("· {}", words(app.lang).welcome_title)));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn footer_text(app: &App, width: u16) -> &'static str {
+    let w = words(app.lang);
+    match (&app.popup, &app.screen) {
+        (Some(Popup::Export { .. }), _) => w.export_hint,
+        (Some(_), _) => w.footer_popup,
+        (None, Screen::Welcome(_)) => w.footer_welcome,
+        (None, Screen::Review { .. } | Screen::Preview { .. }) => w.footer_list,
+        (None, Screen::Interview) if app.on_group_list() => w.entry_hint,
+        (None, Screen::Interview) if usize::from(width) < w.footer_question.chars().count() => {
+            w.footer_question_short
+        }
+        (None, Screen::Interview) => w.footer_question,
+    }
+}
+
+fn pane<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
+    let style = if focused {
+        app.theme.focus
+    } else {
+        app.theme.border
+    };
+    Block::bordered()
+        .border_style(style)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+}
+
+fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
+
+/// Number of lines `text` takes wrapped at `width` (word by word, as the view wraps it).
+fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut lines = 0u16;
+    for paragraph in text.split('\n') {
+        let mut used = 0usize;
+        lines += 1;
+        for word in paragraph.split(' ') {
+            let len = word.chars().count();
+            if used > 0 && used + 1 + len > width {
+                lines += 1;
+                used = len;
+            } else {
+                used += if used > 0 { 1 + len } else { len };
+            }
+        }
+    }
+    lines
+}
+
+fn row(app: &App, selected: bool, text: String) -> Line<'static> {
+    if selected {
+        Line::styled(format!("› {text}"), app.theme.selected)
+    } else {
+        Line::styled(format!("  {text}"), app.theme.text)
+    }
+}
+
+/// A text field on one line, scrolled so that the cursor stays visible.
+fn input_line(prefix: &str, input: &Input, width: u16, style: Style) -> Line<'static> {
+    let room = usize::from(width)
+        .saturating_sub(prefix.chars().count() + 1)
+        .max(1);
+    let scroll = input.visual_scroll(room);
+    let shown: String = input.value().chars().skip(scroll).take(room).collect();
+    Line::from(vec![
+        Span::raw(prefix.to_string()),
+        Span::styled(shown, style),
+    ])
+}
+
+fn input_cursor(prefix: &str, input: &Input, width: u16) -> u16 {
+    let room = usize::from(width)
+        .saturating_sub(prefix.chars().count() + 1)
+        .max(1);
+    let scroll = input.visual_scroll(room);
+    (prefix.chars().count() + input.visual_cursor().saturating_sub(scroll)) as u16
+}
+
+fn bar(score: u8, width: usize) -> String {
+    let full = (usize::from(score.min(100)) * width + 50) / 100;
+    format!("{}{}", "█".repeat(full), "░".repeat(width - full))
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(4));
+    let height = height.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
