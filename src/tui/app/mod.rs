@@ -208,15 +208,15 @@ impl App {
 
     /// Opens `session` (kept at `path`) where it was left: the first question not answered.
     pub fn open(&mut self, mut session: Session, path: PathBuf) {
+        self.lang = session.lang;
         let retired = session.reconcile(&self.bank);
         if !retired.is_empty() {
             let ids: Vec<&str> = retired.iter().map(|r| r.id.as_str()).collect();
             self.status = Some((
                 false,
-                format!("{} {}", words(self.lang).open_failed, ids.join(", ")),
+                format!("{} {}", words(self.lang).set_aside, ids.join(", ")),
             ));
         }
-        self.lang = session.lang;
         let first = flow::first_unanswered(&self.bank, &session.answers)
             .or_else(|| self.bank.questions().next().map(|(_, q)| q))
             .map(|q| q.id.clone());

@@ -148,7 +148,7 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
             cursor = Some((list.x + input_cursor(prefix, &t.input, list.width), list.y));
             if let Some(format) = asked.format.filter(|_| t.error.is_none()) {
                 let hint = match format {
-                    crate::bank::TextFormat::Email => "nom@exemple.fr",
+                    crate::bank::TextFormat::Email => w.email_example,
                     crate::bank::TextFormat::Date => {
                         if app.lang == crate::i18n::Lang::Fr {
                             "AAAA-MM-JJ"
