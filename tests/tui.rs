@@ -343,12 +343,23 @@ fn a_new_assessment_asks_the_language_then_the_name() {
 #[test]
 fn answers_the_bank_no_longer_has_are_set_aside_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::welcome(mini_bank(), dir.path().to_path_buf(), Lang::Fr, Theme::plain());
+    let mut app = App::welcome(
+        mini_bank(),
+        dir.path().to_path_buf(),
+        Lang::Fr,
+        Theme::plain(),
+    );
     let mut session = Session::new(&app.bank, Lang::En, instant());
     session.answers = answers(json!({"org.name": "A", "gone": true}));
     app.open(session, dir.path().join("s.json"));
     let (good, text) = app.status.clone().unwrap();
     assert!(!good);
-    assert!(text.starts_with("Answers set aside") && text.contains("gone"), "{text}");
-    assert!(app.session.as_ref().unwrap().retired.contains_key("gone"), "kept, not lost");
+    assert!(
+        text.starts_with("Answers set aside") && text.contains("gone"),
+        "{text}"
+    );
+    assert!(
+        app.session.as_ref().unwrap().retired.contains_key("gone"),
+        "kept, not lost"
+    );
 }
