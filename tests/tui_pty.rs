@@ -109,3 +109,15 @@ fn killed_midway_keeps_every_confirmed_answer_and_resumes_there() {
     again.send(CTRL_Q);
     assert!(again.wait_exit().success());
 }
+
+#[test]
+fn closing_the_terminal_stops_the_wizard_with_answers_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("client.json");
+    let mut w = wizard(&path, &dir.path().join("data"));
+    w.wait_for("Nom de l’organisation");
+    w.step(&format!("Atelier Ouest{ENTER}"), "Où ?");
+    w.hang_up();
+    w.wait_exit();
+    assert_eq!(session(&path)["answers"]["org.name"], "Atelier Ouest");
+}

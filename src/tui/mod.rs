@@ -36,13 +36,7 @@ pub enum Start {
 /// restored on every way out, panics included (ratatui's hook).
 pub fn run(bank: Bank, start: Start, lang: Lang) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let data_dir = crate::session::library::sessions_dir();
     let mut app = App::welcome(bank, data_dir, lang, theme::Theme::from_env());
     if let Start::Session(path) = start {
@@ -60,12 +54,40 @@ pub fn run(bank: Bank, start: Start, lang: Lang) -> anyhow::Result<()> {
     result
 }
 
+/// On SIGTERM, SIGHUP or SIGINT, asks the event loop to stop; if it has not
+/// stopped half a second later (a read can spin on a terminal that is gone),
+/// restores the terminal and exits. Every confirmed answer is already on disk.
+fn watch_signals(stop: Arc<AtomicBool>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(500));
+            let _ = execute!(
+                std::io::stdout(),
+                DisableMouseCapture,
+                DisableBracketedPaste
+            );
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        // A terminal that was closed stops being one (its ioctls fail): leave,
+        // every confirmed answer is on disk.
+        if !std::io::stdout().is_terminal() {
+            break;
+        }
         terminal.draw(|frame| view::draw(frame, app))?;
         if !event::poll(Duration::from_millis(200))? {
             continue;

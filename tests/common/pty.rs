@@ -6,6 +6,7 @@
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::ffi::OsStr;
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -14,6 +15,8 @@ pub struct Wizard {
     /// The process.
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    reader: Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>,
     screen: Arc<Mutex<vt100::Parser>>,
     /// When the process was spawned.
     pub started: Instant,
@@ -45,23 +48,40 @@ impl Wizard {
         let started = Instant::now();
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
+        // The reader polls its own copy of the master with a timeout, so that it
+        // can be stopped and close it: only then does closing the master hang up.
+        use std::os::fd::{AsRawFd, FromRawFd};
+        let raw = pair.master.as_raw_fd().expect("a unix pty");
+        // SAFETY: `dup` returns a new descriptor that the File alone owns.
+        let mut reader = unsafe { std::fs::File::from_raw_fd(libc::dup(raw)) };
+        let closing = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&closing);
         let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !stop.load(Ordering::Relaxed) {
+                let mut fd = libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd for the duration of the call.
+                if unsafe { libc::poll(&mut fd, 1, 20) } <= 0 {
+                    continue;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                }
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        // The master must outlive the child: closing it would hang the terminal up.
-        std::mem::forget(pair.master);
+        // The master is kept for as long as the wizard runs: closing it hangs the terminal up.
         Wizard {
             child,
             writer,
+            master: Some(pair.master),
+            reader: Some((closing, thread)),
             screen,
             started,
         }
@@ -97,6 +117,16 @@ impl Wizard {
     pub fn step(&mut self, keys: &str, then: &str) {
         self.send(keys);
         self.wait_for(then);
+    }
+
+    /// Closes the terminal, as when its window is closed.
+    pub fn hang_up(&mut self) {
+        if let Some((closing, thread)) = self.reader.take() {
+            closing.store(true, Ordering::Relaxed);
+            thread.join().unwrap();
+        }
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
     }
 
     /// Waits for the process to end (10 s at most).
