@@ -22,6 +22,11 @@ fn key(code: KeyCode) -> ratatui::crossterm::event::Event {
     press(code, KeyModifiers::NONE)
 }
 
+/// The welcome screen of the mini bank, in French, with `dir` as the data folder.
+fn welcome_app(dir: &std::path::Path) -> App {
+    App::welcome(mini_bank(), dir.to_path_buf(), Lang::Fr, Theme::plain())
+}
+
 /// An app on the mini bank with a session holding `given`, on `question`.
 fn app_at(given: serde_json::Value, question: &str) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -242,12 +247,7 @@ fn the_last_answer_leads_to_the_review() {
 fn snapshots(#[values((80, 24), (120, 40))] size: (u16, u16)) {
     let (w, h) = size;
     let dir = tempfile::tempdir().unwrap();
-    let welcome = App::welcome(
-        mini_bank(),
-        dir.path().to_path_buf(),
-        Lang::Fr,
-        Theme::plain(),
-    );
+    let welcome = welcome_app(dir.path());
     insta::assert_snapshot!(format!("welcome_{w}x{h}"), screen(&welcome, w, h));
 
     let (choice, _d1) = app_at(
@@ -320,12 +320,7 @@ fn a_click_on_an_option_ticks_it() {
 #[test]
 fn a_new_assessment_asks_the_language_then_the_name() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::welcome(
-        mini_bank(),
-        dir.path().to_path_buf(),
-        Lang::Fr,
-        Theme::plain(),
-    );
+    let mut app = welcome_app(dir.path());
     let mut events = vec![key(KeyCode::Enter), key(KeyCode::Down), key(KeyCode::Enter)];
     events.extend(typed("Café Lune"));
     events.push(key(KeyCode::Enter));
@@ -343,12 +338,7 @@ fn a_new_assessment_asks_the_language_then_the_name() {
 #[test]
 fn answers_the_bank_no_longer_has_are_set_aside_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::welcome(
-        mini_bank(),
-        dir.path().to_path_buf(),
-        Lang::Fr,
-        Theme::plain(),
-    );
+    let mut app = welcome_app(dir.path());
     let mut session = Session::new(&app.bank, Lang::En, instant());
     session.answers = answers(json!({"org.name": "A", "gone": true}));
     app.open(session, dir.path().join("s.json"));
