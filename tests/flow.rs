@@ -90,3 +90,24 @@ fn progress_counts_shown_questions_and_ignores_optional_ones() {
     assert_eq!((p.done, p.total), (4, 9));
     assert_eq!(p.percent(), 44);
 }
+
+#[test]
+fn inside_a_group_entry_the_next_sub_question_follows_its_conditions() {
+    let bank = mini_bank();
+    let group = bank.question("vendors").unwrap();
+    let none = answers(json!({}));
+    let abroad: privaudit::answer::Entry =
+        serde_json::from_value(json!({"name": "A", "abroad": true})).unwrap();
+    let home: privaudit::answer::Entry =
+        serde_json::from_value(json!({"name": "B", "abroad": false})).unwrap();
+    let next = |entry, current| {
+        flow::next_in_entry(&bank, &none, group, entry, current).map(|q| q.id.as_str())
+    };
+    assert_eq!(next(&abroad, "name"), Some("abroad"));
+    assert_eq!(next(&abroad, "abroad"), Some("contract"));
+    assert_eq!(
+        next(&home, "abroad"),
+        None,
+        "no contract question for a vendor at home"
+    );
+}

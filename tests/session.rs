@@ -185,3 +185,16 @@ fn bound_questions_fill_the_summary_fields() {
         "don't know marks the question to verify"
     );
 }
+
+#[test]
+fn an_entry_answer_is_recorded_and_dont_know_marks_the_group() {
+    let bank = mini_bank();
+    let mut s = Session::new(&bank, Lang::Fr, instant());
+    s.entries_mut("vendors", instant()).push(Default::default());
+    s.set_entry_answer("vendors", 0, "name", Answer::Text("Nord".into()), instant());
+    s.set_entry_answer("vendors", 0, "abroad", Answer::dont_know(), instant());
+    let entries = s.answers["vendors"].entries().unwrap();
+    assert_eq!(entries[0]["name"], Answer::Text("Nord".into()));
+    assert!(entries[0]["abroad"].is_dont_know());
+    assert!(s.to_verify.contains("vendors"));
+}

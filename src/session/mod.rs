@@ -112,6 +112,41 @@ impl Session {
         self.updated = now;
     }
 
+    /// The entries of group `id`, created empty if it has no group answer yet.
+    pub fn entries_mut(&mut self, id: &str, now: OffsetDateTime) -> &mut Vec<crate::answer::Entry> {
+        self.updated = now;
+        let answer = self
+            .answers
+            .entry(id.to_string())
+            .or_insert_with(|| Answer::Group(Default::default()));
+        if !matches!(answer, Answer::Group(_)) {
+            *answer = Answer::Group(Default::default());
+        }
+        match answer {
+            Answer::Group(group) => &mut group.entries,
+            _ => unreachable!("just made a group"),
+        }
+    }
+
+    /// Records the answer to sub-question `sub` of entry `index` of group `group`;
+    /// "don't know" marks the group to verify.
+    pub fn set_entry_answer(
+        &mut self,
+        group: &str,
+        index: usize,
+        sub: &str,
+        answer: Answer,
+        now: OffsetDateTime,
+    ) {
+        if answer.is_dont_know() {
+            self.to_verify.insert(group.to_string());
+        }
+        let entries = self.entries_mut(group, now);
+        if let Some(entry) = entries.get_mut(index) {
+            entry.insert(sub.to_string(), answer);
+        }
+    }
+
     /// Copies the organisation's name and jurisdictions from their questions.
     pub fn sync_bindings(&mut self, bank: &Bank) {
         let b = &bank.manifest.bindings;

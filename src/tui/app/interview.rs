@@ -156,14 +156,14 @@ impl App {
         }
         if let Some(entry) = self.entry.as_ref() {
             let (index, sub) = (entry.index, entry.sub.clone());
-            let is_dont_know = answer.is_dont_know();
-            self.with_entries(|entries| {
-                entries[index].insert(sub.clone(), answer);
-            });
-            if is_dont_know {
-                let id = self.current.clone()?;
-                self.session.as_mut()?.to_verify.insert(id);
-            }
+            let group = self.current.clone()?;
+            self.session.as_mut()?.set_entry_answer(
+                &group,
+                index,
+                &sub,
+                answer,
+                OffsetDateTime::now_utc(),
+            );
             self.next_sub();
             return Some(Effect::Save);
         }
@@ -222,20 +222,18 @@ impl App {
         let Some(entry) = self.entry.as_ref() else {
             return;
         };
-        let (index, sub) = (entry.index, entry.sub.clone());
-        let subs: Vec<String> = self
-            .entry_subs(index)
-            .iter()
-            .map(|q| q.id.clone())
-            .collect();
-        let group = self
-            .question()
-            .map(|q| q.questions.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
-            .unwrap_or_default();
-        let position = group.iter().position(|s| *s == sub).unwrap_or(0);
-        let next = subs
-            .into_iter()
-            .find(|s| group.iter().position(|g| g == s).unwrap_or(0) > position);
+        let index = entry.index;
+        let next = match (
+            self.question(),
+            self.session.as_ref(),
+            self.group_entries().get(index),
+        ) {
+            (Some(group), Some(session), Some(values)) => {
+                flow::next_in_entry(&self.bank, &session.answers, group, values, &entry.sub)
+                    .map(|q| q.id.clone())
+            }
+            _ => None,
+        };
         match next {
             Some(next) => self.start_sub(index, next, false),
             None => {
@@ -383,20 +381,9 @@ impl App {
 
     /// Changes the entries of the group on screen (creating the group answer if needed).
     pub(super) fn with_entries(&mut self, change: impl FnOnce(&mut Vec<Entry>)) {
-        let (Some(id), Some(session)) = (self.current.clone(), self.session.as_mut()) else {
-            return;
-        };
-        let answer = session
-            .answers
-            .entry(id)
-            .or_insert_with(|| Answer::Group(Group::default()));
-        if !matches!(answer, Answer::Group(_)) {
-            *answer = Answer::Group(Group::default());
+        if let (Some(id), Some(session)) = (self.current.clone(), self.session.as_mut()) {
+            change(session.entries_mut(&id, OffsetDateTime::now_utc()));
         }
-        if let Answer::Group(group) = answer {
-            change(&mut group.entries);
-        }
-        session.updated = OffsetDateTime::now_utc();
     }
 
     /// Whether the question on screen is a group's list (not one of its entries).
