@@ -211,20 +211,17 @@ fn report(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
         date,
     };
     let report = build(&bank, &session, options);
-    let bytes = format.render(&report)?;
     match args.output.as_deref().filter(|_| !to_stdout) {
         None => std::io::stdout()
             .lock()
-            .write_all(&bytes)
+            .write_all(&format.render(&report)?)
             .context("cannot write to standard output")?,
         Some(path) => {
-            session::write_atomic(path, &bytes, false)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            let size = crate::render::export(&report, format, path)?;
             let progress = flow::progress(&bank, &session.answers);
             eprintln!(
-                "wrote {} ({} bytes; {} of {} questions answered)",
+                "wrote {} ({size} bytes; {} of {} questions answered)",
                 path.display(),
-                bytes.len(),
                 progress.done,
                 progress.total
             );

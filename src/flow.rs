@@ -20,7 +20,6 @@ pub struct Visible<'a> {
     answers: HashMap<&'a str, &'a Answer>,
     shown: HashSet<&'a str>,
     hidden: HashSet<&'a str>,
-    sections: Vec<bool>,
 }
 
 impl Scope for Visible<'_> {
@@ -45,11 +44,9 @@ impl<'a> Visible<'a> {
             answers: HashMap::new(),
             shown: HashSet::new(),
             hidden: HashSet::new(),
-            sections: Vec::new(),
         };
         for section in &bank.sections {
             let section_truth = section.when.as_ref().map_or(Truth::True, |c| c.eval(&v));
-            v.sections.push(section_truth == Truth::True);
             for q in &section.questions {
                 let truth = match section_truth {
                     Truth::True => q.when.as_ref().map_or(Truth::True, |c| c.eval(&v)),
@@ -75,11 +72,6 @@ impl<'a> Visible<'a> {
     /// Whether the top-level question `id` is shown.
     pub fn is_shown(&self, id: &str) -> bool {
         self.shown.contains(id)
-    }
-
-    /// Whether section number `index` is shown.
-    pub fn section_shown(&self, index: usize) -> bool {
-        self.sections.get(index).copied().unwrap_or(false)
     }
 
     /// The questions shown, in interview order.

@@ -27,6 +27,32 @@ pub enum RenderError {
     NotAvailable(&'static str),
 }
 
+/// Why a report could not be exported to a file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The format cannot be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Renders `report` in `format` and writes it atomically to `path`; returns the bytes written.
+pub fn export(report: &Report, format: Format, path: &Path) -> Result<usize, ExportError> {
+    let bytes = format.render(report)?;
+    crate::session::write_atomic(path, &bytes, false).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(bytes.len())
+}
+
 impl Format {
     /// The format a file name asks for, by its extension.
     pub fn from_path(path: &Path) -> Option<Format> {

@@ -190,10 +190,7 @@ fn export(
         lang: app.lang,
         date: app.today,
     };
-    let bytes = format
-        .render(&crate::report::build(&app.bank, session, options))
-        .map_err(|e| e.to_string())?;
-    crate::session::write_atomic(path, &bytes, false)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let report = crate::report::build(&app.bank, session, options);
+    crate::render::export(&report, format, path).map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
 }

@@ -141,7 +141,8 @@ fn footer_text(app: &App, width: u16) -> &'static str {
         (Some(Popup::Export { .. }), _) => w.export_hint,
         (Some(_), _) => w.footer_popup,
         (None, Screen::Welcome(_)) => w.footer_welcome,
-        (None, Screen::Review { .. } | Screen::Preview { .. }) => w.footer_list,
+        (None, Screen::Review { .. }) => w.review_hint,
+        (None, Screen::Preview { .. }) => w.footer_preview,
         (None, Screen::Interview) if app.on_group_list() => w.entry_hint,
         (None, Screen::Interview) if usize::from(width) < w.footer_question.chars().count() => {
             w.footer_question_short

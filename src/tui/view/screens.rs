@@ -43,8 +43,11 @@ pub(super) fn welcome(frame: &mut Frame, app: &App, area: Rect) {
                 lines.push(Line::styled(format!("  {}", w.no_sessions), app.theme.dim));
             }
             for (i, s) in welcome.sessions.iter().enumerate() {
+                let score = s.score.map_or_else(String::new, |n| {
+                    format!(" — {} {n}/100", ui(app.lang).score.to_lowercase())
+                });
                 let text = format!(
-                    "{} — {} — {}",
+                    "{} — {}{score} — {}",
                     s.organisation,
                     percent(s.percent, app.lang),
                     s.updated
