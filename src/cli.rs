@@ -3,6 +3,7 @@
 use crate::bank::{Bank, BankError, BankSource};
 use crate::i18n::Lang;
 use crate::render::Format;
+use crate::render::pdf::{Logo, Paper, PdfOptions};
 use crate::report::{BuildOptions, build};
 use crate::session::{self, Session};
 use crate::{example, flow};
@@ -76,6 +77,15 @@ pub struct ReportArgs {
     /// The date printed on the report, YYYY-MM-DD; today by default.
     #[arg(long, value_parser = parse_date)]
     pub date: Option<time::Date>,
+    /// PDF paper size; Letter when every jurisdiction is Canadian, else A4.
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
+    /// A PNG logo for the PDF's cover (instead of the session's).
+    #[arg(long, value_name = "PNG")]
+    pub logo: Option<PathBuf>,
+    /// Who prepared the report, for the cover (instead of the session's).
+    #[arg(long, value_name = "NAME")]
+    pub prepared_by: Option<String>,
 }
 
 fn parse_date(s: &str) -> Result<time::Date, String> {
@@ -205,19 +215,23 @@ fn report(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
                 .and_then(Format::from_path)
         })
         .unwrap_or(Format::Md);
+    if let Some(name) = &args.prepared_by {
+        session.prepared_by = Some(name.clone()).filter(|n| !n.trim().is_empty());
+    }
     let date = args.date.unwrap_or_else(today);
     let options = BuildOptions {
         lang: args.lang.unwrap_or(session.lang),
         date,
     };
+    let pdf = pdf_options(&session, args)?;
     let report = build(&bank, &session, options);
     match args.output.as_deref().filter(|_| !to_stdout) {
         None => std::io::stdout()
             .lock()
-            .write_all(&format.render(&report)?)
+            .write_all(&format.render(&report, &pdf)?)
             .context("cannot write to standard output")?,
         Some(path) => {
-            let size = crate::render::export(&report, format, path)?;
+            let size = crate::render::export(&report, format, &pdf, path)?;
             let progress = flow::progress(&bank, &session.answers);
             eprintln!(
                 "wrote {} ({size} bytes; {} of {} questions answered)",
@@ -228,6 +242,33 @@ fn report(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How to print a PDF: the session's defaults, then the command line's choices.
+/// A report dated with `--date` is stamped with that date at midnight UTC, so
+/// that the same session and date give the same bytes.
+fn pdf_options(session: &Session, args: &ReportArgs) -> Result<PdfOptions> {
+    let created = match args.date {
+        Some(date) => date.midnight().assume_utc(),
+        None => {
+            time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        }
+    };
+    let dir = args.session.as_deref().and_then(Path::parent);
+    let mut pdf = if args.logo.is_some() {
+        let mut without_logo = session.clone();
+        without_logo.logo = None;
+        PdfOptions::for_session(&without_logo, dir, created)?
+    } else {
+        PdfOptions::for_session(session, dir, created)?
+    };
+    if let Some(path) = &args.logo {
+        pdf.logo = Some(Logo::load(path)?);
+    }
+    if let Some(paper) = args.paper {
+        pdf.paper = paper;
+    }
+    Ok(pdf)
 }
 
 /// Today's date where the user is (UTC if the local offset is unknown).

@@ -176,6 +176,10 @@ pub struct Ui {
     pub retired_title: &'static str,
     pub retired_intro: &'static str,
     pub severities: [&'static str; 4],
+    pub contents: &'static str,
+    pub page_of: &'static str,
+    pub confidential: &'static str,
+    pub question_bank: &'static str,
 }
 
 /// French UI strings.
@@ -229,6 +233,10 @@ pub static FR: Ui = Ui {
     retired_title: "Réponses à des questions retirées",
     retired_intro: "Ces réponses ont été données avec une version précédente du questionnaire. Elles sont conservées mais ne sont plus évaluées.",
     severities: ["Critique", "Élevée", "Moyenne", "Faible"],
+    contents: "Table des matières",
+    page_of: "page {page} sur {pages}",
+    confidential: "Document confidentiel\u{a0}: il décrit les pratiques internes de l’organisation en matière de renseignements personnels.",
+    question_bank: "Questionnaire",
 };
 
 /// English UI strings.
@@ -282,6 +290,10 @@ pub static EN: Ui = Ui {
     retired_title: "Answers to retired questions",
     retired_intro: "These answers were given with an earlier version of the questionnaire. They are kept but no longer assessed.",
     severities: ["Critical", "High", "Medium", "Low"],
+    contents: "Contents",
+    page_of: "page {page} of {pages}",
+    confidential: "Confidential: this document describes the organization’s internal practices regarding personal information.",
+    question_bank: "Question bank",
 };
 
 impl Ui {

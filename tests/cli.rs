@@ -258,15 +258,36 @@ fn the_report_goes_to_standard_output_without_a_file() {
 }
 
 #[test]
-fn pdf_says_it_is_not_available_yet() {
+fn pdf_from_the_extension_is_a_pdf_and_the_same_date_gives_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str| {
+        let out = dir.path().join(name);
+        privaudit()
+            .args(["report", "--example", "--date", "2026-11-22", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        std::fs::read(out).unwrap()
+    };
+    let first = write("a.pdf");
+    assert!(first.starts_with(b"%PDF-1.7"));
+    assert_eq!(first, write("b.pdf"), "same session and date, same bytes");
+}
+
+#[test]
+fn an_unreadable_logo_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, "not a png").unwrap();
     let out = dir.path().join("r.pdf");
     privaudit()
-        .args(["report", "--example", "-o"])
+        .args(["report", "--example", "--logo"])
+        .arg(&logo)
+        .arg("-o")
         .arg(&out)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("PDF export is not available yet"));
+        .stderr(predicate::str::contains("logo.png").and(predicate::str::contains("PNG")));
     assert!(!out.exists());
 }
 

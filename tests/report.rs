@@ -6,6 +6,7 @@ use common::{answers, embedded, mini_bank, session_with};
 use privaudit::answer::Answer;
 use privaudit::example;
 use privaudit::i18n::Lang;
+use privaudit::render::pdf::{Paper, PdfOptions};
 use privaudit::render::{Format, markdown};
 use privaudit::report::{Block, BuildOptions, Status, build};
 use rstest::rstest;
@@ -157,8 +158,9 @@ fn checklist_marks_unknown_items_to_verify() {
 fn json_export_carries_scores_and_outcomes() {
     let bank = embedded();
     let session = example::open(&bank, example::DEFAULT).unwrap();
+    let pdf = PdfOptions::new(Paper::A4, time::macros::datetime!(2026-11-22 0:00 UTC));
     let bytes = Format::Json
-        .render(&build(&bank, &session, options(Lang::En)))
+        .render(&build(&bank, &session, options(Lang::En)), &pdf)
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(value["format"], "privaudit-report");
@@ -169,16 +171,6 @@ fn json_export_carries_scores_and_outcomes() {
     let rules = value["report"]["evaluation"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), bank.rules.len());
     assert!(value["report"]["evaluation"]["overall"].is_u64());
-}
-
-#[test]
-fn pdf_is_not_claimed_before_it_exists() {
-    let bank = mini_bank();
-    let session = session_with(&bank, answers(json!({})));
-    let err = Format::Pdf
-        .render(&build(&bank, &session, options(Lang::Fr)))
-        .unwrap_err();
-    assert!(err.to_string().contains("not available yet"));
 }
 
 #[test]

@@ -2,8 +2,10 @@
 
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 
 use crate::report::Report;
+use pdf::PdfOptions;
 use std::path::Path;
 
 /// An export format.
@@ -20,11 +22,9 @@ pub enum Format {
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// The format is planned but not built yet.
-    #[error(
-        "{0} export is not available yet in this version of privaudit; use --format md or --format json"
-    )]
-    NotAvailable(&'static str),
+    /// The PDF could not be produced.
+    #[error(transparent)]
+    Pdf(#[from] pdf::WriteError),
 }
 
 /// Why a report could not be exported to a file.
@@ -44,8 +44,13 @@ pub enum ExportError {
 }
 
 /// Renders `report` in `format` and writes it atomically to `path`; returns the bytes written.
-pub fn export(report: &Report, format: Format, path: &Path) -> Result<usize, ExportError> {
-    let bytes = format.render(report)?;
+pub fn export(
+    report: &Report,
+    format: Format,
+    pdf: &PdfOptions,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let bytes = format.render(report, pdf)?;
     crate::session::write_atomic(path, &bytes, false).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
@@ -74,12 +79,12 @@ impl Format {
         }
     }
 
-    /// Renders a report in this format.
-    pub fn render(self, report: &Report) -> Result<Vec<u8>, RenderError> {
+    /// Renders a report in this format; `pdf` says how to print a PDF.
+    pub fn render(self, report: &Report, pdf: &PdfOptions) -> Result<Vec<u8>, RenderError> {
         match self {
             Format::Md => Ok(markdown::render(report).into_bytes()),
             Format::Json => Ok(json::render(report).into_bytes()),
-            Format::Pdf => Err(RenderError::NotAvailable("PDF")),
+            Format::Pdf => Ok(pdf::render(report, pdf)?),
         }
     }
 }

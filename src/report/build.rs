@@ -272,6 +272,10 @@ impl Ctx<'_> {
             blocks.push(Block::Checklist { items });
         }
         blocks.extend(self.findings(&area.id, Some(&topic.id)));
+        if blocks.len() == 1 + usize::from(topic.intro.is_some()) {
+            // Nothing under this heading: no table, checklist or finding applies.
+            return Vec::new();
+        }
         blocks
     }
 

@@ -50,6 +50,9 @@ pub struct Session {
     /// Who prepared the assessment (a consultant), shown on the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prepared_by: Option<String>,
+    /// A PNG logo for the report's cover, relative to the session file's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<std::path::PathBuf>,
     /// Answers by question id; group entries keep their order.
     #[serde(default)]
     pub answers: Answers,
@@ -93,6 +96,7 @@ impl Session {
             jurisdictions: Vec::new(),
             organisation: String::new(),
             prepared_by: None,
+            logo: None,
             answers: Answers::new(),
             notes: BTreeMap::new(),
             to_verify: BTreeSet::new(),

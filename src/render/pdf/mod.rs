@@ -1,0 +1,205 @@
+//! The PDF export: a small layout engine (measured line breaking, pages,
+//! tables, outline) on top of printpdf, with Noto Sans embedded as subsets.
+
+pub mod compose;
+pub mod fonts;
+pub mod layout;
+pub mod text;
+mod write;
+
+use crate::law::Jurisdiction;
+use crate::report::Report;
+use layout::{Geometry, Layout};
+use printpdf::{RawImage, RawImageData, RawImageFormat};
+use std::path::{Path, PathBuf};
+
+pub use write::WriteError;
+
+/// A paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Letter when every jurisdiction is Canadian, else A4.
+    pub fn for_jurisdictions(jurisdictions: &[Jurisdiction]) -> Paper {
+        let canadian = |j: &Jurisdiction| matches!(j, Jurisdiction::Ca | Jurisdiction::Qc);
+        if !jurisdictions.is_empty() && jurisdictions.iter().all(canadian) {
+            Paper::Letter
+        } else {
+            Paper::A4
+        }
+    }
+
+    /// The page geometry, margins included.
+    pub fn geometry(self) -> Geometry {
+        let (width, height) = match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        };
+        Geometry {
+            width,
+            height,
+            side: 62.0,
+            top: 62.0,
+            bottom: 68.0,
+        }
+    }
+}
+
+/// A decoded logo for the cover.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    image: RawImage,
+}
+
+/// Why a logo could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot use the logo {}: {reason}", path.display())]
+pub struct LogoError {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub reason: String,
+}
+
+impl Logo {
+    /// Reads a PNG file; transparency is flattened on white, as on the cover.
+    pub fn load(path: &Path) -> Result<Logo, LogoError> {
+        let error = |reason: String| LogoError {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let bytes = std::fs::read(path).map_err(|e| error(e.to_string()))?;
+        Logo::from_png(&bytes).map_err(error)
+    }
+
+    /// Decodes PNG bytes.
+    pub fn from_png(bytes: &[u8]) -> Result<Logo, String> {
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(png::Transformations::normalize_to_color8());
+        let mut reader = decoder
+            .read_info()
+            .map_err(|e| format!("not a readable PNG image ({e})"))?;
+        let size = reader
+            .output_buffer_size()
+            .ok_or("the image is too large")?;
+        let mut buffer = vec![0; size];
+        let frame = reader
+            .next_frame(&mut buffer)
+            .map_err(|e| format!("not a readable PNG image ({e})"))?;
+        let (width, height) = (frame.width as usize, frame.height as usize);
+        if width == 0 || height == 0 || width * height > 16_000_000 {
+            return Err(format!("unusable image size {width}×{height}"));
+        }
+        let channels = frame.color_type.samples();
+        let mut rgb = Vec::with_capacity(width * height * 3);
+        for pixel in buffer[..width * height * channels].chunks_exact(channels) {
+            let (color, alpha) = match channels {
+                1 => ([pixel[0]; 3], 255),
+                2 => ([pixel[0]; 3], pixel[1]),
+                3 => ([pixel[0], pixel[1], pixel[2]], 255),
+                _ => ([pixel[0], pixel[1], pixel[2]], pixel[3]),
+            };
+            for c in color {
+                let a = u32::from(alpha);
+                rgb.push(((u32::from(c) * a + 255 * (255 - a)) / 255) as u8);
+            }
+        }
+        Ok(Logo {
+            image: RawImage {
+                pixels: RawImageData::U8(rgb),
+                width,
+                height,
+                data_format: RawImageFormat::RGB8,
+                tag: Vec::new(),
+            },
+        })
+    }
+}
+
+/// How to print the PDF.
+#[derive(Debug, Clone)]
+pub struct PdfOptions {
+    /// The paper size.
+    pub paper: Paper,
+    /// A logo for the cover.
+    pub logo: Option<Logo>,
+    /// The creation date written in the metadata.
+    pub created: time::OffsetDateTime,
+}
+
+impl PdfOptions {
+    /// Plain options: this paper, no logo, this creation date.
+    pub fn new(paper: Paper, created: time::OffsetDateTime) -> PdfOptions {
+        PdfOptions {
+            paper,
+            logo: None,
+            created,
+        }
+    }
+
+    /// The defaults for a session: paper by its jurisdictions, and its logo,
+    /// read from `dir` (the session file's folder) when relative.
+    pub fn for_session(
+        session: &crate::session::Session,
+        dir: Option<&Path>,
+        created: time::OffsetDateTime,
+    ) -> Result<PdfOptions, LogoError> {
+        let logo = match &session.logo {
+            Some(path) => {
+                let path = match dir {
+                    Some(dir) if path.is_relative() => dir.join(path),
+                    _ => path.clone(),
+                };
+                Some(Logo::load(&path)?)
+            }
+            None => None,
+        };
+        Ok(PdfOptions {
+            paper: Paper::for_jurisdictions(&session.jurisdictions),
+            logo,
+            created,
+        })
+    }
+}
+
+/// Lays out the report, without writing it (for checks and tests).
+pub fn layout(report: &Report, options: &PdfOptions) -> Layout {
+    let logo = options
+        .logo
+        .as_ref()
+        .map(|l| (l.image.width as u32, l.image.height as u32));
+    compose::compose(report, options.paper.geometry(), logo)
+}
+
+/// The report as PDF bytes.
+pub fn render(report: &Report, options: &PdfOptions) -> Result<Vec<u8>, WriteError> {
+    let layout = layout(report, options);
+    debug_assert!(
+        layout.overflows().is_empty(),
+        "text outside the margins: {:?}",
+        layout.overflows()
+    );
+    let author = report
+        .meta
+        .prepared_by
+        .clone()
+        .unwrap_or_else(|| report.meta.organisation.clone());
+    let subject = format!("{} — {}", report.subtitle, report.meta.organisation);
+    let info = write::Info {
+        title: &format!("{} — {}", report.title, report.meta.organisation),
+        author: &author,
+        subject: &subject,
+        lang: match report.lang {
+            crate::i18n::Lang::Fr => "fr-FR",
+            crate::i18n::Lang::En => "en",
+        },
+        created: options.created,
+    };
+    write::write(&layout, &info, options.logo.as_ref().map(|l| &l.image))
+}
