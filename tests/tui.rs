@@ -221,7 +221,7 @@ fn export_offers_a_path_that_can_be_edited() {
         panic!("export window")
     };
     *path = tui_input::Input::new(dir.path().join("r.md").display().to_string());
-    keys(&mut app, &[key(KeyCode::Tab)]);
+    keys(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
     let effects = keys(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(
         effects,
@@ -351,5 +351,25 @@ fn answers_the_bank_no_longer_has_are_set_aside_and_said_so() {
     assert!(
         app.session.as_ref().unwrap().retired.contains_key("gone"),
         "kept, not lost"
+    );
+}
+
+#[test]
+fn export_proposes_a_pdf_and_a_typed_extension_picks_the_format() {
+    let (mut app, dir) = app_at(json!({}), "backup");
+    keys(&mut app, &[key(KeyCode::F(10))]);
+    let Some(Popup::Export { path, format }) = &mut app.popup else {
+        panic!("export window")
+    };
+    assert_eq!(*format, privaudit::render::Format::Pdf);
+    assert!(path.value().ends_with("-rapport.pdf"), "{}", path.value());
+    *path = tui_input::Input::new(dir.path().join("notes.md").display().to_string());
+    let effects = keys(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        effects,
+        [Effect::Export(
+            dir.path().join("notes.md"),
+            privaudit::render::Format::Md
+        )]
     );
 }

@@ -26,10 +26,10 @@ impl App {
                 paste(input, &text);
             }
             (Popup::Export { format, path }, Msg::Focus) => {
-                *format = if *format == Format::Md {
-                    Format::Json
-                } else {
-                    Format::Md
+                *format = match *format {
+                    Format::Pdf => Format::Md,
+                    Format::Md => Format::Json,
+                    Format::Json => Format::Pdf,
                 };
                 let value = std::path::Path::new(path.value()).with_extension(format.extension());
                 *path = Input::new(value.display().to_string());
@@ -48,7 +48,10 @@ impl App {
                 return Some(Effect::Save);
             }
             (Popup::Export { format, path }, Msg::Confirm) => {
-                let effect = Effect::Export(PathBuf::from(path.value().trim()), *format);
+                let path = PathBuf::from(path.value().trim());
+                // A file name typed with another extension says which format is wanted.
+                let format = Format::from_path(&path).unwrap_or(*format);
+                let effect = Effect::Export(path, format);
                 self.popup = None;
                 return Some(effect);
             }
@@ -197,9 +200,9 @@ impl App {
             .and_then(|p| p.file_stem())
             .map_or("rapport".into(), |s| s.to_string_lossy().to_string());
         let dir = std::env::current_dir().unwrap_or_default();
-        let path = dir.join(format!("{stem}-rapport.md"));
+        let path = dir.join(format!("{stem}-rapport.pdf"));
         Popup::Export {
-            format: Format::Md,
+            format: Format::Pdf,
             path: Input::new(path.display().to_string()),
         }
     }

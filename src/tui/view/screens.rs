@@ -249,6 +249,8 @@ pub(super) fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect
             let lines = vec![
                 Line::from(vec![
                     Span::raw(format!("{} ", w.export_format)),
+                    choice(crate::render::Format::Pdf, "PDF"),
+                    Span::raw(" "),
                     choice(crate::render::Format::Md, "Markdown"),
                     Span::raw(" "),
                     choice(crate::render::Format::Json, "JSON"),
