@@ -426,10 +426,12 @@ impl Composer<'_> {
                 let lines = break_lines(&runs(spans, BODY), g.measure());
                 vec![Flow::paragraph(line_pieces(&lines, g.side, BODY_LEADING))]
             }
-            Block::Bullets { items } => items
-                .iter()
-                .map(|item| self.bullet(&runs(item, BODY)))
-                .collect(),
+            Block::Bullets { items } => vec![Flow::paragraph(
+                items
+                    .iter()
+                    .flat_map(|item| self.bullet(&runs(item, BODY)))
+                    .collect(),
+            )],
             Block::Checklist { items } => vec![self.checklist(items)],
             Block::Table { header, rows } if header.len() > MAX_COLUMNS => {
                 rows.iter().map(|row| self.record(header, row)).collect()
@@ -452,7 +454,8 @@ impl Composer<'_> {
         }
     }
 
-    fn bullet(&self, runs: &[Run]) -> Flow {
+    /// The lines of one bullet point.
+    fn bullet(&self, runs: &[Run]) -> Vec<Piece> {
         let g = self.g();
         let indent = 14.0;
         let lines = break_lines(runs, g.measure() - indent);
@@ -467,7 +470,7 @@ impl Composer<'_> {
                 width: Fonts::get().width(style.face, style.size, "•"),
             });
         }
-        Flow::paragraph(pieces)
+        pieces
     }
 
     fn checklist(&self, items: &[CheckItem]) -> Flow {
