@@ -45,52 +45,94 @@ impl Face {
     }
 }
 
-/// Advance widths of one face, in thousandths of an em.
+/// Characters below this are looked up in a table rather than a map: Latin
+/// scripts, general punctuation (’ « » … NNBSP) and the euro sign.
+const TABLE: usize = 0x2100;
+/// The table's mark for "no glyph".
+const NONE: u16 = u16::MAX;
+
+/// Advance widths and glyph ids of one face; widths in thousandths of an em.
 struct Metrics {
-    ascii: [u16; 128],
-    other: HashMap<char, u16>,
-    glyphs: HashMap<char, u16>,
+    near_width: Vec<u16>,
+    near_glyph: Vec<u16>,
+    far: HashMap<char, (u16, u16)>,
     missing: u16,
 }
 
 impl Metrics {
+    /// Reads the cmap and hmtx tables straight from the font file (no copy of it).
     fn load(face: Face) -> Metrics {
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(face.bytes(), 0, &mut warnings)
-            .expect("the fonts in assets/ are valid TrueType");
-        let scale = |w: u16| -> u16 {
-            (u32::from(w) * 1000 / u32::from(parsed.units_per_em.max(1))) as u16
+        use allsorts::tables::cmap::Cmap;
+        use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable};
+        use allsorts::tag;
+        const BROKEN: &str = "the fonts in assets/ are valid TrueType";
+        let file = ReadScope::new(face.bytes())
+            .read::<FontData<'_>>()
+            .expect(BROKEN);
+        let provider = file.table_provider(0).expect(BROKEN);
+        let table = |t| provider.read_table_data(t).expect(BROKEN);
+        let (head, maxp, hhea) = (table(tag::HEAD), table(tag::MAXP), table(tag::HHEA));
+        let head = ReadScope::new(&head).read::<HeadTable>().expect(BROKEN);
+        let maxp = ReadScope::new(&maxp).read::<MaxpTable>().expect(BROKEN);
+        let hhea = ReadScope::new(&hhea).read::<HheaTable>().expect(BROKEN);
+        let hmtx = table(tag::HMTX);
+        let hmtx = ReadScope::new(&hmtx)
+            .read_dep::<HmtxTable<'_>>((
+                usize::from(maxp.num_glyphs),
+                usize::from(hhea.num_h_metrics),
+            ))
+            .expect(BROKEN);
+        let em = u32::from(head.units_per_em.max(1));
+        let width = |gid: u16| -> u16 {
+            let advance = hmtx.horizontal_advance(gid).unwrap_or(0);
+            ((u32::from(advance) * 1000 / em) as u16).min(NONE - 1)
         };
-        let missing = scale(parsed.get_glyph_width(0).unwrap_or(500));
-        let mut ascii = [missing; 128];
-        let mut other = HashMap::new();
-        let mut glyphs = HashMap::new();
-        for (&cp, &gid) in &parsed.codepoint_to_glyph {
+        let mut metrics = Metrics {
+            near_width: vec![NONE; TABLE],
+            near_glyph: vec![0; TABLE],
+            far: HashMap::new(),
+            missing: width(0),
+        };
+        let cmap = table(tag::CMAP);
+        let cmap = ReadScope::new(&cmap).read::<Cmap<'_>>().expect(BROKEN);
+        let (_, subtable) = allsorts::font::read_cmap_subtable(&cmap)
+            .ok()
+            .flatten()
+            .expect(BROKEN);
+        let _ = subtable.mappings_fn(|cp, gid| {
             let Some(c) = char::from_u32(cp) else {
-                continue;
+                return;
             };
-            let width = scale(parsed.get_glyph_width(gid).unwrap_or(0));
-            glyphs.insert(c, gid);
-            if cp < 128 {
-                ascii[cp as usize] = width;
+            if (cp as usize) < TABLE {
+                metrics.near_width[cp as usize] = width(gid);
+                metrics.near_glyph[cp as usize] = gid;
             } else {
-                other.insert(c, width);
+                metrics.far.insert(c, (gid, width(gid)));
             }
+        });
+        metrics
+    }
+
+    /// The advance of `c`, if the face has it.
+    fn get(&self, c: char) -> Option<u16> {
+        match self.near_width.get(c as usize) {
+            Some(&NONE) => None,
+            Some(&width) => Some(width),
+            None => self.far.get(&c).map(|g| g.1),
         }
-        Metrics {
-            ascii,
-            other,
-            glyphs,
-            missing,
+    }
+
+    /// The glyph id of `c`, if the face has it.
+    fn glyph(&self, c: char) -> Option<u16> {
+        self.get(c)?;
+        match self.near_glyph.get(c as usize) {
+            Some(&gid) => Some(gid),
+            None => self.far.get(&c).map(|g| g.0),
         }
     }
 
     fn advance(&self, c: char) -> u16 {
-        if (c as u32) < 128 {
-            self.ascii[c as usize]
-        } else {
-            self.other.get(&c).copied().unwrap_or(self.missing)
-        }
+        self.get(c).unwrap_or(self.missing)
     }
 }
 
@@ -115,9 +157,14 @@ impl Fonts {
         units as f32 * size / 1000.0
     }
 
+    /// Width of one character, in points.
+    pub fn char_width(&self, face: Face, size: f32, c: char) -> f32 {
+        f32::from(self.faces[face.index()].advance(c)) * size / 1000.0
+    }
+
     /// Whether the face has a glyph for `c`.
     pub fn has_glyph(&self, face: Face, c: char) -> bool {
-        self.faces[face.index()].glyphs.contains_key(&c)
+        self.faces[face.index()].get(c).is_some()
     }
 
     /// A font program holding only the glyphs of `chars`, named with a
@@ -125,10 +172,7 @@ impl Fonts {
     /// bytes).
     pub fn subset(&self, face: Face, chars: &BTreeSet<char>) -> Result<ParsedFont, String> {
         let metrics = &self.faces[face.index()];
-        let gids: BTreeSet<u16> = chars
-            .iter()
-            .filter_map(|c| metrics.glyphs.get(c).copied())
-            .collect();
+        let gids: BTreeSet<u16> = chars.iter().filter_map(|c| metrics.glyph(*c)).collect();
         let ids: Vec<u16> = std::iter::once(0)
             .chain(gids.into_iter().filter(|&g| g != 0))
             .collect();

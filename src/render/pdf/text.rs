@@ -86,8 +86,7 @@ struct Word {
 
 impl Word {
     fn push(&mut self, c: char, style: TextStyle, fonts: &Fonts) {
-        let mut buf = [0u8; 4];
-        self.width += fonts.width(style.face, style.size, c.encode_utf8(&mut buf));
+        self.width += fonts.char_width(style.face, style.size, c);
         match self.frags.last_mut() {
             Some(last) if last.style == style => last.text.push(c),
             _ => self.frags.push(Run::new(c, style)),
@@ -130,7 +129,7 @@ pub fn break_lines(runs: &[Run], measure: f32) -> Vec<Line> {
                         frags: Vec::new(),
                         width: 0.0,
                     })
-                    .push(printable(c), run.style, fonts),
+                    .push(printable(c, fonts), run.style, fonts),
             }
         }
     }
@@ -145,10 +144,12 @@ pub fn break_lines(runs: &[Run], measure: f32) -> Vec<Line> {
 }
 
 /// Characters the fonts cannot draw become a visible stand-in rather than an empty box.
-fn printable(c: char) -> char {
-    if c.is_control() {
+fn printable(c: char, fonts: &Fonts) -> char {
+    if c.is_ascii_graphic() {
+        c
+    } else if c.is_control() {
         ' '
-    } else if Fonts::get().has_glyph(Face::Regular, c) {
+    } else if fonts.has_glyph(Face::Regular, c) {
         c
     } else {
         '?'
@@ -219,8 +220,7 @@ fn cut(word: Word, measure: f32, fonts: &Fonts) -> Vec<Word> {
     };
     for frag in word.frags {
         for c in frag.text.chars() {
-            let mut buf = [0u8; 4];
-            let w = fonts.width(frag.style.face, frag.style.size, c.encode_utf8(&mut buf));
+            let w = fonts.char_width(frag.style.face, frag.style.size, c);
             if current.width + w > measure && !current.frags.is_empty() {
                 pieces.push(std::mem::replace(
                     &mut current,
