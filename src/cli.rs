@@ -215,6 +215,11 @@ fn report(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
                 .and_then(Format::from_path)
         })
         .unwrap_or(Format::Md);
+    if to_stdout && format == Format::Pdf && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        bail!(
+            "a PDF would garble the terminal; give a file with -o rapport.pdf (or redirect the output)"
+        );
+    }
     if let Some(name) = &args.prepared_by {
         session.prepared_by = Some(name.clone()).filter(|n| !n.trim().is_empty());
     }
