@@ -321,3 +321,79 @@ fn is_host(host: &str) -> bool {
                 && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
 }
+
+/// The id of the "other, specify" choice of a `multi` question.
+pub const OTHER: &str = "other";
+
+/// Why a typed answer is refused; each front end says it in its own words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextError {
+    /// Nothing typed for a question that needs an answer.
+    Required,
+    /// A number was expected.
+    NotANumber,
+    /// The number is below the question's minimum.
+    BelowMin(f64),
+    /// The number is above the question's maximum.
+    AboveMax(f64),
+    /// The text does not have the question's format (the message says why).
+    Format(String),
+}
+
+/// The answer typed text gives to a text or number question: `None` when an
+/// optional question is left empty.
+pub fn parse_text(
+    question: &Question,
+    value: &str,
+    lang: Lang,
+) -> Result<Option<Answer>, TextError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return if question.optional {
+            Ok(None)
+        } else {
+            Err(TextError::Required)
+        };
+    }
+    if question.kind == Kind::Number {
+        let n: f64 = value
+            .replace([' ', '\u{a0}', '\u{202f}'], "")
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| TextError::NotANumber)?;
+        if let Some(min) = question.min.filter(|m| n < *m) {
+            return Err(TextError::BelowMin(min));
+        }
+        if let Some(max) = question.max.filter(|m| n > *m) {
+            return Err(TextError::AboveMax(max));
+        }
+        return Ok(Some(Answer::Number(n)));
+    }
+    if let Some(format) = question.format {
+        check_format(format, value, lang).map_err(TextError::Format)?;
+    }
+    Ok(Some(Answer::Text(value.to_string())))
+}
+
+/// A `multi` answer from the options ticked (`items` in display order, [`OTHER`]
+/// among them when offered) and the text given for "other".
+pub fn choices(
+    items: &[String],
+    checked: &std::collections::BTreeSet<String>,
+    other: &str,
+) -> Answer {
+    let selected: Vec<String> = items
+        .iter()
+        .filter(|id| checked.contains(*id))
+        .cloned()
+        .collect();
+    let other = other.trim();
+    if checked.contains(OTHER) && !other.is_empty() {
+        Answer::ChoicesOther(ChoicesOther {
+            selected,
+            other: other.to_string(),
+        })
+    } else {
+        Answer::Choices(selected.into_iter().filter(|id| id != OTHER).collect())
+    }
+}

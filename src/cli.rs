@@ -22,6 +22,9 @@ pub struct Cli {
     /// The language of the wizard before a session is open.
     #[arg(short, long, value_enum)]
     pub lang: Option<Lang>,
+    /// Ask the questions one line at a time instead of full screen (screen readers, dumb terminals, SSH).
+    #[arg(long)]
+    pub plain: bool,
     /// Use the question bank in this folder instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub questions: Option<PathBuf>,
@@ -98,15 +101,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
             use std::io::IsTerminal;
-            if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            let no_terminal =
+                !std::io::stdin().is_terminal() || (!cli.plain && !std::io::stdout().is_terminal());
+            if no_terminal {
+                let what = if cli.plain {
+                    "the plain mode reads answers from a terminal, and standard input is not one"
+                } else {
+                    "the wizard needs a terminal, and this is not one"
+                };
                 eprintln!(
-                    "privaudit: the wizard needs a terminal, and this is not one.\n\
-                     To write a report without one:  privaudit report SESSION.json -o rapport.md\n\
+                    "privaudit: {what}.\n\
+                     To write a report without one:  privaudit report SESSION.json -o rapport.pdf\n\
                      For every command:              privaudit --help"
                 );
                 return Ok(ExitCode::from(2));
             }
             let bank = Bank::open(cli.questions.as_deref())?;
+            if cli.plain {
+                crate::plain::run(&bank, cli.session, cli.lang)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let start = cli
                 .session
                 .map_or(crate::tui::Start::Welcome, crate::tui::Start::Session);

@@ -25,6 +25,8 @@ pub mod flow;
 pub mod i18n;
 /// Jurisdictions and legal citations.
 pub mod law;
+/// The plain mode: the interview one line at a time.
+pub mod plain;
 /// Renderers: Markdown, JSON.
 pub mod render;
 /// The report model and its builder.

@@ -106,6 +106,14 @@ impl Session {
         }
     }
 
+    /// A new session whose organisation's name is already answered.
+    pub fn named(bank: &Bank, lang: Lang, organisation: String, now: OffsetDateTime) -> Session {
+        let mut session = Session::new(bank, lang, now);
+        let name_question = bank.manifest.bindings.organisation.clone();
+        session.set_answer(bank, &name_question, Answer::Text(organisation), now);
+        session
+    }
+
     /// Records an answer; "don't know" also marks the question to verify.
     pub fn set_answer(&mut self, bank: &Bank, id: &str, answer: Answer, now: OffsetDateTime) {
         if answer.is_dont_know() {

@@ -2,14 +2,13 @@
 //! What an answer means is the library's business; this only collects it.
 
 use super::strings::words;
-use crate::answer::{Answer, ChoicesOther, check_format, format_number};
+use crate::answer::{Answer, TextError, format_number};
 use crate::bank::{Kind, Question};
 use crate::i18n::{Lang, ui};
 use std::collections::BTreeSet;
 use tui_input::Input;
 
-/// The option id of "other, specify" in a multiple choice.
-pub const OTHER: &str = "other";
+pub use crate::answer::OTHER;
 
 /// Editing one question.
 #[derive(Debug, Clone)]
@@ -188,23 +187,12 @@ impl ChoiceEditor {
         if !self.multi {
             return Ok(Answer::Text(self.items[self.cursor].0.clone()));
         }
-        let selected: Vec<String> = self
-            .items
-            .iter()
-            .filter(|(id, _)| self.checked.contains(id))
-            .map(|(id, _)| id.clone())
-            .collect();
-        let other = self.other.value().trim();
-        if self.checked.contains(OTHER) && !other.is_empty() {
-            Ok(Answer::ChoicesOther(ChoicesOther {
-                selected,
-                other: other.to_string(),
-            }))
-        } else {
-            Ok(Answer::Choices(
-                selected.into_iter().filter(|id| id != OTHER).collect(),
-            ))
-        }
+        let ids: Vec<String> = self.items.iter().map(|(id, _)| id.clone()).collect();
+        Ok(crate::answer::choices(
+            &ids,
+            &self.checked,
+            self.other.value(),
+        ))
     }
 }
 
@@ -212,31 +200,12 @@ impl TextEditor {
     /// The answer the field gives for `question`, or why it is refused.
     pub fn answer(&self, question: &Question, lang: Lang) -> Result<Option<Answer>, String> {
         let w = words(lang);
-        let value = self.input.value().trim();
-        if value.is_empty() {
-            return if question.optional {
-                Ok(None)
-            } else {
-                Err(w.required.to_string())
-            };
-        }
-        if question.kind == Kind::Number {
-            let n: f64 = value
-                .replace([' ', '\u{a0}', '\u{202f}'], "")
-                .replace(',', ".")
-                .parse()
-                .map_err(|_| w.number_expected.to_string())?;
-            if let Some(min) = question.min.filter(|m| n < *m) {
-                return Err(format!("{} {}.", w.at_least, format_number(min, lang)));
-            }
-            if let Some(max) = question.max.filter(|m| n > *m) {
-                return Err(format!("{} {}.", w.at_most, format_number(max, lang)));
-            }
-            return Ok(Some(Answer::Number(n)));
-        }
-        if let Some(format) = question.format {
-            check_format(format, value, lang)?;
-        }
-        Ok(Some(Answer::Text(value.to_string())))
+        crate::answer::parse_text(question, self.input.value(), lang).map_err(|e| match e {
+            TextError::Required => w.required.to_string(),
+            TextError::NotANumber => w.number_expected.to_string(),
+            TextError::BelowMin(min) => format!("{} {}.", w.at_least, format_number(min, lang)),
+            TextError::AboveMax(max) => format!("{} {}.", w.at_most, format_number(max, lang)),
+            TextError::Format(message) => message,
+        })
     }
 }

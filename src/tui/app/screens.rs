@@ -1,7 +1,6 @@
 //! Updates of the welcome screen, the review, the preview and the popups.
 
 use super::{App, Effect, Msg, Popup, Screen, WelcomeStep, paste};
-use crate::answer::Answer;
 use crate::bank::Question;
 use crate::flow;
 use crate::i18n::Lang;
@@ -123,11 +122,7 @@ impl App {
 
     /// A new session for `organisation`, in `lang`.
     pub fn new_session(&self, lang: Lang, organisation: String) -> Session {
-        let now = OffsetDateTime::now_utc();
-        let mut session = Session::new(&self.bank, lang, now);
-        let name_question = self.bank.manifest.bindings.organisation.clone();
-        session.set_answer(&self.bank, &name_question, Answer::Text(organisation), now);
-        session
+        Session::named(&self.bank, lang, organisation, OffsetDateTime::now_utc())
     }
 
     pub(super) fn update_review(&mut self, msg: Msg) -> Option<Effect> {

@@ -1,0 +1,546 @@
+//! The plain interview: the same questions, order and conditions as the
+//! wizard (both follow `flow` and record through `Session`), asked one line
+//! at a time through a [`Console`]. Nothing here knows about a terminal.
+
+use super::strings::{Words, words};
+use crate::answer::{self, Answer, Entry, Group, OTHER, TextError, entry_name, format_number};
+use crate::bank::{Bank, Kind, Question};
+use crate::flow;
+use crate::i18n::{Lang, ui};
+use crate::session::Session;
+use std::collections::BTreeSet;
+use std::io;
+use time::OffsetDateTime;
+
+/// Where lines are printed and read.
+pub trait Console {
+    /// Prints one line.
+    fn say(&mut self, text: &str) -> io::Result<()>;
+    /// Prints `prompt` and reads one line; `None` when input ends.
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>>;
+}
+
+/// How an interview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// Every shown question has an answer.
+    Finished,
+    /// The input ended (Ctrl-D) before that.
+    Stopped,
+}
+
+/// What became of one question.
+enum Step {
+    Answered,
+    Back,
+    Stop,
+}
+
+/// Saves the session after each change; says why it could not.
+pub type Save<'a> = dyn FnMut(&Session) -> Result<(), String> + 'a;
+
+/// An interview in progress.
+pub struct Interview<'a, C: Console> {
+    bank: &'a Bank,
+    /// The session being answered.
+    pub session: Session,
+    console: C,
+    save: Box<Save<'a>>,
+    section: Option<String>,
+}
+
+/// Where an answer goes: a question, or a sub-question of a group's entry.
+#[derive(Clone)]
+struct Target<'q> {
+    question: &'q Question,
+    entry: Option<(&'q Question, usize)>,
+}
+
+impl<'a, C: Console> Interview<'a, C> {
+    /// An interview of `session`, saved by `save` after every change.
+    pub fn new(
+        bank: &'a Bank,
+        session: Session,
+        console: C,
+        save: impl FnMut(&Session) -> Result<(), String> + 'a,
+    ) -> Self {
+        Interview {
+            bank,
+            session,
+            console,
+            save: Box::new(save),
+            section: None,
+        }
+    }
+
+    fn w(&self) -> &'static Words {
+        words(self.session.lang)
+    }
+
+    fn lang(&self) -> Lang {
+        self.session.lang
+    }
+
+    /// The console, to say more after the interview.
+    pub fn console(&mut self) -> &mut C {
+        &mut self.console
+    }
+
+    /// Asks from the first unanswered question to the last one shown.
+    pub fn run(&mut self) -> io::Result<End> {
+        let Some(first) = flow::first_unanswered(self.bank, &self.session.answers) else {
+            return Ok(End::Finished);
+        };
+        let mut current = first.id.clone();
+        loop {
+            let bank = self.bank;
+            let Some(question) = bank.question(&current) else {
+                return Ok(End::Finished);
+            };
+            self.header(question)?;
+            let step = if question.kind == Kind::Group {
+                self.group(question)?
+            } else {
+                self.ask(Target {
+                    question,
+                    entry: None,
+                })?
+            };
+            match step {
+                Step::Stop => return Ok(End::Stopped),
+                Step::Back => match flow::previous(bank, &self.session.answers, &current) {
+                    Some(previous) => current = previous.id.clone(),
+                    None => self.say(self.w().first_question)?,
+                },
+                Step::Answered => match flow::next(bank, &self.session.answers, &current) {
+                    Some(next) => current = next.id.clone(),
+                    None => return Ok(End::Finished),
+                },
+            }
+        }
+    }
+
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        self.console.say(text)
+    }
+
+    fn prompt(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        let colon = if self.lang() == Lang::Fr {
+            "\u{a0}:"
+        } else {
+            ":"
+        };
+        self.console.ask(&format!("{prompt}{colon} "))
+    }
+
+    fn persist(&mut self) -> io::Result<()> {
+        (self.save)(&self.session).map_err(io::Error::other)
+    }
+
+    /// The section title when it changes, then the question's number.
+    fn header(&mut self, question: &Question) -> io::Result<()> {
+        let lang = self.lang();
+        if let Some(section) = self.bank.section_of(&question.id)
+            && self.section.as_deref() != Some(section.id.as_str())
+        {
+            self.section = Some(section.id.clone());
+            let index = self
+                .bank
+                .sections
+                .iter()
+                .position(|s| s.id == section.id)
+                .unwrap_or(0);
+            let title = format!(
+                "== {} ({}/{}) ==",
+                section.title.get(lang),
+                index + 1,
+                self.bank.sections.len()
+            );
+            self.say("")?;
+            self.say(&title)?;
+        }
+        let progress = flow::progress(self.bank, &self.session.answers);
+        let position = flow::Visible::new(self.bank, &self.session.answers)
+            .questions()
+            .iter()
+            .position(|q| q.id == question.id)
+            .map_or(progress.done + 1, |p| p + 1);
+        let line = format!("{} {}/{}", self.w().question, position, progress.total);
+        self.say("")?;
+        self.say(&line)
+    }
+
+    /// The answer a target has now.
+    fn current(&self, target: &Target<'_>) -> Option<Answer> {
+        match target.entry {
+            None => self.session.answers.get(&target.question.id).cloned(),
+            Some((group, index)) => self
+                .session
+                .answers
+                .get(&group.id)
+                .and_then(Answer::entries)
+                .and_then(|e| e.get(index))
+                .and_then(|e| e.get(&target.question.id))
+                .cloned(),
+        }
+    }
+
+    fn commit(&mut self, target: &Target<'_>, answer: Answer) -> io::Result<()> {
+        let now = OffsetDateTime::now_utc();
+        match target.entry {
+            None => self
+                .session
+                .set_answer(self.bank, &target.question.id, answer, now),
+            Some((group, index)) => {
+                self.session
+                    .set_entry_answer(&group.id, index, &target.question.id, answer, now)
+            }
+        }
+        self.persist()
+    }
+
+    /// An optional question left empty: its answer is cleared.
+    fn clear(&mut self, target: &Target<'_>) -> io::Result<()> {
+        let now = OffsetDateTime::now_utc();
+        match target.entry {
+            None => {
+                self.session.answers.remove(&target.question.id);
+            }
+            Some((group, index)) => {
+                if let Some(entry) = self.session.entries_mut(&group.id, now).get_mut(index) {
+                    entry.remove(&target.question.id);
+                }
+            }
+        }
+        self.persist()
+    }
+
+    /// `?`, `!`, `#`: help, don't know, note. Returns whether the line was one of them.
+    fn command(&mut self, target: &Target<'_>, line: &str) -> io::Result<Option<Step>> {
+        let lang = self.lang();
+        match line {
+            "?" => {
+                let help = target
+                    .question
+                    .help
+                    .as_ref()
+                    .map_or(self.w().no_help, |h| h.get(lang))
+                    .to_string();
+                self.say(&help)?;
+                Ok(None)
+            }
+            "!" => {
+                self.commit(target, Answer::dont_know())?;
+                self.say(self.w().dont_know_saved)?;
+                Ok(Some(Step::Answered))
+            }
+            "<" => Ok(Some(Step::Back)),
+            "#" => {
+                // A note on an entry's sub-question belongs to the group, as in the wizard.
+                let id = target
+                    .entry
+                    .map_or(&target.question.id, |(g, _)| &g.id)
+                    .clone();
+                let Some(note) = self.prompt(self.w().note_prompt)? else {
+                    return Ok(Some(Step::Stop));
+                };
+                let note = note.trim().to_string();
+                let message = if note.is_empty() {
+                    self.session.notes.remove(&id);
+                    self.w().note_removed
+                } else {
+                    self.session.notes.insert(id, note);
+                    self.w().note_saved
+                };
+                self.session.updated = OffsetDateTime::now_utc();
+                self.persist()?;
+                self.say(message)?;
+                Ok(None)
+            }
+            _ => Err(io::Error::other("not a command")),
+        }
+    }
+
+    /// Asks one question (not a group's list) until it is answered.
+    fn ask(&mut self, target: Target<'_>) -> io::Result<Step> {
+        let lang = self.lang();
+        let w = self.w();
+        let q = target.question;
+        let items: Vec<(String, String)> = match q.kind {
+            Kind::YesNo => vec![
+                ("yes".into(), ui(lang).yes.into()),
+                ("no".into(), ui(lang).no.into()),
+            ],
+            Kind::Single | Kind::Multi => {
+                let mut items = flow::options(self.bank, &self.session.answers, q, lang);
+                if q.kind == Kind::Multi && q.other {
+                    items.push((OTHER.into(), w_other(lang).into()));
+                }
+                items
+            }
+            _ => Vec::new(),
+        };
+        loop {
+            let label = match target.entry {
+                Some((group, index)) => format!(
+                    "{} {} — {}",
+                    group.item.as_ref().map_or(w.entry, |t| t.get(lang)),
+                    index + 1,
+                    q.label.get(lang)
+                ),
+                None => q.label.get(lang).to_string(),
+            };
+            self.say(&label)?;
+            for (n, (_, text)) in items.iter().enumerate() {
+                self.say(&format!("  {}. {text}", n + 1))?;
+            }
+            let current = self.current(&target);
+            if let Some(a) = &current {
+                let shown = a.display(q, lang);
+                self.say(&format!("{} {shown} ({})", w.current, w.keep_current))?;
+            }
+            let mut prompt = match q.kind {
+                Kind::YesNo | Kind::Single => w.choice_prompt.to_string(),
+                Kind::Multi => w.choices_prompt.to_string(),
+                _ => w.text_prompt.to_string(),
+            };
+            if q.optional {
+                prompt = format!("{prompt} ({})", w.optional);
+            }
+            let Some(line) = self.prompt(&prompt)? else {
+                return Ok(Step::Stop);
+            };
+            let line = line.trim();
+            if matches!(line, "?" | "!" | "<" | "#") {
+                match self.command(&target, line)? {
+                    Some(step) => return Ok(step),
+                    None => continue,
+                }
+            }
+            if line.is_empty() && current.is_some() {
+                return Ok(Step::Answered);
+            }
+            let answer = match q.kind {
+                Kind::YesNo | Kind::Single => match pick(line, items.len()) {
+                    Some(n) if q.kind == Kind::YesNo => Answer::Bool(n == 0),
+                    Some(n) => Answer::Text(items[n].0.clone()),
+                    None => {
+                        self.say(w.not_a_choice)?;
+                        continue;
+                    }
+                },
+                Kind::Multi => {
+                    let Some(picked) = pick_many(line, items.len()) else {
+                        self.say(w.not_a_choice)?;
+                        continue;
+                    };
+                    let checked: BTreeSet<String> =
+                        picked.iter().map(|&n| items[n].0.clone()).collect();
+                    let mut other = String::new();
+                    if checked.contains(OTHER) {
+                        let Some(text) = self.prompt(w.other_prompt)? else {
+                            return Ok(Step::Stop);
+                        };
+                        other = text;
+                    }
+                    let ids: Vec<String> = items.iter().map(|(id, _)| id.clone()).collect();
+                    answer::choices(&ids, &checked, &other)
+                }
+                _ => match answer::parse_text(q, line, lang) {
+                    Ok(Some(a)) => a,
+                    Ok(None) => {
+                        self.clear(&target)?;
+                        return Ok(Step::Answered);
+                    }
+                    Err(e) => {
+                        let message = match e {
+                            TextError::Required => w.required.to_string(),
+                            TextError::NotANumber => w.number_expected.to_string(),
+                            TextError::BelowMin(m) => {
+                                format!("{} {}.", w.at_least, format_number(m, lang))
+                            }
+                            TextError::AboveMax(m) => {
+                                format!("{} {}.", w.at_most, format_number(m, lang))
+                            }
+                            TextError::Format(message) => message,
+                        };
+                        self.say(&message)?;
+                        continue;
+                    }
+                },
+            };
+            self.commit(&target, answer)?;
+            return Ok(Step::Answered);
+        }
+    }
+
+    fn entries(&self, group: &Question) -> Vec<Entry> {
+        self.session
+            .answers
+            .get(&group.id)
+            .and_then(Answer::entries)
+            .map(<[Entry]>::to_vec)
+            .unwrap_or_default()
+    }
+
+    /// A group: list its entries; add, edit or remove one; finish.
+    fn group(&mut self, group: &Question) -> io::Result<Step> {
+        let lang = self.lang();
+        let w = self.w();
+        let target = Target {
+            question: group,
+            entry: None,
+        };
+        loop {
+            self.say(group.label.get(lang))?;
+            let entries = self.entries(group);
+            if entries.is_empty() {
+                self.say(w.no_entries)?;
+            } else {
+                self.say(w.group_entries)?;
+                for i in 0..entries.len() {
+                    let name = entry_name(group, &entries, i, lang);
+                    self.say(&format!("  {}. {name}", i + 1))?;
+                }
+            }
+            let Some(line) = self.prompt(w.group_prompt)? else {
+                return Ok(Step::Stop);
+            };
+            let line = line.trim().to_lowercase();
+            if matches!(line.as_str(), "?" | "!" | "<" | "#") {
+                match self.command(&target, &line)? {
+                    Some(step) => return Ok(step),
+                    None => continue,
+                }
+            }
+            let (command, number) = split_command(&line);
+            let index = number
+                .and_then(|n| n.checked_sub(1))
+                .filter(|&i| i < entries.len());
+            match (command, index) {
+                ("", _) => {
+                    if !matches!(self.session.answers.get(&group.id), Some(Answer::Group(_))) {
+                        self.commit(&target, Answer::Group(Group::default()))?;
+                    }
+                    return Ok(Step::Answered);
+                }
+                ("a", _) => {
+                    let now = OffsetDateTime::now_utc();
+                    self.session.entries_mut(&group.id, now).push(Entry::new());
+                    if let Step::Stop = self.entry(group, entries.len(), true)? {
+                        return Ok(Step::Stop);
+                    }
+                }
+                ("m" | "e", Some(i)) => {
+                    if let Step::Stop = self.entry(group, i, false)? {
+                        return Ok(Step::Stop);
+                    }
+                }
+                ("s" | "d", Some(i)) => {
+                    let now = OffsetDateTime::now_utc();
+                    self.session.entries_mut(&group.id, now).remove(i);
+                    self.persist()?;
+                }
+                _ => self.say(w.not_an_entry)?,
+            }
+        }
+    }
+
+    /// Asks the sub-questions of entry `index`, in the flow's order.
+    fn entry(&mut self, group: &Question, index: usize, created: bool) -> io::Result<Step> {
+        let entry = self.entries(group).get(index).cloned().unwrap_or_default();
+        let Some(mut sub) = flow::entry_questions(self.bank, &self.session.answers, group, &entry)
+            .first()
+            .map(|q| q.id.clone())
+        else {
+            return Ok(Step::Answered);
+        };
+        loop {
+            let Some(question) = group.sub(&sub) else {
+                return Ok(Step::Answered);
+            };
+            match self.ask(Target {
+                question,
+                entry: Some((group, index)),
+            })? {
+                Step::Stop => return Ok(Step::Stop),
+                Step::Back => {
+                    let empty = self.entries(group).get(index).is_some_and(Entry::is_empty);
+                    if created && empty {
+                        let now = OffsetDateTime::now_utc();
+                        self.session.entries_mut(&group.id, now).remove(index);
+                        self.persist()?;
+                    }
+                    return Ok(Step::Answered);
+                }
+                Step::Answered => {
+                    let values = self.entries(group).get(index).cloned().unwrap_or_default();
+                    match flow::next_in_entry(
+                        self.bank,
+                        &self.session.answers,
+                        group,
+                        &values,
+                        &sub,
+                    ) {
+                        Some(next) => sub = next.id.clone(),
+                        None => return Ok(Step::Answered),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn w_other(lang: Lang) -> &'static str {
+    crate::tui::strings::words(lang).other_specify
+}
+
+/// A number from 1 to `len`, as an index.
+fn pick(line: &str, len: usize) -> Option<usize> {
+    let n: usize = line.parse().ok()?;
+    (1..=len).contains(&n).then(|| n - 1)
+}
+
+/// Numbers from 1 to `len` separated by commas or spaces, as indices; `0` for none.
+fn pick_many(line: &str, len: usize) -> Option<Vec<usize>> {
+    if line == "0" {
+        return Some(Vec::new());
+    }
+    let parts: Vec<&str> = line
+        .split([',', ' ', ';'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    parts.into_iter().map(|p| pick(p, len)).collect()
+}
+
+/// `m 2` into `("m", Some(2))`; `a` into `("a", None)`.
+fn split_command(line: &str) -> (&str, Option<usize>) {
+    let line = line.trim();
+    let split = line
+        .find(|c: char| c.is_ascii_digit() || c == ' ')
+        .unwrap_or(line.len());
+    let (command, rest) = line.split_at(split);
+    (command.trim(), rest.trim().parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        assert_eq!(pick("2", 3), Some(1));
+        assert_eq!(pick("4", 3), None);
+        assert_eq!(pick("oui", 3), None);
+        assert_eq!(pick_many("1, 3", 3), Some(vec![0, 2]));
+        assert_eq!(pick_many("1 3", 3), Some(vec![0, 2]));
+        assert_eq!(pick_many("0", 3), Some(vec![]));
+        assert_eq!(pick_many("1,9", 3), None);
+        assert_eq!(split_command("m 2"), ("m", Some(2)));
+        assert_eq!(split_command("m2"), ("m", Some(2)));
+        assert_eq!(split_command("a"), ("a", None));
+    }
+}

@@ -1,0 +1,215 @@
+//! The plain mode (`privaudit --plain`): the interview as a transcript, one
+//! prompt per line, for screen readers, dumb terminals and slow links.
+//!
+//! Output goes through dialoguer's terminal layer (`dialoguer::console`);
+//! answers are read as whole lines in the terminal's own line mode. dialoguer's
+//! `Input` prompts erase themselves once answered, which a screen reader and a
+//! transcript would both see, so nothing here moves the cursor or redraws.
+
+pub mod interview;
+pub mod strings;
+
+use crate::bank::Bank;
+use crate::i18n::Lang;
+use crate::render::Format;
+use crate::render::pdf::PdfOptions;
+use crate::report::{BuildOptions, build};
+use crate::session::{self, Session, library};
+use anyhow::{Context, Result};
+use dialoguer::console::Term;
+use interview::{Console, End, Interview};
+use std::io::{self, BufRead};
+use std::path::{Path, PathBuf};
+use strings::words;
+use time::OffsetDateTime;
+
+/// Standard output and standard input, a line at a time.
+pub struct LineConsole {
+    term: Term,
+}
+
+impl LineConsole {
+    /// The console on standard output and input.
+    pub fn new() -> LineConsole {
+        LineConsole {
+            term: Term::stdout(),
+        }
+    }
+}
+
+impl Default for LineConsole {
+    fn default() -> Self {
+        LineConsole::new()
+    }
+}
+
+impl Console for LineConsole {
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        self.term.write_line(text)
+    }
+
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        self.term.write_str(prompt)?;
+        self.term.flush()?;
+        let mut line = String::new();
+        if io::stdin().lock().read_line(&mut line)? == 0 {
+            self.term.write_line("")?;
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+}
+
+/// Runs the plain interview on `path` (or a saved or new assessment chosen at
+/// the prompt), saving after every answer.
+pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()> {
+    let mut console = LineConsole::new();
+    let lang_now = lang.unwrap_or(Lang::Fr);
+    let (path, mut session) = match path {
+        Some(path) if path.exists() => {
+            let session = session::load(&path)?;
+            (path, session)
+        }
+        Some(path) => {
+            let session = Session::new(bank, lang_now, OffsetDateTime::now_utc());
+            session::save(&session, &path)?;
+            (path, session)
+        }
+        None => match choose(bank, lang_now, &mut console)? {
+            Some(chosen) => chosen,
+            None => return Ok(()),
+        },
+    };
+    let w = words(session.lang);
+    let retired = session.reconcile(bank);
+    console.say(w.intro)?;
+    console.say(w.commands)?;
+    console.say(&format!("{} {}", w.saved_to, path.display()))?;
+    if !retired.is_empty() {
+        let ids: Vec<&str> = retired.iter().map(|r| r.id.as_str()).collect();
+        console.say(&format!("{} {}", w.set_aside, ids.join(", ")))?;
+    }
+    let save_path = path.clone();
+    let mut interview = Interview::new(bank, session, console, move |s: &Session| {
+        session::save(s, &save_path).map_err(|e| e.to_string())
+    });
+    let end = interview.run()?;
+    let session = interview.session.clone();
+    let console = interview.console();
+    match end {
+        End::Finished => {
+            console.say("")?;
+            console.say(w.finished)?;
+            offer_export(bank, &session, &path, console)?;
+        }
+        End::Stopped => {
+            console.say(&format!(
+                "{} privaudit --plain {}",
+                w.resume,
+                path.display()
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// Lists the saved assessments and opens one, or starts a new one.
+fn choose(
+    bank: &Bank,
+    lang: Lang,
+    console: &mut LineConsole,
+) -> Result<Option<(PathBuf, Session)>> {
+    let w = words(lang);
+    let dir = library::sessions_dir();
+    let saved = library::list(&dir, bank);
+    console.say(w.sessions)?;
+    console.say(&format!("  0. {}", w.new_assessment))?;
+    for (n, s) in saved.iter().enumerate() {
+        console.say(&format!(
+            "  {}. {} — {} % — {}",
+            n + 1,
+            s.organisation,
+            s.percent,
+            s.updated
+        ))?;
+    }
+    let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+    loop {
+        let Some(line) = console.ask(&format!("{}{colon}", w.pick_session))? else {
+            return Ok(None);
+        };
+        match line.trim().parse::<usize>() {
+            Ok(0) => {
+                let Some(name) = console.ask(&format!("{}{colon}", w.organisation_prompt))? else {
+                    return Ok(None);
+                };
+                let session = Session::named(
+                    bank,
+                    lang,
+                    name.trim().to_string(),
+                    OffsetDateTime::now_utc(),
+                );
+                let path = library::create(&dir, &session)?;
+                return Ok(Some((path, session)));
+            }
+            Ok(n) if n <= saved.len() => {
+                let path = saved[n - 1].path.clone();
+                let session = session::load(&path)?;
+                return Ok(Some((path, session)));
+            }
+            _ => console.say(w.not_a_choice)?,
+        }
+    }
+}
+
+/// Offers to write the PDF report beside the session.
+fn offer_export(
+    bank: &Bank,
+    session: &Session,
+    path: &Path,
+    console: &mut LineConsole,
+) -> Result<()> {
+    let w = words(session.lang);
+    let stem = path
+        .file_stem()
+        .map_or("rapport".into(), |s| s.to_string_lossy().to_string());
+    let default = path.with_file_name(format!("{stem}-rapport.pdf"));
+    let colon = if session.lang == Lang::Fr {
+        "\u{a0}: "
+    } else {
+        ": "
+    };
+    let prompt = w
+        .export_prompt
+        .replace("{path}", &default.display().to_string());
+    let Some(line) = console.ask(&format!("{prompt}{colon}"))? else {
+        return Ok(());
+    };
+    let line = line.trim();
+    if line.eq_ignore_ascii_case("n")
+        || line.eq_ignore_ascii_case("non")
+        || line.eq_ignore_ascii_case("no")
+    {
+        return Ok(());
+    }
+    let target = if line.is_empty() {
+        default
+    } else {
+        PathBuf::from(line)
+    };
+    let format = Format::from_path(&target).unwrap_or(Format::Pdf);
+    let now = OffsetDateTime::now_local().unwrap_or_else(|_| OffsetDateTime::now_utc());
+    let report = build(
+        bank,
+        session,
+        BuildOptions {
+            lang: session.lang,
+            date: now.date(),
+        },
+    );
+    let pdf = PdfOptions::for_session(session, path.parent(), now)?;
+    crate::render::export(&report, format, &pdf, &target)
+        .with_context(|| format!("cannot export to {}", target.display()))?;
+    console.say(&format!("{} {}", w.exported, target.display()))?;
+    Ok(())
+}
