@@ -381,3 +381,23 @@ fn without_a_terminal_the_wizard_says_what_to_run_instead() {
             .and(predicate::str::contains("privaudit report SESSION.json")),
     );
 }
+
+#[test]
+fn plain_mode_with_piped_input_exits_at_once_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("client.json");
+    let started = std::time::Instant::now();
+    privaudit()
+        .arg("--plain")
+        .arg(&session)
+        .write_stdin("Atelier Nord\n1\n")
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("standard input is not one")
+                .and(predicate::str::contains("privaudit report SESSION.json")),
+        );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(!session.exists(), "nothing is created");
+}

@@ -1,0 +1,267 @@
+//! The plain mode: its logic against the wizard's on the same answers, and
+//! the real binary in a pseudo-terminal (rexpect), to the end and after Ctrl-C.
+
+mod common;
+
+use common::{instant, mini_bank, mini_bank_dir};
+use privaudit::i18n::Lang;
+use privaudit::plain::interview::{Console, End, Interview};
+use privaudit::session::Session;
+use privaudit::tui::app::App;
+use privaudit::tui::keys::{map, press};
+use privaudit::tui::theme::Theme;
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
+use std::collections::VecDeque;
+use std::io;
+
+/// A console that replays typed lines and keeps the transcript.
+struct Scripted {
+    lines: VecDeque<String>,
+    transcript: Vec<String>,
+}
+
+impl Scripted {
+    fn new(lines: &[&str]) -> Scripted {
+        Scripted {
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+            transcript: Vec::new(),
+        }
+    }
+}
+
+impl Console for Scripted {
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        self.transcript.push(text.to_string());
+        Ok(())
+    }
+
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        let line = self.lines.pop_front();
+        self.transcript
+            .push(format!("{prompt}{}", line.as_deref().unwrap_or("<end>")));
+        Ok(line)
+    }
+}
+
+fn key(code: KeyCode) -> Event {
+    press(code, KeyModifiers::NONE)
+}
+
+fn typed(text: &str) -> Vec<Event> {
+    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+/// The same answers through both front ends' logic: the wizard's update
+/// driven by keys, and the plain interview driven by typed lines.
+#[test]
+fn both_front_ends_give_the_same_session_for_the_same_answers() {
+    let bank = mini_bank();
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::welcome(
+        mini_bank(),
+        dir.path().join("data"),
+        Lang::Fr,
+        Theme::plain(),
+    );
+    app.open(
+        Session::new(&app.bank, Lang::Fr, instant()),
+        dir.path().join("tui.json"),
+    );
+    let mut events = Vec::new();
+    let enter = || key(KeyCode::Enter);
+    let down = || key(KeyCode::Down);
+    let space = || key(KeyCode::Char(' '));
+    events.extend(typed("Atelier Nord"));
+    events.push(enter());
+    events.extend([space(), down(), space(), enter()]); // Europe and Québec
+    events.push(enter()); // paper files: yes
+    events.extend([space(), down(), down(), space()]); // locked cabinet, other…
+    events.extend(typed("Coffre"));
+    events.push(enter());
+    events.push(key(KeyCode::F(4))); // a note on the staff count
+    events.extend(typed("Vérifier l’effectif"));
+    events.push(enter());
+    events.extend(typed("4"));
+    events.push(enter());
+    events.extend(typed("julie@atelier.ca"));
+    events.push(enter());
+    events.push(key(KeyCode::F(3))); // backups: don't know
+    events.push(enter()); // no comments
+    events.push(enter()); // add a vendor
+    events.extend(typed("Nord Hébergement"));
+    events.push(enter());
+    events.push(enter()); // abroad: yes
+    events.extend([down(), enter()]); // contract: no
+    events.extend([down(), down(), enter()]); // done with vendors
+    events.push(enter()); // main vendor: the only one
+    for event in &events {
+        if let Some(msg) = map(event, app.is_typing()) {
+            app.update(msg);
+        }
+    }
+    let tui = app.session.clone().unwrap();
+
+    let console = Scripted::new(&[
+        "Atelier Nord",
+        "1, 2",
+        "1",
+        "1,3",
+        "Coffre",
+        "#",
+        "Vérifier l’effectif",
+        "4",
+        "julie@atelier.ca",
+        "!",
+        "",
+        "a",
+        "Nord Hébergement",
+        "1",
+        "2",
+        "",
+        "1",
+    ]);
+    let mut saves = 0;
+    let mut interview = Interview::new(
+        &bank,
+        Session::new(&bank, Lang::Fr, instant()),
+        console,
+        |_: &Session| {
+            saves += 1;
+            Ok(())
+        },
+    );
+    assert_eq!(interview.run().unwrap(), End::Finished);
+    let plain = interview.session.clone();
+    let transcript = interview.console().transcript.join("\n");
+    drop(interview);
+
+    assert_eq!(plain.answers, tui.answers, "{transcript}");
+    assert_eq!(plain.notes, tui.notes);
+    assert_eq!(plain.to_verify, tui.to_verify);
+    assert_eq!(plain.organisation, "Atelier Nord");
+    assert_eq!(plain.jurisdictions, tui.jurisdictions);
+    assert!(plain.to_verify.contains("backup"));
+    assert!(saves >= 12, "saved after every answer ({saves})");
+}
+
+#[test]
+fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
+    let bank = mini_bank();
+    let console = Scripted::new(&["", "Atelier", "7", "?", "1", "<"]);
+    let mut interview = Interview::new(
+        &bank,
+        Session::new(&bank, Lang::En, instant()),
+        console,
+        |_: &Session| Ok(()),
+    );
+    assert_eq!(interview.run().unwrap(), End::Stopped);
+    let transcript = interview.console().transcript.join("\n");
+    assert!(transcript.contains("An answer is needed"), "{transcript}");
+    assert!(
+        transcript.contains("That number is not in the list"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("No help for this question."),
+        "{transcript}"
+    );
+    // Back from "Paper files?" is "Where?" again, with its answer shown.
+    assert!(transcript.ends_with("Current answer: Europe (Enter to keep it)\nYour choices (numbers separated by commas, 0 for none): <end>"), "{transcript}");
+}
+
+#[cfg(unix)]
+mod pty {
+    use super::*;
+    use rexpect::session::{PtySession, spawn_command};
+    use std::path::Path;
+    use std::process::Command;
+
+    fn plain(session: &Path) -> PtySession {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_privaudit"));
+        command
+            .arg("--plain")
+            .arg("--questions")
+            .arg(mini_bank_dir())
+            .arg(session)
+            .env("NO_COLOR", "1")
+            .env("PRIVAUDIT_DATA_DIR", session.parent().unwrap());
+        spawn_command(command, Some(10_000)).expect("the binary starts in a pty")
+    }
+
+    fn answers(path: &Path) -> serde_json::Value {
+        let s: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        s["answers"].clone()
+    }
+
+    /// Waits for `text`. rexpect reads the terminal byte by byte as Latin-1,
+    /// so the needle is spelt the same way.
+    fn expect(p: &mut PtySession, text: &str) {
+        let bytes: String = text.bytes().map(char::from).collect();
+        p.exp_string(&bytes)
+            .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+    }
+
+    fn answer(p: &mut PtySession, text: &str, line: &str) {
+        expect(p, text);
+        p.send_line(line).unwrap();
+    }
+
+    #[test]
+    fn a_short_bank_answered_to_the_end_in_a_terminal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("client.json");
+        let mut p = plain(&path);
+        answer(&mut p, "Nom de l’organisation ?", "Atelier Nord");
+        answer(&mut p, "Vos choix", "2");
+        answer(&mut p, "Dossiers papier ?", "2");
+        answer(&mut p, "Effectif ?", "douze");
+        answer(&mut p, "Écrivez un nombre.", "12");
+        answer(&mut p, "Courriel ?", "julie@atelier.ca");
+        answer(&mut p, "Sauvegardes ?", "1");
+        answer(&mut p, "Commentaires ?", "");
+        answer(&mut p, "Entrée pour terminer", "a");
+        answer(&mut p, "Fournisseur 1 — Nom", "Nord");
+        answer(&mut p, "À l’étranger ?", "2");
+        answer(&mut p, "Entrée pour terminer", "");
+        answer(&mut p, "Fournisseur principal ?", "1");
+        answer(&mut p, "Écrire le rapport PDF", "");
+        expect(&mut p, "Rapport écrit");
+        p.exp_eof().unwrap();
+        let a = answers(&path);
+        assert_eq!(a["org.where"], serde_json::json!(["qc"]));
+        assert_eq!(a["size"], 12.0);
+        assert_eq!(a["vendors"]["entries"][0]["abroad"], false);
+        assert!(dir.path().join("client-rapport.pdf").exists());
+    }
+
+    #[test]
+    fn ctrl_c_midway_keeps_the_answers_and_the_next_run_resumes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("client.json");
+        let mut p = plain(&path);
+        answer(&mut p, "Nom de l’organisation ?", "Atelier Nord");
+        answer(&mut p, "Vos choix", "1");
+        answer(&mut p, "Dossiers papier ?", "1");
+        expect(&mut p, "Protections ?");
+        p.send_control('c').unwrap();
+        p.exp_eof().unwrap();
+        let a = answers(&path);
+        assert_eq!(a["org.name"], "Atelier Nord");
+        assert_eq!(a["paper"], true);
+        assert!(a.get("paper.measures").is_none());
+
+        let mut again = plain(&path);
+        expect(&mut again, "Question 4/");
+        answer(&mut again, "Protections ?", "2");
+        answer(&mut again, "Effectif ?", "3");
+        expect(&mut again, "Courriel ?");
+        again.send_control('d').unwrap();
+        expect(&mut again, "privaudit --plain");
+        again.exp_eof().unwrap();
+        let a = answers(&path);
+        assert_eq!(a["paper.measures"], serde_json::json!(["alarm"]));
+        assert_eq!(a["size"], 3.0);
+    }
+}
