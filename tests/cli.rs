@@ -401,3 +401,73 @@ fn plain_mode_with_piped_input_exits_at_once_and_writes_nothing() {
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert!(!session.exists(), "nothing is created");
 }
+
+/// Copies a bundled example to `dir` as a session file.
+fn example_session(dir: &Path, name: &str, as_name: &str) -> std::path::PathBuf {
+    let path = dir.join(as_name);
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("questions/examples/{name}.json")),
+        &path,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn a_batch_writes_every_report_goes_past_a_broken_session_and_says_which_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good: Vec<_> = ["atelier-pixel", "cabinet-medical", "conseil-horizon"]
+        .iter()
+        .map(|n| example_session(dir.path(), n, &format!("{n}.json")))
+        .collect();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"format\": \"privaudit-session\",\n  \"version\": 1,\n  \"bank\": 3\n}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("reports");
+    privaudit()
+        .arg("report")
+        .arg(&good[0])
+        .arg(&broken)
+        .args(&good[1..])
+        .arg("--out-dir")
+        .arg(&out)
+        .args(["--format", "pdf,md", "--date", "2026-11-22"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("6 reports written for 3 sessions")
+                .and(predicate::str::contains("1 session failed"))
+                .and(predicate::str::contains("broken.json:4:")),
+        );
+    for name in ["atelier-pixel", "cabinet-medical", "conseil-horizon"] {
+        let pdf = std::fs::read(out.join(format!("{name}.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF"), "{name}.pdf");
+        let md = std::fs::read_to_string(out.join(format!("{name}.md"))).unwrap();
+        assert!(md.starts_with("# "), "{name}.md");
+    }
+    assert!(!out.join("broken.pdf").exists());
+}
+
+#[test]
+fn list_shows_each_saved_assessment_with_progress_change_and_score() {
+    let dir = tempfile::tempdir().unwrap();
+    example_session(dir.path(), "atelier-pixel", "pixel.json");
+    example_session(dir.path(), "cabinet-medical", "tilleuls.json");
+    std::fs::write(dir.path().join("notes.json"), "not a session").unwrap();
+    privaudit()
+        .arg("list")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Studio Apportez le Pixel")
+                .and(predicate::str::contains("Cabinet médical des Tilleuls"))
+                .and(predicate::str::contains("100%"))
+                .and(predicate::str::contains("2026-11-05 10:10"))
+                .and(predicate::str::contains("pixel.json")),
+        )
+        .stderr(predicate::str::contains("notes.json"));
+}

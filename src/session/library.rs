@@ -34,15 +34,26 @@ pub struct Summary {
 /// The sessions in `dir`, most recently changed first; files that are not
 /// readable sessions are skipped.
 pub fn list(dir: &Path, bank: &Bank) -> Vec<Summary> {
+    scan(dir, bank).0
+}
+
+/// The sessions in `dir`, most recently changed first, and the `.json` files
+/// that could not be read as sessions, with why.
+pub fn scan(dir: &Path, bank: &Bank) -> (Vec<Summary>, Vec<super::SessionError>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let mut found: Vec<(time::OffsetDateTime, Summary)> = entries
+    let mut problems = Vec::new();
+    let mut paths: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut found: Vec<(time::OffsetDateTime, Summary)> = paths
+        .into_iter()
         .filter_map(|path| {
-            let mut session = load(&path).ok()?;
+            let mut session = load(&path).map_err(|e| problems.push(e)).ok()?;
             session.reconcile(bank);
             let progress = flow::progress(bank, &session.answers);
             let score = crate::rules::evaluate(bank, &session.answers).overall;
@@ -59,7 +70,7 @@ pub fn list(dir: &Path, bank: &Bank) -> Vec<Summary> {
         })
         .collect();
     found.sort_by_key(|(updated, _)| std::cmp::Reverse(*updated));
-    found.into_iter().map(|(_, s)| s).collect()
+    (found.into_iter().map(|(_, s)| s).collect(), problems)
 }
 
 /// A new file name in `dir` for an organisation: its name in lowercase ASCII

@@ -1,15 +1,15 @@
-//! The command line: arguments and the headless commands (`report`, `validate`, `schema`).
+//! The command line: arguments and the headless commands (`report`, `list`, `validate`, `schema`).
+
+mod list;
+mod report;
 
 use crate::bank::{Bank, BankError, BankSource};
+use crate::example;
 use crate::i18n::Lang;
 use crate::render::Format;
-use crate::render::pdf::{Logo, Paper, PdfOptions};
-use crate::report::{BuildOptions, build};
-use crate::session::{self, Session};
-use crate::{example, flow};
-use anyhow::{Context, Result, bail};
+use crate::render::pdf::Paper;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -38,6 +38,11 @@ pub struct Cli {
 pub enum Command {
     /// Write the report of a saved session, or of the bundled example.
     Report(ReportArgs),
+    /// List the saved assessments: organisation, progress, last change, score.
+    List {
+        /// The folder; the data folder by default.
+        dir: Option<PathBuf>,
+    },
     /// Check a question bank (the built-in one by default) and list every problem.
     Validate {
         /// The bank folder; the built-in bank when absent (or the one given with --questions).
@@ -62,18 +67,22 @@ pub enum Command {
 /// Arguments of `privaudit report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The session file to report on.
-    #[arg(required_unless_present = "example")]
-    pub session: Option<PathBuf>,
+    /// The session files to report on (several make a batch).
+    #[arg(required_unless_present = "example", value_name = "SESSION")]
+    pub sessions: Vec<PathBuf>,
     /// Use an example session shipped with the bank instead of a file.
-    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "session")]
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "sessions")]
     pub example: Option<String>,
     /// Where to write the report (standard output when absent or `-`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The format; by default taken from the output's extension, else Markdown.
-    #[arg(short, long, value_enum)]
-    pub format: Option<Format>,
+    /// The format, or several separated by commas in a batch (`pdf,md`); by
+    /// default taken from the output's extension, else Markdown (PDF in a batch).
+    #[arg(short, long, value_enum, value_delimiter = ',')]
+    pub format: Vec<Format>,
+    /// Write each session's reports in this folder, named after the session file (a batch).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub out_dir: Option<PathBuf>,
     /// The language of the report; the session's by default.
     #[arg(short, long, value_enum)]
     pub lang: Option<Lang>,
@@ -147,7 +156,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.questions.as_deref())),
-        Some(Command::Report(args)) => report(cli.questions.as_deref(), &args),
+        Some(Command::Report(args)) => report::run(cli.questions.as_deref(), &args),
+        Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir),
     }
 }
 
@@ -197,102 +207,4 @@ fn validate(dir: Option<&Path>) -> Result<ExitCode> {
         }
         Err(e) => Err(e.into()),
     }
-}
-
-fn report(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
-    let bank = Bank::open(questions)?;
-    let mut session: Session = match (&args.session, &args.example) {
-        (_, Some(name)) => example::open(&bank, name)?,
-        (Some(path), None) => session::load(path)?,
-        (None, None) => bail!("give a session file, or --example"),
-    };
-    if session.bank.id != bank.manifest.id {
-        eprintln!(
-            "warning: this session was answered with the question bank `{}`, not `{}`; \
-             its answers will not match (give that bank with --questions DIR)",
-            session.bank.id, bank.manifest.id
-        );
-    }
-    for retired in session.reconcile(&bank) {
-        eprintln!(
-            "warning: answer to `{}` set aside: {}",
-            retired.id, retired.reason
-        );
-    }
-    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
-    let format = args
-        .format
-        .or_else(|| {
-            args.output
-                .as_deref()
-                .filter(|_| !to_stdout)
-                .and_then(Format::from_path)
-        })
-        .unwrap_or(Format::Md);
-    if to_stdout && format == Format::Pdf && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        bail!(
-            "a PDF would garble the terminal; give a file with -o rapport.pdf (or redirect the output)"
-        );
-    }
-    if let Some(name) = &args.prepared_by {
-        session.prepared_by = Some(name.clone()).filter(|n| !n.trim().is_empty());
-    }
-    let date = args.date.unwrap_or_else(today);
-    let options = BuildOptions {
-        lang: args.lang.unwrap_or(session.lang),
-        date,
-    };
-    let pdf = pdf_options(&session, args)?;
-    let report = build(&bank, &session, options);
-    match args.output.as_deref().filter(|_| !to_stdout) {
-        None => std::io::stdout()
-            .lock()
-            .write_all(&format.render(&report, &pdf)?)
-            .context("cannot write to standard output")?,
-        Some(path) => {
-            let size = crate::render::export(&report, format, &pdf, path)?;
-            let progress = flow::progress(&bank, &session.answers);
-            eprintln!(
-                "wrote {} ({size} bytes; {} of {} questions answered)",
-                path.display(),
-                progress.done,
-                progress.total
-            );
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// How to print a PDF: the session's defaults, then the command line's choices.
-/// A report dated with `--date` is stamped with that date at midnight UTC, so
-/// that the same session and date give the same bytes.
-fn pdf_options(session: &Session, args: &ReportArgs) -> Result<PdfOptions> {
-    let created = match args.date {
-        Some(date) => date.midnight().assume_utc(),
-        None => {
-            time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        }
-    };
-    let dir = args.session.as_deref().and_then(Path::parent);
-    let mut pdf = if args.logo.is_some() {
-        let mut without_logo = session.clone();
-        without_logo.logo = None;
-        PdfOptions::for_session(&without_logo, dir, created)?
-    } else {
-        PdfOptions::for_session(session, dir, created)?
-    };
-    if let Some(path) = &args.logo {
-        pdf.logo = Some(Logo::load(path)?);
-    }
-    if let Some(paper) = args.paper {
-        pdf.paper = paper;
-    }
-    Ok(pdf)
-}
-
-/// Today's date where the user is (UTC if the local offset is unknown).
-fn today() -> time::Date {
-    time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date()
 }

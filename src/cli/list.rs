@@ -1,0 +1,56 @@
+//! `privaudit list`: the saved assessments in a folder, for a consultant with many clients.
+
+use crate::bank::Bank;
+use crate::session::library;
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Prints one line per session: organisation, progress, last change, score, file.
+pub fn run(questions: Option<&Path>, dir: Option<PathBuf>) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let dir = dir.unwrap_or_else(library::sessions_dir);
+    let (sessions, problems) = library::scan(&dir, &bank);
+    for problem in &problems {
+        eprintln!("warning: skipped {problem}");
+    }
+    if sessions.is_empty() {
+        println!("No saved assessments in {}.", dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let name_width = sessions
+        .iter()
+        .map(|s| s.organisation.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(12, 40);
+    println!(
+        "{:<name_width$}  {:>8}  {:<16}  {:>5}  file",
+        "organisation", "progress", "last change", "score"
+    );
+    for s in &sessions {
+        let name = if s.organisation.trim().is_empty() {
+            "(no name yet)".to_string()
+        } else {
+            shorten(&s.organisation, name_width)
+        };
+        let score = s.score.map_or("—".to_string(), |n| n.to_string());
+        println!(
+            "{name:<name_width$}  {:>7}%  {:<16}  {score:>5}  {}",
+            s.percent,
+            s.updated,
+            s.path.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
