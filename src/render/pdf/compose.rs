@@ -508,14 +508,11 @@ impl Composer<'_> {
                 width,
             });
             if n + 1 < items.len() {
-                piece.items.push(Item::Rect {
-                    x: g.side + icon,
-                    y: piece.height - 2.5,
-                    w: g.measure() - icon,
-                    h: 0.4,
-                    fill: Some(RULE),
-                    stroke: None,
-                });
+                piece.items.push(hairline(
+                    g.side + icon,
+                    piece.height - 2.5,
+                    g.measure() - icon,
+                ));
             }
             pieces.push(piece);
         }
@@ -589,14 +586,9 @@ impl Composer<'_> {
                 stroke: None,
             });
         }
-        piece.items.push(Item::Rect {
-            x: g.side,
-            y: piece.height - 0.4,
-            w: g.measure(),
-            h: 0.4,
-            fill: Some(RULE),
-            stroke: None,
-        });
+        piece
+            .items
+            .push(hairline(g.side, piece.height - 0.4, g.measure()));
         piece.items.extend(texts);
         piece
     }
@@ -674,15 +666,15 @@ impl Composer<'_> {
             piece.items.extend(value_piece.items);
             pieces.push(piece);
         }
-        let mut last = Piece::gap(8.0);
-        last.items.push(Item::Rect {
-            x: g.side,
-            y: 5.0,
-            w: g.measure(),
-            h: 0.4,
-            fill: Some(RULE),
-            stroke: None,
-        });
+        self.ruled_card(pieces, 8.0)
+    }
+
+    /// The pieces of one card (an action, a record) closed by a rule
+    /// `gap` points below, kept on one page when short.
+    fn ruled_card(&self, mut pieces: Vec<Piece>, gap: f32) -> Flow {
+        let g = self.g();
+        let mut last = Piece::gap(gap);
+        last.items.push(hairline(g.side, 5.0, g.measure()));
         pieces.push(last);
         Flow {
             pieces: card(pieces, self.card_limit()),
@@ -878,22 +870,7 @@ impl Composer<'_> {
         }
         let meta = break_lines(&[Run::new(meta, SMALL)], measure);
         pieces.extend(line_pieces(&meta, x, SMALL_LEADING));
-        let mut last = Piece::gap(6.0);
-        last.items.push(Item::Rect {
-            x: g.side,
-            y: 5.0,
-            w: g.measure(),
-            h: 0.4,
-            fill: Some(RULE),
-            stroke: None,
-        });
-        pieces.push(last);
-        Flow {
-            pieces: card(pieces, self.card_limit()),
-            keep_first: 3,
-            keep_last: 2,
-            ..Flow::default()
-        }
+        self.ruled_card(pieces, 6.0)
     }
 
     fn finding(&self, f: &FindingBlock) -> Flow {
@@ -1015,6 +992,18 @@ impl Composer<'_> {
                 width: number_w,
             });
         }
+    }
+}
+
+/// A thin grey rule.
+fn hairline(x: f32, y: f32, w: f32) -> Item {
+    Item::Rect {
+        x,
+        y,
+        w,
+        h: 0.4,
+        fill: Some(RULE),
+        stroke: None,
     }
 }
 
