@@ -437,11 +437,29 @@ impl Composer<'_> {
                 rows.iter().map(|row| self.record(header, row)).collect()
             }
             Block::Table { header, rows } => {
+                // A column empty in every row (no notes taken) is left out.
+                let keep: Vec<usize> = (0..header.len())
+                    .filter(|&i| {
+                        rows.is_empty()
+                            || rows
+                                .iter()
+                                .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+                    })
+                    .collect();
+                let header: Vec<String> = keep.iter().map(|&i| header[i].clone()).collect();
+                let rows: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| {
+                        keep.iter()
+                            .map(|&i| r.get(i).cloned().unwrap_or_default())
+                            .collect()
+                    })
+                    .collect();
                 let rows: Vec<Vec<Vec<Run>>> = rows
                     .iter()
                     .map(|r| r.iter().map(|c| vec![Run::new(c, TABLE)]).collect())
                     .collect();
-                vec![self.table(header, &rows)]
+                vec![self.table(&header, &rows)]
             }
             Block::KeyFigures { figures } => vec![self.key_figures(figures)],
             Block::Scores { scores } => vec![self.scores(scores)],
@@ -1087,19 +1105,46 @@ fn column_widths(head: &[Vec<Run>], rows: &[Vec<Vec<Run>>], measure: f32, pad: f
     }
     let min: Vec<f32> = min.iter().map(|w| w + 2.0 * pad + 1.0).collect();
     let max: Vec<f32> = max.iter().map(|w| w + 2.0 * pad + 1.0).collect();
-    let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());
+    share(&min, &max, measure)
+}
+
+/// Widths between each column's narrowest (`min`) and natural (`max`) width
+/// that fill `measure`: columns whose natural width is within a fair share
+/// keep it whole (a short question is not wrapped to give a long answer a
+/// few more points); the others split the rest by how much they need; spare
+/// room goes to the last column.
+fn share(min: &[f32], max: &[f32], measure: f32) -> Vec<f32> {
+    let n = min.len();
+    let sum_max: f32 = max.iter().sum();
     if sum_max <= measure {
-        let extra = (measure - sum_max) / n as f32;
-        return max.iter().map(|w| w + extra).collect();
+        let mut widths = max.to_vec();
+        if let Some(last) = widths.last_mut() {
+            *last += measure - sum_max;
+        }
+        return widths;
     }
-    if sum_min <= measure {
-        let room = measure - sum_min;
-        let spread = sum_max - sum_min;
-        return min
-            .iter()
-            .zip(&max)
-            .map(|(lo, hi)| lo + room * (hi - lo) / spread)
-            .collect();
+    let mut whole = vec![false; n];
+    loop {
+        let room: f32 = measure - (0..n).filter(|&i| whole[i]).map(|i| max[i]).sum::<f32>();
+        let open = (0..n).filter(|&i| !whole[i]).count().max(1);
+        let fair = room / open as f32;
+        let newly: Vec<usize> = (0..n).filter(|&i| !whole[i] && max[i] <= fair).collect();
+        if newly.is_empty() {
+            break;
+        }
+        newly.into_iter().for_each(|i| whole[i] = true);
     }
-    min.iter().map(|w| w * measure / sum_min).collect()
+    let room: f32 = measure - (0..n).filter(|&i| whole[i]).map(|i| max[i]).sum::<f32>();
+    let open: Vec<usize> = (0..n).filter(|&i| !whole[i]).collect();
+    let sum_min: f32 = open.iter().map(|&i| min[i]).sum();
+    let spread: f32 = open.iter().map(|&i| max[i] - min[i]).sum();
+    let mut widths = max.to_vec();
+    for &i in &open {
+        widths[i] = if sum_min <= room && spread > 0.0 {
+            min[i] + (room - sum_min) * (max[i] - min[i]) / spread
+        } else {
+            min[i] * room / sum_min.max(1.0)
+        };
+    }
+    widths
 }
