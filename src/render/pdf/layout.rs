@@ -323,6 +323,10 @@ impl Layout {
 
     /// Places a piece at the current position.
     fn put(&mut self, piece: &Piece) {
+        if self.fresh && piece.items.is_empty() && piece.anchor.is_none() {
+            // Space before something is not wanted at the head of a page.
+            return;
+        }
         let page = self.pages.len() - 1;
         if let Some((level, title, key)) = &piece.anchor {
             self.anchors.push(Anchor {
@@ -499,8 +503,30 @@ mod tests {
         bottom: 20.0,
     };
 
+    /// `n` pieces standing for lines: each draws a small box.
     fn pieces(n: usize, height: f32) -> Vec<Piece> {
-        (0..n).map(|_| Piece::gap(height)).collect()
+        (0..n)
+            .map(|_| Piece {
+                height,
+                items: vec![Item::Rect {
+                    x: 20.0,
+                    y: 0.0,
+                    w: 5.0,
+                    h: 5.0,
+                    fill: None,
+                    stroke: None,
+                }],
+                anchor: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn space_is_dropped_at_the_head_of_a_page() {
+        let mut layout = Layout::new(GEOMETRY);
+        layout.place(&Flow::paragraph(vec![Piece::gap(12.0)]));
+        layout.place(&Flow::paragraph(pieces(1, 20.0)));
+        assert_eq!(layout.y(), GEOMETRY.top + 20.0);
     }
 
     #[test]
@@ -523,8 +549,10 @@ mod tests {
         layout.place(&flow);
         // 160 points of body: 8 pieces on the first page, then header + 7.
         assert_eq!(layout.pages.len(), 3);
-        assert_eq!(layout.pages[1].items.len(), 1);
-        assert_eq!(layout.pages[2].items.len(), 1);
+        assert_eq!(layout.pages[0].items.len(), 8);
+        // The header and seven pieces, then the header and the last five.
+        assert_eq!(layout.pages[1].items.len(), 8);
+        assert_eq!(layout.pages[2].items.len(), 6);
     }
 
     #[test]
