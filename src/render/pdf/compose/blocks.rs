@@ -1,0 +1,424 @@
+//! The report's blocks set as flows: bullets, checklists, records, key
+//! figures, the score chart, actions and findings.
+
+use super::*;
+
+impl Composer<'_> {
+    /// The lines of one bullet point.
+    pub(super) fn bullet(&self, runs: &[Run]) -> Vec<Piece> {
+        let g = self.g();
+        let indent = 14.0;
+        let lines = break_lines(runs, g.measure() - indent);
+        let mut pieces = line_pieces(&lines, g.side + indent, BODY_LEADING);
+        if let Some(first) = pieces.first_mut() {
+            let style = BODY.with_color(ACCENT);
+            first.items.push(Item::Text {
+                x: g.side + 3.0,
+                y: baseline(BODY_LEADING, style.size),
+                style,
+                text: "•".into(),
+                width: Fonts::get().width(style.face, style.size, "•"),
+            });
+        }
+        pieces
+    }
+
+    pub(super) fn checklist(&self, items: &[CheckItem]) -> Flow {
+        let g = self.g();
+        let fonts = Fonts::get();
+        let status_style = TABLE.with_face(Face::Bold);
+        let status_w = [self.t.status_done, self.t.status_todo, self.t.status_verify]
+            .iter()
+            .map(|s| fonts.width(status_style.face, status_style.size, s))
+            .fold(0.0, f32::max)
+            + 8.0;
+        let icon = 18.0;
+        let measure = g.measure() - icon - status_w;
+        let mut pieces = Vec::new();
+        for (n, item) in items.iter().enumerate() {
+            let lines = break_lines(&[Run::new(&item.text, BODY)], measure);
+            let mut piece = stack(line_pieces(&lines, g.side + icon, BODY_LEADING));
+            piece.height += 5.0;
+            let (word, color) = match item.status {
+                Status::Done => (self.t.status_done, GREEN),
+                Status::Todo => (self.t.status_todo, RED),
+                Status::ToVerify => (self.t.status_verify, AMBER),
+            };
+            piece.items.extend(status_icon(
+                item.status,
+                g.side + 1.0,
+                (BODY_LEADING - 10.0) / 2.0,
+            ));
+            let width = fonts.width(status_style.face, status_style.size, word);
+            piece.items.push(Item::Text {
+                x: g.right() - width,
+                y: baseline(BODY_LEADING, status_style.size),
+                style: status_style.with_color(color),
+                text: word.to_string(),
+                width,
+            });
+            if n + 1 < items.len() {
+                piece.items.push(hairline(
+                    g.side + icon,
+                    piece.height - 2.5,
+                    g.measure() - icon,
+                ));
+            }
+            pieces.push(piece);
+        }
+        Flow {
+            pieces,
+            keep_first: 2,
+            keep_last: 2,
+            ..Flow::default()
+        }
+    }
+
+    /// One row of a wide table as a record: its name, then a label and a value per column.
+    pub(super) fn record(&self, header: &[String], row: &[String]) -> Flow {
+        let g = self.g();
+        let numbered = header.first().is_some_and(|h| h.trim().is_empty()) && row.len() > 1;
+        let (title, first_field) = if numbered {
+            (format!("{}.\u{a0}{}", row[0], row[1]), 2)
+        } else {
+            (row.first().cloned().unwrap_or_default(), 1)
+        };
+        let title_style = TextStyle {
+            face: Face::Bold,
+            size: 10.5,
+            color: ACCENT,
+        };
+        let mut pieces = vec![Piece::gap(4.0)];
+        pieces.extend(line_pieces(
+            &break_lines(&[Run::new(title, title_style)], g.measure()),
+            g.side,
+            16.0,
+        ));
+        let label_w = (g.measure() * 0.32).min(170.0);
+        let label_style = TABLE.with_color(MUTED);
+        for (label, value) in header.iter().zip(row).skip(first_field) {
+            if value.trim().is_empty() {
+                continue;
+            }
+            let labels = break_lines(&[Run::new(label, label_style)], label_w - 10.0);
+            let values = break_lines(&[Run::new(value, TABLE)], g.measure() - label_w - 10.0);
+            let mut piece = stack(line_pieces(&labels, g.side + 10.0, TABLE_LEADING));
+            let value_piece = stack(line_pieces(&values, g.side + label_w, TABLE_LEADING));
+            piece.height = piece.height.max(value_piece.height) + 1.5;
+            piece.items.extend(value_piece.items);
+            pieces.push(piece);
+        }
+        self.ruled_card(pieces, 8.0)
+    }
+
+    pub(super) fn key_figures(&self, figures: &[KeyFigure]) -> Flow {
+        let g = self.g();
+        let label_w = g.measure() * 0.42;
+        let pad = 10.0;
+        let mut pieces = vec![Piece::gap(6.0)];
+        for f in figures {
+            let label = break_lines(
+                &[Run::new(&f.label, BODY.with_color(MUTED))],
+                label_w - pad - 6.0,
+            );
+            let value = break_lines(
+                &[Run::new(&f.value, BODY.with_face(Face::Bold))],
+                g.measure() - label_w - pad,
+            );
+            let mut piece = stack(line_pieces(&label, g.side + pad, BODY_LEADING + 2.0));
+            let value_piece = stack(line_pieces(&value, g.side + label_w, BODY_LEADING + 2.0));
+            piece.height = piece.height.max(value_piece.height);
+            piece.items.extend(value_piece.items);
+            pieces.push(piece);
+        }
+        pieces.push(Piece::gap(6.0));
+        Flow {
+            pieces: vec![stack(pieces)],
+            backdrop: vec![
+                Backdrop {
+                    x: g.side,
+                    w: g.measure(),
+                    color: TINT,
+                },
+                Backdrop {
+                    x: g.side,
+                    w: 3.0,
+                    color: ACCENT,
+                },
+            ],
+            ..Flow::default()
+        }
+    }
+
+    /// Scores as a horizontal bar chart, one bar per area.
+    pub(super) fn scores(&self, scores: &[ScoreBar]) -> Flow {
+        let g = self.g();
+        let fonts = Fonts::get();
+        let label_w = g.measure() * 0.36;
+        let value_w = 52.0;
+        let track_x = g.side + label_w;
+        let track_w = g.measure() - label_w - value_w;
+        let label_style = TextStyle {
+            face: Face::Regular,
+            size: 9.5,
+            color: INK,
+        };
+        let leading = 13.0;
+        let mut pieces = Vec::new();
+        for s in scores {
+            let lines = break_lines(&[Run::new(&s.label, label_style)], label_w - 8.0);
+            let mut piece = stack(line_pieces(&lines, g.side, leading));
+            piece.height = piece.height.max(leading) + 7.0;
+            let bar_h = 9.0;
+            let bar_y = (leading - bar_h) / 2.0;
+            piece.items.push(Item::Rect {
+                x: track_x,
+                y: bar_y,
+                w: track_w,
+                h: bar_h,
+                fill: Some(TRACK),
+                stroke: None,
+            });
+            for quarter in [0.25_f32, 0.5, 0.75] {
+                piece.items.push(Item::Rect {
+                    x: track_x + track_w * quarter,
+                    y: bar_y - 2.0,
+                    w: 0.5,
+                    h: bar_h + 4.0,
+                    fill: Some(WHITE),
+                    stroke: None,
+                });
+            }
+            let (text, style) = match s.score {
+                Some(score) => {
+                    if score > 0 {
+                        piece.items.push(Item::Rect {
+                            x: track_x,
+                            y: bar_y,
+                            w: track_w * f32::from(score.min(100)) / 100.0,
+                            h: bar_h,
+                            fill: Some(score_color(score)),
+                            stroke: None,
+                        });
+                    }
+                    (format!("{score}/100"), label_style.with_face(Face::Bold))
+                }
+                None => (self.t.not_assessed.to_string(), SMALL),
+            };
+            let width = fonts.width(style.face, style.size, &text);
+            let width_room = value_w.max(width);
+            let text = fit(&text, style, width_room);
+            let width = fonts.width(style.face, style.size, &text);
+            piece.items.push(Item::Text {
+                x: g.right() - width,
+                y: baseline(leading, style.size),
+                style,
+                text,
+                width,
+            });
+            pieces.push(piece);
+        }
+        Flow {
+            pieces: card(pieces, self.card_limit()),
+            ..Flow::default()
+        }
+    }
+
+    pub(super) fn action(&self, number: usize, a: &Action) -> Flow {
+        let g = self.g();
+        let fonts = Fonts::get();
+        let indent = 22.0;
+        let x = g.side + indent;
+        let measure = g.measure() - indent;
+        let badge = TextStyle {
+            face: Face::Bold,
+            size: 8.0,
+            color: WHITE,
+        };
+        let title_style = TextStyle {
+            face: Face::Bold,
+            size: 10.5,
+            color: INK,
+        };
+        let priority = a.priority.to_uppercase();
+        let title = break_lines(
+            &[
+                Run::new(&priority, badge),
+                Run::new("\u{a0}\u{a0}\u{a0}", badge),
+                Run::new(&a.title, title_style),
+            ],
+            measure - 4.0,
+        );
+        let mut pieces = vec![Piece::gap(4.0)];
+        let mut first = stack(line_pieces(&title, x + 4.0, 16.0));
+        let badge_w = fonts.width(badge.face, badge.size, &priority);
+        first.items.insert(
+            0,
+            Item::Rect {
+                x: x + 1.0,
+                y: 2.5,
+                w: badge_w + 6.0,
+                h: 11.0,
+                fill: Some(severity_color(a.severity)),
+                stroke: None,
+            },
+        );
+        let number_style = TextStyle {
+            face: Face::Bold,
+            size: 10.5,
+            color: ACCENT,
+        };
+        let label = format!("{number}.");
+        // The number first, so that text is read in order.
+        first.items.insert(
+            0,
+            Item::Text {
+                x: g.side,
+                y: baseline(16.0, number_style.size),
+                width: fonts.width(number_style.face, number_style.size, &label),
+                style: number_style,
+                text: label,
+            },
+        );
+        pieces.push(first);
+        let text = break_lines(&[Run::new(&a.action, BODY)], measure);
+        pieces.extend(line_pieces(&text, x, BODY_LEADING));
+        let colon = if self.lang == Lang::Fr {
+            "\u{a0}: "
+        } else {
+            ": "
+        };
+        let mut meta = format!("{}{colon}{}", self.t.area, a.area);
+        if !a.refs.is_empty() {
+            meta.push_str(" · ");
+            meta.push_str(self.t.legal_basis);
+            meta.push(' ');
+            meta.push_str(&a.refs.join(self.t.list_sep));
+        }
+        let meta = break_lines(&[Run::new(meta, SMALL)], measure);
+        pieces.extend(line_pieces(&meta, x, SMALL_LEADING));
+        self.ruled_card(pieces, 6.0)
+    }
+
+    pub(super) fn finding(&self, f: &FindingBlock) -> Flow {
+        let g = self.g();
+        let indent = 12.0;
+        let x = g.side + indent;
+        let measure = g.measure() - indent;
+        let color = severity_color(f.severity);
+        let mut pieces = Vec::new();
+        let head: Vec<Run> = if f.severity.is_gap() {
+            vec![
+                Run::new(&f.label, BODY.with_face(Face::Bold).with_color(color)),
+                Run::new(" — ", BODY.with_face(Face::Bold).with_color(color)),
+                Run::new(&f.title, BODY.with_face(Face::Bold)),
+            ]
+        } else {
+            vec![
+                Run::new(&f.title, BODY.with_face(Face::Bold)),
+                Run::new(" — ", BODY.with_color(MUTED)),
+                Run::new(&f.label, BODY.with_face(Face::Italic).with_color(color)),
+            ]
+        };
+        pieces.extend(line_pieces(&break_lines(&head, measure), x, BODY_LEADING));
+        if f.severity.is_gap() {
+            pieces.extend(line_pieces(
+                &break_lines(&[Run::new(&f.finding, BODY)], measure),
+                x,
+                BODY_LEADING,
+            ));
+            let todo = [
+                Run::new(self.t.what_to_do, BODY.with_face(Face::Bold)),
+                Run::new(" ", BODY),
+                Run::new(&f.recommendation, BODY),
+            ];
+            pieces.extend(line_pieces(&break_lines(&todo, measure), x, BODY_LEADING));
+        } else {
+            let text = format!("{} {}", f.finding, f.recommendation);
+            pieces.extend(line_pieces(
+                &break_lines(&[Run::new(text.trim(), BODY)], measure),
+                x,
+                BODY_LEADING,
+            ));
+        }
+        if !f.refs.is_empty() {
+            let refs = format!("{} {}", self.t.legal_basis, f.refs.join(self.t.list_sep));
+            pieces.extend(line_pieces(
+                &break_lines(&[Run::new(refs, SMALL)], measure),
+                x,
+                SMALL_LEADING,
+            ));
+        }
+        if f.severity == Severity::GoodPractice
+            && let Some(first) = pieces.first_mut()
+        {
+            first
+                .items
+                .extend(status_icon(Status::Done, g.side - 1.0, 2.0));
+        }
+        let backdrop = if f.severity == Severity::GoodPractice {
+            Vec::new()
+        } else {
+            vec![Backdrop {
+                x: g.side,
+                w: 3.0,
+                color,
+            }]
+        };
+        Flow {
+            pieces: card(pieces, self.card_limit()),
+            keep_first: 2,
+            keep_last: 2,
+            backdrop,
+            ..Flow::default()
+        }
+    }
+}
+
+/// A drawn status box: a green tick, a red empty box, an amber question mark.
+pub(super) fn status_icon(status: Status, x: f32, y: f32) -> Vec<Item> {
+    let size = 10.0;
+    match status {
+        Status::Done => vec![
+            Item::Rect {
+                x,
+                y,
+                w: size,
+                h: size,
+                fill: Some(GREEN),
+                stroke: None,
+            },
+            Item::Stroke {
+                points: vec![(x + 2.2, y + 5.2), (x + 4.3, y + 7.4), (x + 7.9, y + 2.8)],
+                color: WHITE,
+                width: 1.4,
+            },
+        ],
+        Status::Todo => vec![Item::Rect {
+            x: x + 0.5,
+            y: y + 0.5,
+            w: size - 1.0,
+            h: size - 1.0,
+            fill: None,
+            stroke: Some((RED, 1.0)),
+        }],
+        Status::ToVerify => vec![
+            Item::Rect {
+                x: x + 0.5,
+                y: y + 0.5,
+                w: size - 1.0,
+                h: size - 1.0,
+                fill: None,
+                stroke: Some((AMBER, 1.0)),
+            },
+            Item::Rect {
+                x: x + 3.0,
+                y: y + 4.4,
+                w: size - 6.0,
+                h: 1.2,
+                fill: Some(AMBER),
+                stroke: None,
+            },
+        ],
+    }
+}

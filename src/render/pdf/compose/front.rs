@@ -1,0 +1,211 @@
+//! The front matter and the running footer: cover, table of contents, page numbers.
+
+use super::*;
+
+impl Composer<'_> {
+    pub(super) fn cover(&mut self, logo: Option<(u32, u32)>) {
+        let g = self.g();
+        let m = &self.report.meta;
+        let measure = g.measure();
+        self.layout.draw(Item::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: g.width,
+            h: 14.0,
+            fill: Some(ACCENT),
+            stroke: None,
+        });
+        if let Some((pw, ph)) = logo {
+            let (max_w, max_h) = (150.0_f32, 70.0_f32);
+            let scale = (max_w / pw as f32).min(max_h / ph as f32);
+            let (w, h) = (pw as f32 * scale, ph as f32 * scale);
+            self.layout.draw(Item::Image {
+                x: g.side,
+                y: g.top,
+                w,
+                h,
+            });
+        }
+        let mut y = g.height * 0.28;
+        let title = TextStyle {
+            face: Face::Bold,
+            size: 28.0,
+            color: ACCENT,
+        };
+        let lines = break_lines(&[Run::new(&self.report.title, title)], measure);
+        y = self.text_at(g.side, y, 36.0, &lines);
+        let subtitle = TextStyle {
+            face: Face::Regular,
+            size: 14.0,
+            color: MUTED,
+        };
+        let lines = break_lines(&[Run::new(&self.report.subtitle, subtitle)], measure);
+        y = self.text_at(g.side, y + 4.0, 20.0, &lines);
+        y += 18.0;
+        self.layout.draw(Item::Rect {
+            x: g.side,
+            y,
+            w: 60.0,
+            h: 3.0,
+            fill: Some(ACCENT),
+            stroke: None,
+        });
+        y += 26.0;
+        let label = TextStyle {
+            face: Face::Regular,
+            size: 10.0,
+            color: MUTED,
+        };
+        y = self.text_at(
+            g.side,
+            y,
+            14.0,
+            &break_lines(&[Run::new(self.t.prepared_for, label)], measure),
+        );
+        let org = TextStyle {
+            face: Face::Bold,
+            size: 22.0,
+            color: INK,
+        };
+        let name = if m.organisation.trim().is_empty() {
+            "—"
+        } else {
+            m.organisation.as_str()
+        };
+        let lines = break_lines(&[Run::new(name, org)], measure);
+        y = self.text_at(g.side, y + 2.0, 28.0, &lines[..lines.len().min(4)]);
+        y += 26.0;
+        let mut facts: Vec<(&str, String)> = vec![
+            (self.t.date, m.date.clone()),
+            (
+                self.t.legal_framework,
+                m.jurisdictions.join(self.t.list_sep),
+            ),
+        ];
+        if let Some(by) = &m.prepared_by {
+            facts.push((self.t.prepared_by, by.clone()));
+        }
+        if let Some(score) = self.report.evaluation.overall {
+            facts.push((self.t.overall_score, format!("{score}/100")));
+        }
+        facts.push((self.t.question_bank, m.bank.clone()));
+        let label_w = 130.0;
+        for (label, value) in facts {
+            let key = break_lines(
+                &[Run::new(
+                    label,
+                    BODY.with_face(Face::Bold).with_color(MUTED),
+                )],
+                label_w - 8.0,
+            );
+            let val = break_lines(&[Run::new(value, BODY)], measure - label_w);
+            let after_key = self.text_at(g.side, y, 16.0, &key);
+            let after_val = self.text_at(g.side + label_w, y, 16.0, &val);
+            y = after_key.max(after_val) + 4.0;
+        }
+        let lines = break_lines(&[Run::new(self.t.confidential, SMALL)], measure);
+        let top = g.body_bottom() - lines.len() as f32 * SMALL_LEADING;
+        self.text_at(g.side, top, SMALL_LEADING, &lines);
+    }
+
+    pub(super) fn contents(&mut self) {
+        let g = self.g();
+        self.layout.place(&Flow {
+            pieces: vec![self.chapter_title(self.t.contents.to_string(), None)],
+            ..Flow::default()
+        });
+        let style = TextStyle {
+            face: Face::Regular,
+            size: 11.0,
+            color: INK,
+        };
+        let number_room = 30.0;
+        let leading = 22.0;
+        for (n, section) in self.report.sections.iter().enumerate() {
+            let label = format!("{}.\u{a0}{}", n + 1, section.title);
+            let lines = break_lines(&[Run::new(label, style)], g.measure() - number_room - 10.0);
+            let mut piece = stack(line_pieces(&lines, g.side, leading));
+            let last_top = piece.height - leading;
+            let base = last_top + baseline(leading, style.size);
+            let end = g.side + lines.last().map_or(0.0, |l| l.width) + 6.0;
+            // Dot leaders are drawn, not typed, so that copied text stays clean.
+            let dots_end = g.right() - number_room + 6.0;
+            let mut x = end + 2.0;
+            while x + 1.0 < dots_end {
+                piece.items.push(Item::Rect {
+                    x,
+                    y: base - 0.9,
+                    w: 0.9,
+                    h: 0.9,
+                    fill: Some(MUTED),
+                    stroke: None,
+                });
+                x += 4.0;
+            }
+            piece.items.push(Item::PageRef {
+                right: g.right(),
+                y: base,
+                style: style.with_face(Face::Bold),
+                key: n,
+            });
+            piece.items.push(Item::Link {
+                x: g.side,
+                y: 0.0,
+                w: g.measure(),
+                h: piece.height,
+                key: n,
+            });
+            self.layout.place(&Flow {
+                pieces: vec![piece],
+                ..Flow::default()
+            });
+        }
+    }
+
+    /// "Organisation ... page X of Y" at the foot of every page but the cover.
+    pub(super) fn footers(&mut self) {
+        let g = self.g();
+        let fonts = Fonts::get();
+        let style = TextStyle {
+            face: Face::Regular,
+            size: 8.0,
+            color: MUTED,
+        };
+        let total = self.layout.pages.len();
+        let y_rule = g.body_bottom() + 18.0;
+        let organisation = self.report.meta.organisation.clone();
+        for (n, page) in self.layout.pages.iter_mut().enumerate().skip(1) {
+            let number = self
+                .t
+                .page_of
+                .replace("{page}", &(n + 1).to_string())
+                .replace("{pages}", &total.to_string());
+            let number_w = fonts.width(style.face, style.size, &number);
+            let org = fit(&organisation, style, g.measure() - number_w - 24.0);
+            let org_w = fonts.width(style.face, style.size, &org);
+            let base = y_rule + 12.0;
+            page.items.push(Item::Rect {
+                x: g.side,
+                y: y_rule,
+                w: g.measure(),
+                h: 0.5,
+                fill: Some(RULE),
+                stroke: None,
+            });
+            page.items.push(Item::Text {
+                x: g.side,
+                y: base,
+                style,
+                text: org,
+                width: org_w,
+            });
+            page.items.push(Item::Text {
+                x: g.right() - number_w,
+                y: base,
+                style,
+                text: number,
+                width: number_w,
+            });
+        }
+    }
+}

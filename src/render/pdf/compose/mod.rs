@@ -1,0 +1,356 @@
+//! The report model set on pages: cover, contents, chapters and their
+//! blocks, running footer. Pure layout: no PDF here.
+
+mod blocks;
+mod front;
+mod table;
+
+use super::fonts::{Face, Fonts};
+use super::layout::{Backdrop, Flow, Geometry, Item, Layout, Piece, baseline};
+use super::text::{Line, Rgb, Run, TextStyle, break_lines};
+use crate::bank::Severity;
+use crate::i18n::{Lang, Ui, ui};
+use crate::report::{
+    Action, Block, CheckItem, FindingBlock, KeyFigure, Report, ScoreBar, Span, Status, Style,
+};
+
+const INK: Rgb = [0.13, 0.15, 0.18];
+const MUTED: Rgb = [0.40, 0.44, 0.49];
+const ACCENT: Rgb = [0.07, 0.27, 0.45];
+const RULE: Rgb = [0.78, 0.81, 0.85];
+const TINT: Rgb = [0.945, 0.955, 0.97];
+const TRACK: Rgb = [0.89, 0.91, 0.93];
+const WHITE: Rgb = [1.0, 1.0, 1.0];
+const GREEN: Rgb = [0.15, 0.53, 0.30];
+const AMBER: Rgb = [0.80, 0.52, 0.05];
+const RED: Rgb = [0.75, 0.18, 0.15];
+
+const BODY: TextStyle = TextStyle {
+    face: Face::Regular,
+    size: 10.0,
+    color: INK,
+};
+const BODY_LEADING: f32 = 14.5;
+const SMALL: TextStyle = TextStyle {
+    face: Face::Italic,
+    size: 8.5,
+    color: MUTED,
+};
+const SMALL_LEADING: f32 = 12.0;
+const TABLE: TextStyle = TextStyle {
+    face: Face::Regular,
+    size: 9.0,
+    color: INK,
+};
+const TABLE_LEADING: f32 = 12.5;
+const BLOCK_GAP: f32 = 8.0;
+/// Tables wider than this are set as one record per row: on a portrait
+/// page, nine narrow columns would cut most words.
+const MAX_COLUMNS: usize = 5;
+
+/// The colour that marks a severity.
+fn severity_color(severity: Severity) -> Rgb {
+    match severity {
+        Severity::Critical => [0.55, 0.06, 0.10],
+        Severity::High => RED,
+        Severity::Medium => AMBER,
+        Severity::Low => [0.30, 0.45, 0.62],
+        Severity::GoodPractice => GREEN,
+        Severity::Advice => [0.10, 0.50, 0.55],
+    }
+}
+
+/// The colour of a score bar.
+fn score_color(score: u8) -> Rgb {
+    match score {
+        0..50 => RED,
+        50..75 => AMBER,
+        _ => GREEN,
+    }
+}
+
+/// Lays out the whole report. `logo` is the logo's pixel size, when there is one.
+pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) -> Layout {
+    let mut c = Composer {
+        layout: Layout::new(geometry),
+        report,
+        t: ui(report.lang),
+        lang: report.lang,
+    };
+    c.cover(logo);
+    c.layout.new_page();
+    c.contents();
+    for (n, section) in report.sections.iter().enumerate() {
+        c.chapter(n, section);
+    }
+    c.layout.resolve_page_refs();
+    c.footers();
+    c.layout
+}
+
+struct Composer<'a> {
+    layout: Layout,
+    report: &'a Report,
+    t: &'static Ui,
+    lang: Lang,
+}
+
+/// Styled runs of a paragraph of the report model.
+fn runs(spans: &[Span], base: TextStyle) -> Vec<Run> {
+    spans
+        .iter()
+        .map(|s| {
+            let face = match s.style {
+                Style::Plain => base.face,
+                Style::Strong => Face::Bold,
+                Style::Emphasis => Face::Italic,
+            };
+            Run::new(s.text.clone(), base.with_face(face))
+        })
+        .collect()
+}
+
+/// Lines as pieces, each `leading` high, starting at `x`.
+fn line_pieces(lines: &[Line], x: f32, leading: f32) -> Vec<Piece> {
+    lines.iter().map(|l| Piece::line(l, x, leading)).collect()
+}
+
+/// Stacks pieces into one unbreakable piece.
+fn stack(pieces: Vec<Piece>) -> Piece {
+    let mut out = Piece::default();
+    for piece in pieces {
+        for mut item in piece.items {
+            item.shift(out.height);
+            out.items.push(item);
+        }
+        out.height += piece.height;
+        if out.anchor.is_none() {
+            out.anchor = piece.anchor;
+        }
+    }
+    out
+}
+
+/// One unbreakable piece when short, else its lines (so nothing is taller than a page).
+fn card(pieces: Vec<Piece>, limit: f32) -> Vec<Piece> {
+    let height: f32 = pieces.iter().map(|p| p.height).sum();
+    if height <= limit {
+        vec![stack(pieces)]
+    } else {
+        pieces
+    }
+}
+
+/// Text shortened with an ellipsis to fit `width`.
+fn fit(text: &str, style: TextStyle, width: f32) -> String {
+    let fonts = Fonts::get();
+    if fonts.width(style.face, style.size, text) <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.to_string();
+    while !out.is_empty() && fonts.width(style.face, style.size, &format!("{out}…")) > width {
+        out.pop();
+    }
+    format!("{}…", out.trim_end())
+}
+
+impl Composer<'_> {
+    fn g(&self) -> Geometry {
+        self.layout.geometry
+    }
+
+    /// Half the body: the tallest piece kept unbroken.
+    fn card_limit(&self) -> f32 {
+        self.g().body_height() / 2.0
+    }
+
+    fn text_at(&mut self, x: f32, top: f32, leading: f32, lines: &[Line]) -> f32 {
+        let mut y = top;
+        for line in lines {
+            let mut piece = Piece::line(line, x, leading);
+            for item in &mut piece.items {
+                item.shift(y);
+            }
+            for item in piece.items {
+                self.layout.draw(item);
+            }
+            y += leading;
+        }
+        y
+    }
+
+    /// A chapter's title with its rule, as a piece carrying its outline entry.
+    fn chapter_title(&self, title: String, key: Option<usize>) -> Piece {
+        let g = self.g();
+        let style = TextStyle {
+            face: Face::Bold,
+            size: 20.0,
+            color: ACCENT,
+        };
+        let lines = break_lines(&[Run::new(title.clone(), style)], g.measure());
+        let mut piece = stack(line_pieces(&lines, g.side, 26.0));
+        piece.items.push(Item::Rect {
+            x: g.side,
+            y: piece.height + 4.0,
+            w: g.measure(),
+            h: 1.2,
+            fill: Some(ACCENT),
+            stroke: None,
+        });
+        piece.height += 20.0;
+        piece.anchor = Some((1, title, key));
+        piece
+    }
+
+    fn chapter(&mut self, n: usize, section: &crate::report::ReportSection) {
+        self.layout.new_page();
+        let title = format!("{}.\u{a0}{}", n + 1, section.title);
+        self.layout.place(&Flow {
+            pieces: vec![self.chapter_title(title, Some(n))],
+            ..Flow::default()
+        });
+        let mut heading: Vec<Piece> = Vec::new();
+        for block in &section.blocks {
+            if let Block::Heading { level, text } = block {
+                if !heading.is_empty() {
+                    self.layout.place(&Flow {
+                        pieces: std::mem::take(&mut heading),
+                        ..Flow::default()
+                    });
+                }
+                heading.push(Piece::gap(if *level == 2 { 12.0 } else { 6.0 }));
+                heading.push(self.heading(*level, text));
+                continue;
+            }
+            for (i, flow) in self.block(block).into_iter().enumerate() {
+                let flow = if i == 0 && !heading.is_empty() {
+                    flow.after_heading(std::mem::take(&mut heading))
+                } else {
+                    flow
+                };
+                self.layout.place(&flow);
+                self.layout.space(flow_gap(block));
+            }
+        }
+        if !heading.is_empty() {
+            self.layout.place(&Flow {
+                pieces: heading,
+                ..Flow::default()
+            });
+        }
+    }
+
+    fn heading(&self, level: u8, text: &str) -> Piece {
+        let g = self.g();
+        let (style, leading) = if level <= 2 {
+            (
+                TextStyle {
+                    face: Face::Bold,
+                    size: 13.5,
+                    color: ACCENT,
+                },
+                18.0,
+            )
+        } else {
+            (BODY.with_face(Face::Bold).with_color(INK), 15.0)
+        };
+        let lines = break_lines(&[Run::new(text, style)], g.measure());
+        let mut piece = stack(line_pieces(&lines, g.side, leading));
+        piece.height += 4.0;
+        if level <= 2 {
+            piece.anchor = Some((2, text.to_string(), None));
+        }
+        piece
+    }
+
+    fn block(&self, block: &Block) -> Vec<Flow> {
+        let g = self.g();
+        match block {
+            Block::Heading { .. } => Vec::new(),
+            Block::Paragraph { spans } => {
+                let lines = break_lines(&runs(spans, BODY), g.measure());
+                vec![Flow::paragraph(line_pieces(&lines, g.side, BODY_LEADING))]
+            }
+            Block::Bullets { items } => vec![Flow::paragraph(
+                items
+                    .iter()
+                    .flat_map(|item| self.bullet(&runs(item, BODY)))
+                    .collect(),
+            )],
+            Block::Checklist { items } => vec![self.checklist(items)],
+            Block::Table { header, rows } if header.len() > MAX_COLUMNS => {
+                rows.iter().map(|row| self.record(header, row)).collect()
+            }
+            Block::Table { header, rows } => {
+                // A column empty in every row (no notes taken) is left out.
+                let keep: Vec<usize> = (0..header.len())
+                    .filter(|&i| {
+                        rows.is_empty()
+                            || rows
+                                .iter()
+                                .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+                    })
+                    .collect();
+                let header: Vec<String> = keep.iter().map(|&i| header[i].clone()).collect();
+                let rows: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| {
+                        keep.iter()
+                            .map(|&i| r.get(i).cloned().unwrap_or_default())
+                            .collect()
+                    })
+                    .collect();
+                let rows: Vec<Vec<Vec<Run>>> = rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| vec![Run::new(c, TABLE)]).collect())
+                    .collect();
+                vec![self.table(&header, &rows)]
+            }
+            Block::KeyFigures { figures } => vec![self.key_figures(figures)],
+            Block::Scores { scores } => vec![self.scores(scores)],
+            Block::Actions { items } => items
+                .iter()
+                .enumerate()
+                .map(|(i, a)| self.action(i + 1, a))
+                .collect(),
+            Block::Finding(f) => vec![self.finding(f)],
+        }
+    }
+
+    /// The pieces of one card (an action, a record) closed by a rule
+    /// `gap` points below, kept on one page when short.
+    fn ruled_card(&self, mut pieces: Vec<Piece>, gap: f32) -> Flow {
+        let g = self.g();
+        let mut last = Piece::gap(gap);
+        last.items.push(hairline(g.side, 5.0, g.measure()));
+        pieces.push(last);
+        Flow {
+            pieces: card(pieces, self.card_limit()),
+            keep_first: 3,
+            keep_last: 2,
+            ..Flow::default()
+        }
+    }
+}
+
+/// A thin grey rule.
+fn hairline(x: f32, y: f32, w: f32) -> Item {
+    Item::Rect {
+        x,
+        y,
+        w,
+        h: 0.4,
+        fill: Some(RULE),
+        stroke: None,
+    }
+}
+
+/// The space after a block.
+fn flow_gap(block: &Block) -> f32 {
+    match block {
+        Block::Bullets { .. } => 2.0,
+        Block::Actions { .. } => 0.0,
+        Block::Table { header, .. } if header.len() > MAX_COLUMNS => 0.0,
+        _ => BLOCK_GAP,
+    }
+}

@@ -1,0 +1,191 @@
+//! Tables: column widths from their content, rows that wrap, a header row
+//! repeated on every page the table runs onto.
+
+use super::*;
+
+impl Composer<'_> {
+    /// A table whose columns share the measure by their content, whose
+    /// header row repeats on every page it runs onto.
+    pub(super) fn table(&self, header: &[String], rows: &[Vec<Vec<Run>>]) -> Flow {
+        let g = self.g();
+        let pad = 4.0;
+        let header_style = TABLE.with_face(Face::Bold).with_color(WHITE);
+        let head: Vec<Vec<Run>> = header
+            .iter()
+            .map(|h| vec![Run::new(h, header_style)])
+            .collect();
+        let widths = column_widths(&head, rows, g.measure(), pad);
+        let header_piece = self.table_row(&head, &widths, pad, Some(ACCENT));
+        let mut pieces = Vec::with_capacity(rows.len());
+        for (n, row) in rows.iter().enumerate() {
+            let fill = (n % 2 == 1).then_some(TINT);
+            let piece = self.table_row(row, &widths, pad, fill);
+            if piece.height <= self.card_limit() {
+                pieces.push(piece);
+            } else {
+                pieces.extend(self.split_row(row, &widths, pad, fill));
+            }
+        }
+        let mut all = vec![header_piece.clone()];
+        all.extend(pieces);
+        Flow {
+            pieces: all,
+            keep_first: 2,
+            keep_last: 1,
+            header: Some(header_piece),
+            ..Flow::default()
+        }
+    }
+
+    pub(super) fn table_row(
+        &self,
+        cells: &[Vec<Run>],
+        widths: &[f32],
+        pad: f32,
+        fill: Option<Rgb>,
+    ) -> Piece {
+        let g = self.g();
+        let mut piece = Piece::default();
+        let mut x = g.side;
+        let mut height: f32 = 0.0;
+        let mut texts = Vec::new();
+        for (cell, &w) in cells.iter().zip(widths) {
+            let lines = break_lines(cell, w - 2.0 * pad);
+            for (i, line) in lines.iter().enumerate() {
+                let mut p = Piece::line(line, x + pad, TABLE_LEADING);
+                for item in &mut p.items {
+                    item.shift(pad * 0.75 + i as f32 * TABLE_LEADING);
+                }
+                texts.extend(p.items);
+            }
+            height = height.max(lines.len() as f32 * TABLE_LEADING);
+            x += w;
+        }
+        piece.height = height + 1.5 * pad;
+        if let Some(color) = fill {
+            piece.items.push(Item::Rect {
+                x: g.side,
+                y: 0.0,
+                w: g.measure(),
+                h: piece.height,
+                fill: Some(color),
+                stroke: None,
+            });
+        }
+        piece
+            .items
+            .push(hairline(g.side, piece.height - 0.4, g.measure()));
+        piece.items.extend(texts);
+        piece
+    }
+
+    /// A row too tall to keep whole, as slices of a few lines each.
+    pub(super) fn split_row(
+        &self,
+        cells: &[Vec<Run>],
+        widths: &[f32],
+        pad: f32,
+        fill: Option<Rgb>,
+    ) -> Vec<Piece> {
+        let broken: Vec<Vec<Line>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, &w)| break_lines(c, w - 2.0 * pad))
+            .collect();
+        let tallest = broken.iter().map(Vec::len).max().unwrap_or(0);
+        let chunk = 4;
+        (0..tallest)
+            .step_by(chunk)
+            .map(|start| {
+                let slice: Vec<Vec<Run>> = broken
+                    .iter()
+                    .map(|lines| {
+                        let text: Vec<String> = lines
+                            .iter()
+                            .skip(start)
+                            .take(chunk)
+                            .map(Line::text)
+                            .collect();
+                        let style = lines
+                            .first()
+                            .and_then(|l| l.parts.first())
+                            .map_or(TABLE, |p| p.style);
+                        vec![Run::new(text.join("\n"), style)]
+                    })
+                    .collect();
+                self.table_row(&slice, widths, pad, fill)
+            })
+            .collect()
+    }
+}
+
+/// Column widths from each column's narrowest and natural width, filling `measure`.
+pub(super) fn column_widths(
+    head: &[Vec<Run>],
+    rows: &[Vec<Vec<Run>>],
+    measure: f32,
+    pad: f32,
+) -> Vec<f32> {
+    let fonts = Fonts::get();
+    let n = head.len();
+    let mut min = vec![0.0_f32; n];
+    let mut max = vec![0.0_f32; n];
+    for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
+        for (i, cell) in row.iter().enumerate().take(n) {
+            for run in cell {
+                for line in run.text.split('\n') {
+                    let natural = fonts.width(run.style.face, run.style.size, line);
+                    max[i] = max[i].max(natural);
+                    for word in line.split(' ') {
+                        let w = fonts.width(run.style.face, run.style.size, word);
+                        min[i] = min[i].max(w.min(measure / n as f32));
+                    }
+                }
+            }
+        }
+    }
+    let min: Vec<f32> = min.iter().map(|w| w + 2.0 * pad + 1.0).collect();
+    let max: Vec<f32> = max.iter().map(|w| w + 2.0 * pad + 1.0).collect();
+    share(&min, &max, measure)
+}
+
+/// Widths between each column's narrowest (`min`) and natural (`max`) width
+/// that fill `measure`: columns whose natural width is within a fair share
+/// keep it whole (a short question is not wrapped to give a long answer a
+/// few more points); the others split the rest by how much they need; spare
+/// room goes to the last column.
+pub(super) fn share(min: &[f32], max: &[f32], measure: f32) -> Vec<f32> {
+    let n = min.len();
+    let sum_max: f32 = max.iter().sum();
+    if sum_max <= measure {
+        let mut widths = max.to_vec();
+        if let Some(last) = widths.last_mut() {
+            *last += measure - sum_max;
+        }
+        return widths;
+    }
+    let mut whole = vec![false; n];
+    loop {
+        let room: f32 = measure - (0..n).filter(|&i| whole[i]).map(|i| max[i]).sum::<f32>();
+        let open = (0..n).filter(|&i| !whole[i]).count().max(1);
+        let fair = room / open as f32;
+        let newly: Vec<usize> = (0..n).filter(|&i| !whole[i] && max[i] <= fair).collect();
+        if newly.is_empty() {
+            break;
+        }
+        newly.into_iter().for_each(|i| whole[i] = true);
+    }
+    let room: f32 = measure - (0..n).filter(|&i| whole[i]).map(|i| max[i]).sum::<f32>();
+    let open: Vec<usize> = (0..n).filter(|&i| !whole[i]).collect();
+    let sum_min: f32 = open.iter().map(|&i| min[i]).sum();
+    let spread: f32 = open.iter().map(|&i| max[i] - min[i]).sum();
+    let mut widths = max.to_vec();
+    for &i in &open {
+        widths[i] = if sum_min <= room && spread > 0.0 {
+            min[i] + (room - sum_min) * (max[i] - min[i]) / spread
+        } else {
+            min[i] * room / sum_min.max(1.0)
+        };
+    }
+    widths
+}
