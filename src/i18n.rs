@@ -180,6 +180,7 @@ pub struct Ui {
     pub page_of: &'static str,
     pub confidential: &'static str,
     pub question_bank: &'static str,
+    pub other_specify: &'static str,
 }
 
 /// French UI strings.
@@ -237,6 +238,7 @@ pub static FR: Ui = Ui {
     page_of: "page {page} sur {pages}",
     confidential: "Document confidentiel\u{a0}: il décrit les pratiques internes de l’organisation en matière de renseignements personnels.",
     question_bank: "Questionnaire",
+    other_specify: "Autre, précisez\u{a0}:",
 };
 
 /// English UI strings.
@@ -294,6 +296,7 @@ pub static EN: Ui = Ui {
     page_of: "page {page} of {pages}",
     confidential: "Confidential: this document describes the organization’s internal practices regarding personal information.",
     question_bank: "Question bank",
+    other_specify: "Other, specify:",
 };
 
 impl Ui {

@@ -29,6 +29,31 @@ pub enum End {
     Stopped,
 }
 
+/// What can be typed at any prompt instead of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    /// `?`: the question's help.
+    Help,
+    /// `!`: "don't know".
+    DontKnow,
+    /// `<`: the previous question.
+    Back,
+    /// `#`: a note on the question.
+    Note,
+}
+
+impl Command {
+    fn parse(line: &str) -> Option<Command> {
+        match line {
+            "?" => Some(Command::Help),
+            "!" => Some(Command::DontKnow),
+            "<" => Some(Command::Back),
+            "#" => Some(Command::Note),
+            _ => None,
+        }
+    }
+}
+
 /// What became of one question.
 enum Step {
     Answered,
@@ -215,11 +240,11 @@ impl<'a, C: Console> Interview<'a, C> {
         self.persist()
     }
 
-    /// `?`, `!`, `#`: help, don't know, note. Returns whether the line was one of them.
-    fn command(&mut self, target: &Target<'_>, line: &str) -> io::Result<Option<Step>> {
+    /// Carries out a command typed at a prompt; `None` when the same question is asked again.
+    fn command(&mut self, target: &Target<'_>, command: Command) -> io::Result<Option<Step>> {
         let lang = self.lang();
-        match line {
-            "?" => {
+        match command {
+            Command::Help => {
                 let help = target
                     .question
                     .help
@@ -229,13 +254,13 @@ impl<'a, C: Console> Interview<'a, C> {
                 self.say(&help)?;
                 Ok(None)
             }
-            "!" => {
+            Command::DontKnow => {
                 self.commit(target, Answer::dont_know())?;
                 self.say(self.w().dont_know_saved)?;
                 Ok(Some(Step::Answered))
             }
-            "<" => Ok(Some(Step::Back)),
-            "#" => {
+            Command::Back => Ok(Some(Step::Back)),
+            Command::Note => {
                 // A note on an entry's sub-question belongs to the group, as in the wizard.
                 let id = target
                     .entry
@@ -257,7 +282,6 @@ impl<'a, C: Console> Interview<'a, C> {
                 self.say(message)?;
                 Ok(None)
             }
-            _ => Err(io::Error::other("not a command")),
         }
     }
 
@@ -274,7 +298,7 @@ impl<'a, C: Console> Interview<'a, C> {
             Kind::Single | Kind::Multi => {
                 let mut items = flow::options(self.bank, &self.session.answers, q, lang);
                 if q.kind == Kind::Multi && q.other {
-                    items.push((OTHER.into(), w_other(lang).into()));
+                    items.push((OTHER.into(), ui(lang).other_specify.into()));
                 }
                 items
             }
@@ -311,8 +335,8 @@ impl<'a, C: Console> Interview<'a, C> {
                 return Ok(Step::Stop);
             };
             let line = line.trim();
-            if matches!(line, "?" | "!" | "<" | "#") {
-                match self.command(&target, line)? {
+            if let Some(command) = Command::parse(line) {
+                match self.command(&target, command)? {
                     Some(step) => return Ok(step),
                     None => continue,
                 }
@@ -407,8 +431,8 @@ impl<'a, C: Console> Interview<'a, C> {
                 return Ok(Step::Stop);
             };
             let line = line.trim().to_lowercase();
-            if matches!(line.as_str(), "?" | "!" | "<" | "#") {
-                match self.command(&target, &line)? {
+            if let Some(command) = Command::parse(&line) {
+                match self.command(&target, command)? {
                     Some(step) => return Ok(step),
                     None => continue,
                 }
@@ -489,10 +513,6 @@ impl<'a, C: Console> Interview<'a, C> {
             }
         }
     }
-}
-
-fn w_other(lang: Lang) -> &'static str {
-    crate::tui::strings::words(lang).other_specify
 }
 
 /// A number from 1 to `len`, as an index.

@@ -86,7 +86,7 @@ impl Editor {
                 if multi && question.other {
                     items.push((
                         OTHER.into(),
-                        words(lang)
+                        ui(lang)
                             .other_specify
                             .trim_end_matches([':', '\u{a0}'])
                             .to_string(),

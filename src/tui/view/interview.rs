@@ -133,7 +133,7 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
                 format!("? {}", ui(app.lang).dont_know),
             ));
             if c.checked.contains(OTHER) {
-                let prefix = format!("  {} ", w.other_specify);
+                let prefix = format!("  {} ", ui(app.lang).other_specify);
                 let y = list.y + lines.len() as u16 + 1;
                 lines.push(Line::raw(""));
                 lines.push(input_line(&prefix, &c.other, list.width, app.theme.text));
