@@ -82,6 +82,17 @@ pub enum Item {
         /// Thickness.
         width: f32,
     },
+    /// A dotted line (a leader in the contents).
+    Dots {
+        /// Where it starts.
+        from: f32,
+        /// Where it ends.
+        to: f32,
+        /// Its height.
+        y: f32,
+        /// Colour.
+        color: Rgb,
+    },
     /// The logo.
     Image {
         /// Left edge.
@@ -127,6 +138,7 @@ impl Item {
             | Item::Rect { y, .. }
             | Item::Image { y, .. }
             | Item::Link { y, .. }
+            | Item::Dots { y, .. }
             | Item::PageRef { y, .. } => *y += dy,
             Item::Stroke { points, .. } => points.iter_mut().for_each(|p| p.1 += dy),
         }

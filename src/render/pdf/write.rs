@@ -6,9 +6,9 @@ use super::fonts::{Face, Fonts};
 use super::layout::{Anchor, Item, Layout};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color, Destination, FontId, Line, LinePoint, LinkAnnotation, Op,
-    PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb,
-    TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Color, Destination, FontId, Line, LineCapStyle, LineDashPattern,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -95,14 +95,11 @@ pub fn write(
         // are set only when they change: smaller streams, faster export.
         let mut in_text = false;
         let mut font: Option<(Face, f32)> = None;
-        let mut fill: Option<[f32; 3]> = None;
+        let mut fill_state: Option<[f32; 3]> = None;
         for item in &page.items {
             if in_text && !matches!(item, Item::Text { .. }) {
                 ops.push(Op::EndTextSection);
                 in_text = false;
-            }
-            if let Item::Rect { fill: Some(f), .. } = item {
-                fill = Some(*f);
             }
             match item {
                 Item::Text {
@@ -119,11 +116,11 @@ pub fn write(
                         });
                         font = Some((style.face, style.size));
                     }
-                    if fill != Some(style.color) {
+                    if fill_state != Some(style.color) {
                         ops.push(Op::SetFillColor {
                             col: color(style.color),
                         });
-                        fill = Some(style.color);
+                        fill_state = Some(style.color);
                     }
                     ops.push(Op::SetTextMatrix {
                         matrix: TextMatrix::Translate(Pt(*x), Pt(flip(*y))),
@@ -145,8 +142,11 @@ pub fn write(
                         (None, Some(_)) => PaintMode::Stroke,
                         _ => PaintMode::Fill,
                     };
-                    if let Some(f) = fill {
+                    if let Some(f) = fill
+                        && fill_state != Some(*f)
+                    {
                         ops.push(Op::SetFillColor { col: color(*f) });
+                        fill_state = Some(*f);
                     }
                     if let Some((c, width)) = stroke {
                         ops.push(Op::SetOutlineColor { col: color(*c) });
@@ -185,6 +185,38 @@ pub fn write(
                             is_closed: false,
                         },
                     });
+                }
+                Item::Dots {
+                    from,
+                    to,
+                    y,
+                    color: c,
+                } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(0.9) });
+                    ops.push(Op::SetLineCapStyle {
+                        cap: LineCapStyle::Round,
+                    });
+                    ops.push(Op::SetLineDashPattern {
+                        dash: LineDashPattern::new(0.0, &[0.0, 4.0]),
+                    });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: [*from, *to]
+                                .iter()
+                                .map(|px| LinePoint {
+                                    p: Point {
+                                        x: Pt(*px),
+                                        y: Pt(flip(*y)),
+                                    },
+                                    bezier: false,
+                                })
+                                .collect(),
+                            is_closed: false,
+                        },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
                 }
                 Item::Image { x, y, w, h } => {
                     if let Some(image) = logo {

@@ -130,17 +130,13 @@ impl Composer<'_> {
             let end = g.side + lines.last().map_or(0.0, |l| l.width) + 6.0;
             // Dot leaders are drawn, not typed, so that copied text stays clean.
             let dots_end = g.right() - number_room + 6.0;
-            let mut x = end + 2.0;
-            while x + 1.0 < dots_end {
-                piece.items.push(Item::Rect {
-                    x,
-                    y: base - 0.9,
-                    w: 0.9,
-                    h: 0.9,
-                    fill: Some(MUTED),
-                    stroke: None,
+            if dots_end > end + 6.0 {
+                piece.items.push(Item::Dots {
+                    from: end + 2.0,
+                    to: dots_end,
+                    y: base - 0.5,
+                    color: MUTED,
                 });
-                x += 4.0;
             }
             piece.items.push(Item::PageRef {
                 right: g.right(),
