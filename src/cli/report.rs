@@ -23,6 +23,9 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
         if args.example.is_some() {
             bail!("--example writes one report; give session files for a batch");
         }
+        if args.output.is_some() {
+            bail!("-o writes one report in one format; for several, use --out-dir DIR");
+        }
         return run_batch(&bank, args);
     }
     let (session, dir) = match (args.sessions.first(), &args.example) {
