@@ -226,12 +226,18 @@ mod pty {
         answer(&mut p, "À l’étranger ?", "2");
         answer(&mut p, "Entrée pour terminer", "");
         answer(&mut p, "Fournisseur principal ?", "1");
+        // Revise the staff count from the list of answers, then write the report.
+        answer(&mut p, "r pour revoir une réponse", "r");
+        expect(&mut p, "4. Effectif ? — 12");
+        answer(&mut p, "Numéro de la question à revoir", "4");
+        answer(&mut p, "Réponse actuelle\u{a0}: 12", "15");
+        answer(&mut p, "r pour revoir une réponse", "");
         answer(&mut p, "Écrire le rapport PDF", "");
         expect(&mut p, "Rapport écrit");
         p.exp_eof().unwrap();
         let a = answers(&path);
         assert_eq!(a["org.where"], serde_json::json!(["qc"]));
-        assert_eq!(a["size"], 12.0);
+        assert_eq!(a["size"], 15.0);
         assert_eq!(a["vendors"]["entries"][0]["abroad"], false);
         assert!(dir.path().join("client-rapport.pdf").exists());
     }

@@ -113,10 +113,74 @@ impl<'a, C: Console> Interview<'a, C> {
 
     /// Asks from the first unanswered question to the last one shown.
     pub fn run(&mut self) -> io::Result<End> {
-        let Some(first) = flow::first_unanswered(self.bank, &self.session.answers) else {
-            return Ok(End::Finished);
+        match flow::first_unanswered(self.bank, &self.session.answers) {
+            Some(first) => self.run_from(first.id.clone()),
+            None => Ok(End::Finished),
+        }
+    }
+
+    /// Lists every question shown with its answer, and reads which one to
+    /// revise (`None`: none).
+    pub fn review(&mut self) -> io::Result<Option<String>> {
+        let lang = self.lang();
+        let w = self.w();
+        let questions: Vec<(String, String)> = flow::Visible::new(self.bank, &self.session.answers)
+            .questions()
+            .iter()
+            .map(|q| {
+                let answer = self
+                    .session
+                    .answers
+                    .get(&q.id)
+                    .map_or(ui(lang).not_answered.to_string(), |a| a.display(q, lang));
+                (
+                    q.id.clone(),
+                    format!("{} — {answer}", q.short_label().get(lang)),
+                )
+            })
+            .collect();
+        for (n, (_, line)) in questions.iter().enumerate() {
+            self.say(&format!("  {}. {line}", n + 1))?;
+        }
+        loop {
+            let Some(line) = self.prompt(w.review_prompt)? else {
+                return Ok(None);
+            };
+            let line = line.trim();
+            if line.is_empty() {
+                return Ok(None);
+            }
+            match pick(line, questions.len()) {
+                Some(n) => return Ok(Some(questions[n].0.clone())),
+                None => self.say(w.not_a_choice)?,
+            }
+        }
+    }
+
+    /// Asks question `id` again, then any question its new answer brings in.
+    pub fn revise(&mut self, id: &str) -> io::Result<End> {
+        let bank = self.bank;
+        let Some(question) = bank.question(id) else {
+            return self.run();
         };
-        let mut current = first.id.clone();
+        self.header(question)?;
+        let step = if question.kind == Kind::Group {
+            self.group(question)?
+        } else {
+            self.ask(Target {
+                question,
+                entry: None,
+            })?
+        };
+        match step {
+            Step::Stop => Ok(End::Stopped),
+            Step::Answered | Step::Back => self.run(),
+        }
+    }
+
+    /// Asks from question `id` on, in the flow's order, to the last one shown.
+    fn run_from(&mut self, id: String) -> io::Result<End> {
+        let mut current = id;
         loop {
             let bank = self.bank;
             let Some(question) = bank.question(&current) else {

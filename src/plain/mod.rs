@@ -93,15 +93,37 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
     let mut interview = Interview::new(bank, session, console, move |s: &Session| {
         session::save(s, &save_path).map_err(|e| e.to_string())
     });
-    let end = interview.run()?;
-    let session = interview.session.clone();
+    let mut end = interview.run()?;
+    while end == End::Finished {
+        interview.console().say("")?;
+        interview.console().say(w.finished)?;
+        let colon = if interview.session.lang == Lang::Fr {
+            "\u{a0}: "
+        } else {
+            ": "
+        };
+        let Some(choice) = interview
+            .console()
+            .ask(&format!("{}{colon}", w.finish_prompt))?
+        else {
+            return Ok(());
+        };
+        match choice.trim() {
+            "r" | "R" => {
+                if let Some(id) = interview.review()? {
+                    end = interview.revise(&id)?;
+                }
+            }
+            "" => {
+                let session = interview.session.clone();
+                return offer_export(bank, &session, &path, interview.console());
+            }
+            _ => return Ok(()),
+        }
+    }
     let console = interview.console();
     match end {
-        End::Finished => {
-            console.say("")?;
-            console.say(w.finished)?;
-            offer_export(bank, &session, &path, console)?;
-        }
+        End::Finished => {}
         End::Stopped => {
             console.say(&format!(
                 "{} privaudit --plain {}",
@@ -186,16 +208,19 @@ fn offer_export(
         return Ok(());
     };
     let line = line.trim();
-    if line.eq_ignore_ascii_case("n")
-        || line.eq_ignore_ascii_case("non")
-        || line.eq_ignore_ascii_case("no")
+    if ["n", "non", "no", "q"]
+        .iter()
+        .any(|no| line.eq_ignore_ascii_case(no))
     {
         return Ok(());
     }
-    let target = if line.is_empty() {
-        default
-    } else {
-        PathBuf::from(line)
+    let target = match line {
+        "" => default,
+        // A name without a known extension gets `.pdf`.
+        name if Format::from_path(Path::new(name)).is_none() => {
+            PathBuf::from(format!("{name}.pdf"))
+        }
+        name => PathBuf::from(name),
     };
     let format = Format::from_path(&target).unwrap_or(Format::Pdf);
     let now = OffsetDateTime::now_local().unwrap_or_else(|_| OffsetDateTime::now_utc());
