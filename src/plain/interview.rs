@@ -157,22 +157,26 @@ impl<'a, C: Console> Interview<'a, C> {
         }
     }
 
+    /// One top-level question with its header: a group's list or a single question.
+    fn question(&mut self, question: &Question) -> io::Result<Step> {
+        self.header(question)?;
+        if question.kind == Kind::Group {
+            self.group(question)
+        } else {
+            self.ask(Target {
+                question,
+                entry: None,
+            })
+        }
+    }
+
     /// Asks question `id` again, then any question its new answer brings in.
     pub fn revise(&mut self, id: &str) -> io::Result<End> {
         let bank = self.bank;
         let Some(question) = bank.question(id) else {
             return self.run();
         };
-        self.header(question)?;
-        let step = if question.kind == Kind::Group {
-            self.group(question)?
-        } else {
-            self.ask(Target {
-                question,
-                entry: None,
-            })?
-        };
-        match step {
+        match self.question(question)? {
             Step::Stop => Ok(End::Stopped),
             Step::Answered | Step::Back => self.run(),
         }
@@ -186,16 +190,7 @@ impl<'a, C: Console> Interview<'a, C> {
             let Some(question) = bank.question(&current) else {
                 return Ok(End::Finished);
             };
-            self.header(question)?;
-            let step = if question.kind == Kind::Group {
-                self.group(question)?
-            } else {
-                self.ask(Target {
-                    question,
-                    entry: None,
-                })?
-            };
-            match step {
+            match self.question(question)? {
                 Step::Stop => return Ok(End::Stopped),
                 Step::Back => match flow::previous(bank, &self.session.answers, &current) {
                     Some(previous) => current = previous.id.clone(),

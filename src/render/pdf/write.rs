@@ -170,21 +170,7 @@ pub fn write(
                 } => {
                     ops.push(Op::SetOutlineColor { col: color(*c) });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: points
-                                .iter()
-                                .map(|(px, py)| LinePoint {
-                                    p: Point {
-                                        x: Pt(*px),
-                                        y: Pt(flip(*py)),
-                                    },
-                                    bezier: false,
-                                })
-                                .collect(),
-                            is_closed: false,
-                        },
-                    });
+                    ops.push(draw_line(points, g.height));
                 }
                 Item::Dots {
                     from,
@@ -201,21 +187,7 @@ pub fn write(
                     ops.push(Op::SetLineDashPattern {
                         dash: LineDashPattern::new(0.0, &[0.0, 4.0]),
                     });
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: [*from, *to]
-                                .iter()
-                                .map(|px| LinePoint {
-                                    p: Point {
-                                        x: Pt(*px),
-                                        y: Pt(flip(*y)),
-                                    },
-                                    bezier: false,
-                                })
-                                .collect(),
-                            is_closed: false,
-                        },
-                    });
+                    ops.push(draw_line(&[(*from, *y), (*to, *y)], g.height));
                     ops.push(Op::RestoreGraphicsState);
                 }
                 Item::Image { x, y, w, h } => {
@@ -304,6 +276,25 @@ pub fn write(
     pdf.save_to(&mut bytes)
         .map_err(|e| WriteError::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+/// A stroked polyline through `points` (y from the top of a page `height` high).
+fn draw_line(points: &[(f32, f32)], height: f32) -> Op {
+    Op::DrawLine {
+        line: Line {
+            points: points
+                .iter()
+                .map(|&(x, y)| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(height - y),
+                    },
+                    bezier: false,
+                })
+                .collect(),
+            is_closed: false,
+        },
+    }
 }
 
 /// Deflate level: 6 made the example 2 % smaller than 1 for 3 times the time.
