@@ -121,17 +121,12 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
             _ => return Ok(()),
         }
     }
-    let console = interview.console();
-    match end {
-        End::Finished => {}
-        End::Stopped => {
-            console.say(&format!(
-                "{} privaudit --plain {}",
-                w.resume,
-                path.display()
-            ))?;
-        }
-    }
+    // The input ended before the last question.
+    interview.console().say(&format!(
+        "{} privaudit --plain {}",
+        w.resume,
+        path.display()
+    ))?;
     Ok(())
 }
 
