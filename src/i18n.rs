@@ -124,6 +124,11 @@ pub fn format_date(date: time::Date, lang: Lang) -> String {
     }
 }
 
+/// The time where the user is (UTC if the local offset is unknown).
+pub fn local_now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+}
+
 /// The product's own words (not the bank's), in one language.
 #[derive(Debug)]
 pub struct Ui {

@@ -6,7 +6,7 @@ use crate::bank::Bank;
 use crate::example;
 use crate::flow;
 use crate::render::Format;
-use crate::render::pdf::{Logo, PdfOptions};
+use crate::render::pdf::PdfOptions;
 use crate::report::{BuildOptions, Report, build};
 use crate::session::{self, Session};
 use anyhow::{Context, Result, bail};
@@ -107,7 +107,7 @@ fn report_of(
 ) -> Result<(Report, PdfOptions)> {
     let options = BuildOptions {
         lang: args.lang.unwrap_or(session.lang),
-        date: args.date.unwrap_or_else(today),
+        date: args.date.unwrap_or_else(|| crate::i18n::local_now().date()),
     };
     let pdf = pdf_options(session, dir, args)?;
     Ok((build(bank, session, options), pdf))
@@ -119,20 +119,9 @@ fn report_of(
 fn pdf_options(session: &Session, dir: Option<&Path>, args: &ReportArgs) -> Result<PdfOptions> {
     let created = match args.date {
         Some(date) => date.midnight().assume_utc(),
-        None => {
-            time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        }
+        None => crate::i18n::local_now(),
     };
-    let mut pdf = if args.logo.is_some() {
-        let mut without_logo = session.clone();
-        without_logo.logo = None;
-        PdfOptions::for_session(&without_logo, dir, created)?
-    } else {
-        PdfOptions::for_session(session, dir, created)?
-    };
-    if let Some(path) = &args.logo {
-        pdf.logo = Some(Logo::load(path)?);
-    }
+    let mut pdf = PdfOptions::for_session(session, dir, args.logo.as_deref(), created)?;
     if let Some(paper) = args.paper {
         pdf.paper = paper;
     }
@@ -231,11 +220,4 @@ fn unique_stem(path: &Path, taken: &mut BTreeSet<String>) -> String {
         n += 1;
     }
     candidate
-}
-
-/// Today's date where the user is (UTC if the local offset is unknown).
-fn today() -> time::Date {
-    time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date()
 }

@@ -12,10 +12,9 @@ pub mod strings;
 use crate::bank::Bank;
 use crate::i18n::Lang;
 use crate::render::Format;
-use crate::render::pdf::PdfOptions;
-use crate::report::{BuildOptions, build};
+use crate::report::BuildOptions;
 use crate::session::{self, Session, library};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use dialoguer::console::Term;
 use interview::{Console, End, Interview};
 use std::io::{self, BufRead};
@@ -218,18 +217,11 @@ fn offer_export(
         name => PathBuf::from(name),
     };
     let format = Format::from_path(&target).unwrap_or(Format::Pdf);
-    let now = OffsetDateTime::now_local().unwrap_or_else(|_| OffsetDateTime::now_utc());
-    let report = build(
-        bank,
-        session,
-        BuildOptions {
-            lang: session.lang,
-            date: now.date(),
-        },
-    );
-    let pdf = PdfOptions::for_session(session, path.parent(), now)?;
-    crate::render::export(&report, format, &pdf, &target)
-        .with_context(|| format!("cannot export to {}", target.display()))?;
+    let options = BuildOptions {
+        lang: session.lang,
+        date: crate::i18n::local_now().date(),
+    };
+    crate::render::export_session(bank, session, path.parent(), options, format, &target)?;
     console.say(&format!("{} {}", w.exported, target.display()))?;
     Ok(())
 }

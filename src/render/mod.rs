@@ -33,6 +33,9 @@ pub enum ExportError {
     /// The format cannot be rendered.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// The session's logo cannot be used.
+    #[error(transparent)]
+    Logo(#[from] pdf::LogoError),
     /// The file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -56,6 +59,21 @@ pub fn export(
         source,
     })?;
     Ok(bytes.len())
+}
+
+/// Builds a session's report and writes it to `path`: the export of both
+/// interactive front ends. `dir` is the session file's folder (for its logo).
+pub fn export_session(
+    bank: &crate::bank::Bank,
+    session: &crate::session::Session,
+    dir: Option<&Path>,
+    options: crate::report::BuildOptions,
+    format: Format,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let report = crate::report::build(bank, session, options);
+    let pdf = PdfOptions::for_session(session, dir, None, crate::i18n::local_now())?;
+    export(&report, format, &pdf, path)
 }
 
 impl Format {

@@ -190,11 +190,8 @@ fn export(
         lang: app.lang,
         date: app.today,
     };
-    let report = crate::report::build(&app.bank, session, options);
     let dir = app.path.as_deref().and_then(std::path::Path::parent);
-    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    let pdf = crate::render::pdf::PdfOptions::for_session(session, dir, now)
+    crate::render::export_session(&app.bank, session, dir, options, format, path)
         .map_err(|e| e.to_string())?;
-    crate::render::export(&report, format, &pdf, path).map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
 }

@@ -143,23 +143,24 @@ impl PdfOptions {
         }
     }
 
-    /// The defaults for a session: paper by its jurisdictions, and its logo,
-    /// read from `dir` (the session file's folder) when relative.
+    /// The defaults for a session: paper by its jurisdictions, and its logo
+    /// (`logo` if given, else the session's, read from `dir`, the session
+    /// file's folder, when relative).
     pub fn for_session(
         session: &crate::session::Session,
         dir: Option<&Path>,
+        logo: Option<&Path>,
         created: time::OffsetDateTime,
     ) -> Result<PdfOptions, LogoError> {
-        let logo = match &session.logo {
-            Some(path) => {
-                let path = match dir {
-                    Some(dir) if path.is_relative() => dir.join(path),
-                    _ => path.clone(),
-                };
-                Some(Logo::load(&path)?)
-            }
-            None => None,
+        let path = match (logo, &session.logo) {
+            (Some(given), _) => Some(given.to_path_buf()),
+            (None, Some(path)) => Some(match dir {
+                Some(dir) if path.is_relative() => dir.join(path),
+                _ => path.clone(),
+            }),
+            (None, None) => None,
         };
+        let logo = path.map(|p| Logo::load(&p)).transpose()?;
         Ok(PdfOptions {
             paper: Paper::for_jurisdictions(&session.jurisdictions),
             logo,

@@ -17,7 +17,6 @@ use crate::render::Format;
 use crate::session::library::Summary;
 use crate::session::{Session, library};
 use std::path::PathBuf;
-use time::OffsetDateTime;
 use tui_input::Input;
 
 /// What the user asked for, whatever key or click it came from.
@@ -200,9 +199,7 @@ impl App {
             status: None,
             data_dir,
             quit: false,
-            today: OffsetDateTime::now_local()
-                .unwrap_or_else(|_| OffsetDateTime::now_utc())
-                .date(),
+            today: crate::i18n::local_now().date(),
         }
     }
 
