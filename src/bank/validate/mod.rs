@@ -37,6 +37,20 @@ impl<'a> Checker<'a> {
         self.raw.push(Raw::new(rel, ptr, id, message));
     }
 
+    /// Reports `message` at `at` (file, place) when `key` was seen before.
+    fn unique<'k>(
+        &mut self,
+        seen: &mut HashSet<&'k str>,
+        key: &'k str,
+        at: (&str, Pointer),
+        id: &str,
+        message: String,
+    ) {
+        if !seen.insert(key) {
+            self.push(at.0, at.1, Some(id), message);
+        }
+    }
+
     fn text(&mut self, text: &Text, rel: &str, ptr: Pointer, id: &str) {
         for lang in text.missing() {
             let field = ptr
@@ -102,28 +116,26 @@ impl<'a> Checker<'a> {
         for (ai, area) in m.areas.iter().enumerate() {
             let ptr = root.at("areas").at(ai);
             self.id_syntax(&area.id, rel, ptr.at("id"));
-            if !areas.insert(&area.id) {
-                self.push(
-                    rel,
-                    ptr.at("id"),
-                    Some(&area.id),
-                    "duplicate area id".into(),
-                );
-            }
+            self.unique(
+                &mut areas,
+                &area.id,
+                (rel, ptr.at("id")),
+                &area.id,
+                "duplicate area id".into(),
+            );
             self.text(&area.title, rel, ptr.at("title"), &area.id);
             self.opt_text(&area.intro, rel, ptr.at("intro"), &area.id);
             let mut topics = HashSet::new();
             for (ti, topic) in area.topics.iter().enumerate() {
                 let ptr = ptr.at("topics").at(ti);
                 self.id_syntax(&topic.id, rel, ptr.at("id"));
-                if !topics.insert(&topic.id) {
-                    self.push(
-                        rel,
-                        ptr.at("id"),
-                        Some(&topic.id),
-                        "duplicate topic id in this area".into(),
-                    );
-                }
+                self.unique(
+                    &mut topics,
+                    &topic.id,
+                    (rel, ptr.at("id")),
+                    &topic.id,
+                    "duplicate topic id in this area".into(),
+                );
                 self.text(&topic.title, rel, ptr.at("title"), &topic.id);
                 self.opt_text(&topic.intro, rel, ptr.at("intro"), &topic.id);
                 if let Some(table) = &topic.table {
@@ -147,26 +159,24 @@ impl<'a> Checker<'a> {
         let mut frameworks = HashSet::new();
         for (fi, f) in self.bank.coverage.frameworks.iter().enumerate() {
             let ptr = Pointer::default().at("frameworks").at(fi);
-            if !frameworks.insert(&f.id) {
-                self.push(
-                    rel,
-                    ptr.at("id"),
-                    Some(&f.id),
-                    "duplicate framework id".into(),
-                );
-            }
+            self.unique(
+                &mut frameworks,
+                &f.id,
+                (rel, ptr.at("id")),
+                &f.id,
+                "duplicate framework id".into(),
+            );
             self.text(&f.title, rel, ptr.at("title"), &f.id);
             let mut items = HashSet::new();
             for (ii, item) in f.items.iter().enumerate() {
                 let iptr = ptr.at("items").at(ii);
-                if !items.insert(&item.id) {
-                    self.push(
-                        rel,
-                        iptr.at("id"),
-                        Some(&item.id),
-                        format!("duplicate item in `{}`", f.id),
-                    );
-                }
+                self.unique(
+                    &mut items,
+                    &item.id,
+                    (rel, iptr.at("id")),
+                    &item.id,
+                    format!("duplicate item in `{}`", f.id),
+                );
                 self.text(&item.label, rel, iptr.at("label"), &item.id);
             }
         }

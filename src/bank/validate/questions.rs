@@ -66,14 +66,13 @@ impl<'a> Checker<'a> {
         let mut options = HashSet::new();
         for (oi, o) in q.options.iter().enumerate() {
             self.id_syntax(&o.id, rel, ptr.at("options").at(oi).at("id"));
-            if !options.insert(&o.id) {
-                self.push(
-                    rel,
-                    ptr.at("options").at(oi).at("id"),
-                    Some(&q.id),
-                    format!("duplicate option `{}`", o.id),
-                );
-            }
+            self.unique(
+                &mut options,
+                &o.id,
+                (rel, ptr.at("options").at(oi).at("id")),
+                &q.id,
+                format!("duplicate option `{}`", o.id),
+            );
             self.text(&o.label, rel, ptr.at("options").at(oi).at("label"), &q.id);
             self.opt_text(&o.help, rel, ptr.at("options").at(oi).at("help"), &q.id);
         }
@@ -96,14 +95,13 @@ impl<'a> Checker<'a> {
             let mut subs = HashSet::new();
             for (si, sub) in q.questions.iter().enumerate() {
                 let sptr = ptr.at("questions").at(si);
-                if !subs.insert(&sub.id) {
-                    self.push(
-                        rel,
-                        sptr.at("id"),
-                        Some(&sub.id),
-                        format!("duplicate sub-question id in group `{}`", q.id),
-                    );
-                }
+                self.unique(
+                    &mut subs,
+                    &sub.id,
+                    (rel, sptr.at("id")),
+                    &sub.id,
+                    format!("duplicate sub-question id in group `{}`", q.id),
+                );
                 if self.bank.question(&sub.id).is_some() {
                     let msg = "sub-question id is also a top-level question id; conditions could not tell them apart";
                     self.push(rel, sptr.at("id"), Some(&sub.id), msg.into());
