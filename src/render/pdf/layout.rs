@@ -1,220 +1,10 @@
-//! The page model and the flow of content onto pages: pieces that never
-//! split, kept together, with their heading, or across pages with a repeated
-//! header; and a check that no text leaves the page's margins.
+//! The flow of content onto pages: pieces that never split, kept together,
+//! with their heading, or across pages with a repeated header; and a check
+//! that no text leaves the page's margins.
 
 use super::fonts::Fonts;
-use super::text::{Line, Rgb, TextStyle};
-
-/// Page size and margins, in points; y grows downwards from the top edge.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Geometry {
-    /// Page width.
-    pub width: f32,
-    /// Page height.
-    pub height: f32,
-    /// Left and right margin.
-    pub side: f32,
-    /// Top margin: where the body starts.
-    pub top: f32,
-    /// Bottom margin: where the body ends (the footer sits inside it).
-    pub bottom: f32,
-}
-
-impl Geometry {
-    /// The width of the text block.
-    pub fn measure(&self) -> f32 {
-        self.width - 2.0 * self.side
-    }
-
-    /// Where the body ends.
-    pub fn body_bottom(&self) -> f32 {
-        self.height - self.bottom
-    }
-
-    /// The height of the body of a page.
-    pub fn body_height(&self) -> f32 {
-        self.body_bottom() - self.top
-    }
-
-    /// The right edge of the text block.
-    pub fn right(&self) -> f32 {
-        self.width - self.side
-    }
-}
-
-/// Something drawn on a page; positions in points from the top-left corner.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// Text on a baseline.
-    Text {
-        /// Left edge.
-        x: f32,
-        /// Baseline.
-        y: f32,
-        /// Style.
-        style: TextStyle,
-        /// The text.
-        text: String,
-        /// Its measured width.
-        width: f32,
-    },
-    /// A rectangle, filled or stroked.
-    Rect {
-        /// Left edge.
-        x: f32,
-        /// Top edge.
-        y: f32,
-        /// Width.
-        w: f32,
-        /// Height.
-        h: f32,
-        /// Fill colour.
-        fill: Option<Rgb>,
-        /// Stroke colour and thickness.
-        stroke: Option<(Rgb, f32)>,
-    },
-    /// A stroked polyline.
-    Stroke {
-        /// The points.
-        points: Vec<(f32, f32)>,
-        /// Colour.
-        color: Rgb,
-        /// Thickness.
-        width: f32,
-    },
-    /// A dotted line (a leader in the contents).
-    Dots {
-        /// Where it starts.
-        from: f32,
-        /// Where it ends.
-        to: f32,
-        /// Its height.
-        y: f32,
-        /// Colour.
-        color: Rgb,
-    },
-    /// The logo.
-    Image {
-        /// Left edge.
-        x: f32,
-        /// Top edge.
-        y: f32,
-        /// Width.
-        w: f32,
-        /// Height.
-        h: f32,
-    },
-    /// A clickable area that goes to an anchor.
-    Link {
-        /// Left edge.
-        x: f32,
-        /// Top edge.
-        y: f32,
-        /// Width.
-        w: f32,
-        /// Height.
-        h: f32,
-        /// The anchor's key.
-        key: usize,
-    },
-    /// The page number of an anchor, right-aligned at `right`; becomes text when the layout is finished.
-    PageRef {
-        /// Right edge.
-        right: f32,
-        /// Baseline.
-        y: f32,
-        /// Style.
-        style: TextStyle,
-        /// The anchor's key.
-        key: usize,
-    },
-}
-
-impl Item {
-    /// Moves the item `dy` points down.
-    pub fn shift(&mut self, dy: f32) {
-        match self {
-            Item::Text { y, .. }
-            | Item::Rect { y, .. }
-            | Item::Image { y, .. }
-            | Item::Link { y, .. }
-            | Item::Dots { y, .. }
-            | Item::PageRef { y, .. } => *y += dy,
-            Item::Stroke { points, .. } => points.iter_mut().for_each(|p| p.1 += dy),
-        }
-    }
-}
-
-/// A page's drawing.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
-    /// What is drawn, in order.
-    pub items: Vec<Item>,
-}
-
-/// A place in the document that the outline and the contents point to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Anchor {
-    /// 1 for a chapter, 2 for a heading inside it.
-    pub level: u8,
-    /// The title shown in the outline.
-    pub title: String,
-    /// The key links use (the chapter's index), if any.
-    pub key: Option<usize>,
-    /// Page index, from 0.
-    pub page: usize,
-    /// Its top, from the page's top edge.
-    pub y: f32,
-}
-
-/// An unbreakable slice of content: items relative to its top-left corner.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Piece {
-    /// Its height.
-    pub height: f32,
-    /// What it draws, y from the piece's top.
-    pub items: Vec<Item>,
-    /// The outline entry that starts here: level, title, key.
-    pub anchor: Option<(u8, String, Option<usize>)>,
-}
-
-impl Piece {
-    /// One line of text starting at `x`, `leading` high.
-    pub fn line(line: &Line, x: f32, leading: f32) -> Piece {
-        let mut piece = Piece {
-            height: leading,
-            ..Piece::default()
-        };
-        piece.add_line(line, x, 0.0, leading);
-        piece
-    }
-
-    /// Empty vertical space.
-    pub fn gap(height: f32) -> Piece {
-        Piece {
-            height,
-            ..Piece::default()
-        }
-    }
-
-    /// Adds a line of text whose line box starts `top` points down the piece.
-    pub fn add_line(&mut self, line: &Line, x: f32, top: f32, leading: f32) {
-        for part in &line.parts {
-            self.items.push(Item::Text {
-                x: x + part.dx,
-                y: top + baseline(leading, part.style.size),
-                style: part.style,
-                text: part.text.clone(),
-                width: part.width,
-            });
-        }
-    }
-}
-
-/// Where the baseline of text of `size` sits in a line box `leading` high.
-pub fn baseline(leading: f32, size: f32) -> f32 {
-    (leading + 0.72 * size) / 2.0
-}
+use super::page::{Anchor, Geometry, Item, Page, Piece};
+use super::text::Rgb;
 
 /// A stripe or a tint drawn beside or behind a flow, page by page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -505,6 +295,8 @@ impl Layout {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fonts::Face;
+    use super::super::text::TextStyle;
     use super::*;
 
     const GEOMETRY: Geometry = Geometry {
@@ -603,7 +395,7 @@ mod tests {
     fn text_outside_the_margins_is_reported() {
         let mut layout = Layout::new(GEOMETRY);
         let style = TextStyle {
-            face: super::super::fonts::Face::Regular,
+            face: Face::Regular,
             size: 10.0,
             color: [0.0; 3],
         };

@@ -4,12 +4,14 @@
 pub mod compose;
 pub mod fonts;
 pub mod layout;
+pub mod page;
 pub mod text;
 mod write;
 
 use crate::law::Jurisdiction;
 use crate::report::Report;
-use layout::{Geometry, Layout};
+use layout::Layout;
+use page::Geometry;
 use printpdf::{RawImage, RawImageData, RawImageFormat};
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,8 @@
 //! nested outline with exact destinations, a stable file identifier).
 
 use super::fonts::{Face, Fonts};
-use super::layout::{Anchor, Item, Layout};
+use super::layout::Layout;
+use super::page::{Anchor, Item};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color, Destination, FontId, Line, LineCapStyle, LineDashPattern,

@@ -6,7 +6,8 @@ mod front;
 mod table;
 
 use super::fonts::{Face, Fonts};
-use super::layout::{Backdrop, Flow, Geometry, Item, Layout, Piece, baseline};
+use super::layout::{Backdrop, Flow, Layout};
+use super::page::{Geometry, Item, Piece, baseline};
 use super::text::{Line, Rgb, Run, TextStyle, break_lines};
 use crate::bank::Severity;
 use crate::i18n::{Lang, Ui, ui};
