@@ -198,3 +198,37 @@ fn an_entry_answer_is_recorded_and_dont_know_marks_the_group() {
     assert!(entries[0]["abroad"].is_dont_know());
     assert!(s.to_verify.contains("vendors"));
 }
+
+#[test]
+fn group_lists_close_empty_and_abandoned_entries_go_away() {
+    let bank = mini_bank();
+    let mut s = session_with(&bank, answers(json!({})));
+    s.finish_group(&bank, "vendors", instant());
+    assert_eq!(
+        s.answers["vendors"],
+        Answer::Group(Group::default()),
+        "no entries is an answer"
+    );
+
+    s.entries_mut("vendors", instant()).push(Entry::new());
+    s.set_entry_answer("vendors", 0, "name", Answer::Text("Nord".into()), instant());
+    s.entries_mut("vendors", instant()).push(Entry::new());
+    assert!(
+        !s.drop_empty_entry("vendors", 0, instant()),
+        "an entry with answers stays"
+    );
+    assert!(s.drop_empty_entry("vendors", 1, instant()));
+    assert_eq!(s.answers["vendors"].entries().unwrap().len(), 1);
+    s.finish_group(&bank, "vendors", instant());
+    assert_eq!(
+        s.answers["vendors"].entries().unwrap().len(),
+        1,
+        "closing keeps the entries"
+    );
+
+    s.clear_entry_answer("vendors", 0, "name", instant());
+    assert!(s.answers["vendors"].entries().unwrap()[0].is_empty());
+    s.set_answer(&bank, "org.name", Answer::Text("Atelier".into()), instant());
+    s.clear_answer(&bank, "org.name", instant());
+    assert!(!s.answers.contains_key("org.name"));
+}

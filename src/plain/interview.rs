@@ -3,7 +3,7 @@
 //! at a time through a [`Console`]. Nothing here knows about a terminal.
 
 use super::strings::{Words, words};
-use crate::answer::{self, Answer, Entry, Group, OTHER, TextError, entry_name, format_number};
+use crate::answer::{self, Answer, Entry, OTHER, TextError, entry_name, format_number};
 use crate::bank::{Bank, Kind, Question};
 use crate::flow;
 use crate::i18n::{Lang, ui};
@@ -286,15 +286,10 @@ impl<'a, C: Console> Interview<'a, C> {
     /// An optional question left empty: its answer is cleared.
     fn clear(&mut self, target: &Target<'_>) -> io::Result<()> {
         let now = OffsetDateTime::now_utc();
+        let id = &target.question.id;
         match target.entry {
-            None => {
-                self.session.answers.remove(&target.question.id);
-            }
-            Some((group, index)) => {
-                if let Some(entry) = self.session.entries_mut(&group.id, now).get_mut(index) {
-                    entry.remove(&target.question.id);
-                }
-            }
+            None => self.session.clear_answer(self.bank, id, now),
+            Some((group, index)) => self.session.clear_entry_answer(&group.id, index, id, now),
         }
         self.persist()
     }
@@ -502,9 +497,9 @@ impl<'a, C: Console> Interview<'a, C> {
                 .filter(|&i| i < entries.len());
             match (command, index) {
                 ("", _) => {
-                    if !matches!(self.session.answers.get(&group.id), Some(Answer::Group(_))) {
-                        self.commit(&target, Answer::Group(Group::default()))?;
-                    }
+                    let now = OffsetDateTime::now_utc();
+                    self.session.finish_group(self.bank, &group.id, now);
+                    self.persist()?;
                     return Ok(Step::Answered);
                 }
                 ("a", _) => {
@@ -548,10 +543,8 @@ impl<'a, C: Console> Interview<'a, C> {
             })? {
                 Step::Stop => return Ok(Step::Stop),
                 Step::Back => {
-                    let empty = self.entries(group).get(index).is_some_and(Entry::is_empty);
-                    if created && empty {
-                        let now = OffsetDateTime::now_utc();
-                        self.session.entries_mut(&group.id, now).remove(index);
+                    let now = OffsetDateTime::now_utc();
+                    if created && self.session.drop_empty_entry(&group.id, index, now) {
                         self.persist()?;
                     }
                     return Ok(Step::Answered);

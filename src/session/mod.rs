@@ -159,6 +159,48 @@ impl Session {
         }
     }
 
+    /// Removes the answer to `id`: an optional question left empty.
+    pub fn clear_answer(&mut self, bank: &Bank, id: &str, now: OffsetDateTime) {
+        self.answers.remove(id);
+        self.sync_bindings(bank);
+        self.updated = now;
+    }
+
+    /// Removes the answer to sub-question `sub` of entry `index` of group `group`.
+    pub fn clear_entry_answer(
+        &mut self,
+        group: &str,
+        index: usize,
+        sub: &str,
+        now: OffsetDateTime,
+    ) {
+        if let Some(entry) = self.entries_mut(group, now).get_mut(index) {
+            entry.remove(sub);
+        }
+    }
+
+    /// Closes a group's list: a group with no entries is answered too (none).
+    pub fn finish_group(&mut self, bank: &Bank, id: &str, now: OffsetDateTime) {
+        if !matches!(self.answers.get(id), Some(Answer::Group(_))) {
+            self.set_answer(bank, id, Answer::Group(Default::default()), now);
+        }
+    }
+
+    /// Removes entry `index` of `group` if nothing was answered in it (an entry
+    /// started, then abandoned); says whether it did.
+    pub fn drop_empty_entry(&mut self, group: &str, index: usize, now: OffsetDateTime) -> bool {
+        let empty = self
+            .answers
+            .get(group)
+            .and_then(Answer::entries)
+            .and_then(|entries| entries.get(index))
+            .is_some_and(|entry| entry.is_empty());
+        if empty {
+            self.entries_mut(group, now).remove(index);
+        }
+        empty
+    }
+
     /// Copies the organisation's name and jurisdictions from their questions.
     pub fn sync_bindings(&mut self, bank: &Bank) {
         let b = &bank.manifest.bindings;

@@ -1,7 +1,7 @@
 //! Updates of the interview: answering, groups and their entries, moving between questions.
 
 use super::{App, Effect, EntryEdit, Msg, Popup, Screen, paste};
-use crate::answer::{Answer, Entry, Group};
+use crate::answer::{Answer, Entry};
 use crate::bank::{Kind, Question};
 use crate::flow;
 use crate::tui::editor::{Editor, GroupEditor};
@@ -177,15 +177,17 @@ impl App {
 
     /// An optional question left empty: its answer is cleared and the interview goes on.
     pub(super) fn skip_optional(&mut self) -> Option<Effect> {
+        let now = OffsetDateTime::now_utc();
         if let Some(entry) = self.entry.as_ref() {
             let (index, sub) = (entry.index, entry.sub.clone());
-            self.with_entries(|entries| {
-                entries[index].remove(&sub);
-            });
+            let group = self.current.clone()?;
+            self.session
+                .as_mut()?
+                .clear_entry_answer(&group, index, &sub, now);
             self.next_sub();
         } else {
             let id = self.current.clone()?;
-            self.session.as_mut()?.answers.remove(&id);
+            self.session.as_mut()?.clear_answer(&self.bank, &id, now);
             self.advance();
         }
         Some(Effect::Save)
@@ -196,15 +198,9 @@ impl App {
         let count = self.group_entries().len();
         if cursor == count + 1 {
             let id = self.current.clone()?;
-            let session = self.session.as_mut()?;
-            if !matches!(session.answers.get(&id), Some(Answer::Group(_))) {
-                session.set_answer(
-                    &self.bank,
-                    &id,
-                    Answer::Group(Group::default()),
-                    OffsetDateTime::now_utc(),
-                );
-            }
+            self.session
+                .as_mut()?
+                .finish_group(&self.bank, &id, OffsetDateTime::now_utc());
             self.advance();
             return Some(Effect::Save);
         }
@@ -273,14 +269,10 @@ impl App {
     /// Esc: leave the entry, or go to the previous question.
     pub(super) fn back(&mut self, question_only: bool) -> Option<Effect> {
         if let Some(entry) = self.entry.take() {
-            let empty = self
-                .group_entries()
-                .get(entry.index)
-                .is_some_and(|e| e.is_empty());
-            if entry.created && empty {
-                self.with_entries(|entries| {
-                    entries.remove(entry.index);
-                });
+            if entry.created
+                && let (Some(group), Some(session)) = (self.current.clone(), self.session.as_mut())
+            {
+                session.drop_empty_entry(&group, entry.index, OffsetDateTime::now_utc());
             }
             self.editor = Some(Editor::Group(GroupEditor {
                 cursor: entry.index,
