@@ -2,8 +2,9 @@
 //! wizard (both follow `flow` and record through `Session`), asked one line
 //! at a time through a [`Console`]. Nothing here knows about a terminal.
 
+use super::input::{Command, pick, pick_many};
 use super::strings::{Words, words};
-use crate::answer::{self, Answer, Entry, OTHER, TextError, entry_name, format_number};
+use crate::answer::{self, Answer, OTHER, TextError, format_number};
 use crate::bank::{Bank, Kind, Question};
 use crate::flow;
 use crate::i18n::{Lang, ui};
@@ -29,33 +30,8 @@ pub enum End {
     Stopped,
 }
 
-/// What can be typed at any prompt instead of an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Command {
-    /// `?`: the question's help.
-    Help,
-    /// `!`: "don't know".
-    DontKnow,
-    /// `<`: the previous question.
-    Back,
-    /// `#`: a note on the question.
-    Note,
-}
-
-impl Command {
-    fn parse(line: &str) -> Option<Command> {
-        match line {
-            "?" => Some(Command::Help),
-            "!" => Some(Command::DontKnow),
-            "<" => Some(Command::Back),
-            "#" => Some(Command::Note),
-            _ => None,
-        }
-    }
-}
-
 /// What became of one question.
-enum Step {
+pub(super) enum Step {
     Answered,
     Back,
     Stop,
@@ -66,7 +42,7 @@ pub type Save<'a> = dyn FnMut(&Session) -> Result<(), String> + 'a;
 
 /// An interview in progress.
 pub struct Interview<'a, C: Console> {
-    bank: &'a Bank,
+    pub(super) bank: &'a Bank,
     /// The session being answered.
     pub session: Session,
     console: C,
@@ -76,9 +52,9 @@ pub struct Interview<'a, C: Console> {
 
 /// Where an answer goes: a question, or a sub-question of a group's entry.
 #[derive(Clone)]
-struct Target<'q> {
-    question: &'q Question,
-    entry: Option<(&'q Question, usize)>,
+pub(super) struct Target<'q> {
+    pub(super) question: &'q Question,
+    pub(super) entry: Option<(&'q Question, usize)>,
 }
 
 impl<'a, C: Console> Interview<'a, C> {
@@ -98,11 +74,11 @@ impl<'a, C: Console> Interview<'a, C> {
         }
     }
 
-    fn w(&self) -> &'static Words {
+    pub(super) fn w(&self) -> &'static Words {
         words(self.session.lang)
     }
 
-    fn lang(&self) -> Lang {
+    pub(super) fn lang(&self) -> Lang {
         self.session.lang
     }
 
@@ -204,11 +180,11 @@ impl<'a, C: Console> Interview<'a, C> {
         }
     }
 
-    fn say(&mut self, text: &str) -> io::Result<()> {
+    pub(super) fn say(&mut self, text: &str) -> io::Result<()> {
         self.console.say(text)
     }
 
-    fn prompt(&mut self, prompt: &str) -> io::Result<Option<String>> {
+    pub(super) fn prompt(&mut self, prompt: &str) -> io::Result<Option<String>> {
         let colon = if self.lang() == Lang::Fr {
             "\u{a0}:"
         } else {
@@ -217,7 +193,7 @@ impl<'a, C: Console> Interview<'a, C> {
         self.console.ask(&format!("{prompt}{colon} "))
     }
 
-    fn persist(&mut self) -> io::Result<()> {
+    pub(super) fn persist(&mut self) -> io::Result<()> {
         (self.save)(&self.session).map_err(io::Error::other)
     }
 
@@ -269,7 +245,7 @@ impl<'a, C: Console> Interview<'a, C> {
         }
     }
 
-    fn commit(&mut self, target: &Target<'_>, answer: Answer) -> io::Result<()> {
+    pub(super) fn commit(&mut self, target: &Target<'_>, answer: Answer) -> io::Result<()> {
         let now = OffsetDateTime::now_utc();
         match target.entry {
             None => self
@@ -295,7 +271,11 @@ impl<'a, C: Console> Interview<'a, C> {
     }
 
     /// Carries out a command typed at a prompt; `None` when the same question is asked again.
-    fn command(&mut self, target: &Target<'_>, command: Command) -> io::Result<Option<Step>> {
+    pub(super) fn command(
+        &mut self,
+        target: &Target<'_>,
+        command: Command,
+    ) -> io::Result<Option<Step>> {
         let lang = self.lang();
         match command {
             Command::Help => {
@@ -340,7 +320,7 @@ impl<'a, C: Console> Interview<'a, C> {
     }
 
     /// Asks one question (not a group's list) until it is answered.
-    fn ask(&mut self, target: Target<'_>) -> io::Result<Step> {
+    pub(super) fn ask(&mut self, target: Target<'_>) -> io::Result<Step> {
         let lang = self.lang();
         let w = self.w();
         let q = target.question;
@@ -450,169 +430,5 @@ impl<'a, C: Console> Interview<'a, C> {
             self.commit(&target, answer)?;
             return Ok(Step::Answered);
         }
-    }
-
-    fn entries(&self, group: &Question) -> Vec<Entry> {
-        self.session
-            .answers
-            .get(&group.id)
-            .and_then(Answer::entries)
-            .map(<[Entry]>::to_vec)
-            .unwrap_or_default()
-    }
-
-    /// A group: list its entries; add, edit or remove one; finish.
-    fn group(&mut self, group: &Question) -> io::Result<Step> {
-        let lang = self.lang();
-        let w = self.w();
-        let target = Target {
-            question: group,
-            entry: None,
-        };
-        loop {
-            self.say(group.label.get(lang))?;
-            let entries = self.entries(group);
-            if entries.is_empty() {
-                self.say(w.no_entries)?;
-            } else {
-                self.say(w.group_entries)?;
-                for i in 0..entries.len() {
-                    let name = entry_name(group, &entries, i, lang);
-                    self.say(&format!("  {}. {name}", i + 1))?;
-                }
-            }
-            let Some(line) = self.prompt(w.group_prompt)? else {
-                return Ok(Step::Stop);
-            };
-            let line = line.trim().to_lowercase();
-            if let Some(command) = Command::parse(&line) {
-                match self.command(&target, command)? {
-                    Some(step) => return Ok(step),
-                    None => continue,
-                }
-            }
-            let (command, number) = split_command(&line);
-            let index = number
-                .and_then(|n| n.checked_sub(1))
-                .filter(|&i| i < entries.len());
-            match (command, index) {
-                ("", _) => {
-                    let now = OffsetDateTime::now_utc();
-                    self.session.finish_group(self.bank, &group.id, now);
-                    self.persist()?;
-                    return Ok(Step::Answered);
-                }
-                ("a", _) => {
-                    let now = OffsetDateTime::now_utc();
-                    self.session.entries_mut(&group.id, now).push(Entry::new());
-                    if let Step::Stop = self.entry(group, entries.len(), true)? {
-                        return Ok(Step::Stop);
-                    }
-                }
-                ("m" | "e", Some(i)) => {
-                    if let Step::Stop = self.entry(group, i, false)? {
-                        return Ok(Step::Stop);
-                    }
-                }
-                ("s" | "d", Some(i)) => {
-                    let now = OffsetDateTime::now_utc();
-                    self.session.entries_mut(&group.id, now).remove(i);
-                    self.persist()?;
-                }
-                _ => self.say(w.not_an_entry)?,
-            }
-        }
-    }
-
-    /// Asks the sub-questions of entry `index`, in the flow's order.
-    fn entry(&mut self, group: &Question, index: usize, created: bool) -> io::Result<Step> {
-        let entry = self.entries(group).get(index).cloned().unwrap_or_default();
-        let Some(mut sub) = flow::entry_questions(self.bank, &self.session.answers, group, &entry)
-            .first()
-            .map(|q| q.id.clone())
-        else {
-            return Ok(Step::Answered);
-        };
-        loop {
-            let Some(question) = group.sub(&sub) else {
-                return Ok(Step::Answered);
-            };
-            match self.ask(Target {
-                question,
-                entry: Some((group, index)),
-            })? {
-                Step::Stop => return Ok(Step::Stop),
-                Step::Back => {
-                    let now = OffsetDateTime::now_utc();
-                    if created && self.session.drop_empty_entry(&group.id, index, now) {
-                        self.persist()?;
-                    }
-                    return Ok(Step::Answered);
-                }
-                Step::Answered => {
-                    let values = self.entries(group).get(index).cloned().unwrap_or_default();
-                    match flow::next_in_entry(
-                        self.bank,
-                        &self.session.answers,
-                        group,
-                        &values,
-                        &sub,
-                    ) {
-                        Some(next) => sub = next.id.clone(),
-                        None => return Ok(Step::Answered),
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// A number from 1 to `len`, as an index.
-fn pick(line: &str, len: usize) -> Option<usize> {
-    let n: usize = line.parse().ok()?;
-    (1..=len).contains(&n).then(|| n - 1)
-}
-
-/// Numbers from 1 to `len` separated by commas or spaces, as indices; `0` for none.
-fn pick_many(line: &str, len: usize) -> Option<Vec<usize>> {
-    if line == "0" {
-        return Some(Vec::new());
-    }
-    let parts: Vec<&str> = line
-        .split([',', ' ', ';'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.is_empty() {
-        return None;
-    }
-    parts.into_iter().map(|p| pick(p, len)).collect()
-}
-
-/// `m 2` into `("m", Some(2))`; `a` into `("a", None)`.
-fn split_command(line: &str) -> (&str, Option<usize>) {
-    let line = line.trim();
-    let split = line
-        .find(|c: char| c.is_ascii_digit() || c == ' ')
-        .unwrap_or(line.len());
-    let (command, rest) = line.split_at(split);
-    (command.trim(), rest.trim().parse().ok())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_read_as_people_type_them() {
-        assert_eq!(pick("2", 3), Some(1));
-        assert_eq!(pick("4", 3), None);
-        assert_eq!(pick("oui", 3), None);
-        assert_eq!(pick_many("1, 3", 3), Some(vec![0, 2]));
-        assert_eq!(pick_many("1 3", 3), Some(vec![0, 2]));
-        assert_eq!(pick_many("0", 3), Some(vec![]));
-        assert_eq!(pick_many("1,9", 3), None);
-        assert_eq!(split_command("m 2"), ("m", Some(2)));
-        assert_eq!(split_command("m2"), ("m", Some(2)));
-        assert_eq!(split_command("a"), ("a", None));
     }
 }

@@ -6,6 +6,8 @@
 //! `Input` prompts erase themselves once answered, which a screen reader and a
 //! transcript would both see, so nothing here moves the cursor or redraws.
 
+mod group;
+mod input;
 pub mod interview;
 pub mod strings;
 
