@@ -223,10 +223,15 @@ impl Layout {
         }
     }
 
+    /// The anchor links and page references with `key` point to.
+    pub fn anchor(&self, key: usize) -> Option<&Anchor> {
+        self.anchors.iter().find(|a| a.key == Some(key))
+    }
+
     /// Turns page references into text, now that every anchor has its page.
     pub fn resolve_page_refs(&mut self) {
         let fonts = Fonts::get();
-        let pages_of: std::collections::HashMap<usize, usize> = self
+        let pages_of: Vec<(usize, usize)> = self
             .anchors
             .iter()
             .filter_map(|a| a.key.map(|k| (k, a.page)))
@@ -241,8 +246,9 @@ impl Layout {
                 } = item
                 {
                     let text = pages_of
-                        .get(key)
-                        .map_or("?".to_string(), |p| (p + 1).to_string());
+                        .iter()
+                        .find(|(k, _)| k == key)
+                        .map_or("?".to_string(), |(_, p)| (p + 1).to_string());
                     let width = fonts.width(style.face, style.size, &text);
                     *item = Item::Text {
                         x: *right - width,

@@ -83,11 +83,6 @@ pub fn write(
             .map
             .insert(logo_id.clone(), printpdf::XObject::Image(image.clone()));
     }
-    let key_pages: BTreeMap<usize, &Anchor> = layout
-        .anchors
-        .iter()
-        .filter_map(|a| a.key.map(|k| (k, a)))
-        .collect();
     let flip = |y: f32| g.height - y;
     let mut pages = Vec::with_capacity(layout.pages.len());
     for page in &layout.pages {
@@ -207,7 +202,7 @@ pub fn write(
                     }
                 }
                 Item::Link { x, y, w, h, key } => {
-                    if let Some(anchor) = key_pages.get(key) {
+                    if let Some(anchor) = layout.anchor(*key) {
                         ops.push(Op::LinkAnnotation {
                             link: LinkAnnotation::new(
                                 Rect {

@@ -206,9 +206,6 @@ impl Composer<'_> {
                 None => (self.t.not_assessed.to_string(), SMALL),
             };
             let width = fonts.width(style.face, style.size, &text);
-            let width_room = value_w.max(width);
-            let text = fit(&text, style, width_room);
-            let width = fonts.width(style.face, style.size, &text);
             piece.items.push(Item::Text {
                 x: g.right() - width,
                 y: baseline(leading, style.size),
