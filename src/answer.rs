@@ -112,7 +112,21 @@ impl Answer {
         };
         match (question.kind, self) {
             (Kind::YesNo, Answer::Bool(_)) => Ok(()),
-            (Kind::Number, Answer::Number(n)) if n.is_finite() => Ok(()),
+            (Kind::Number, Answer::Number(n)) if n.is_finite() => {
+                match (question.min, question.max) {
+                    (Some(min), _) if *n < min => Err(format!(
+                        "{} is below the minimum, {}",
+                        format_number(*n, Lang::En),
+                        format_number(min, Lang::En)
+                    )),
+                    (_, Some(max)) if *n > max => Err(format!(
+                        "{} is above the maximum, {}",
+                        format_number(*n, Lang::En),
+                        format_number(max, Lang::En)
+                    )),
+                    _ => Ok(()),
+                }
+            }
             (Kind::Text | Kind::LongText, Answer::Text(_)) => Ok(()),
             (Kind::Single, Answer::Text(id)) if known(id) => Ok(()),
             (Kind::Single, Answer::Text(id)) => Err(format!("`{id}` is not one of its options")),

@@ -186,6 +186,10 @@ pub struct Ui {
     pub confidential: &'static str,
     pub question_bank: &'static str,
     pub other_specify: &'static str,
+    /// A save found other answers changed elsewhere, and merged them.
+    pub merged: &'static str,
+    /// A save found the same answers changed elsewhere (`{theirs}`, `{ours}`).
+    pub diverted: &'static str,
 }
 
 /// French UI strings.
@@ -244,6 +248,8 @@ pub static FR: Ui = Ui {
     confidential: "Document confidentiel\u{a0}: il décrit les pratiques internes de l’organisation en matière de renseignements personnels.",
     question_bank: "Questionnaire",
     other_specify: "Autre, précisez\u{a0}:",
+    merged: "Le fichier avait été modifié ailleurs\u{202f}; ses réponses et les vôtres sont réunies.",
+    diverted: "{theirs} a été modifié ailleurs sur les mêmes réponses\u{202f}; il est laissé tel quel et vos réponses sont enregistrées dans {ours}.",
 };
 
 /// English UI strings.
@@ -302,6 +308,8 @@ pub static EN: Ui = Ui {
     confidential: "Confidential: this document describes the organization’s internal practices regarding personal information.",
     question_bank: "Question bank",
     other_specify: "Other, specify:",
+    merged: "The file had been changed elsewhere; its answers and yours are now combined.",
+    diverted: "{theirs} was changed elsewhere in the same answers; it is left as it is and your answers are saved in {ours}.",
 };
 
 impl Ui {

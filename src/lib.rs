@@ -19,6 +19,8 @@ pub mod condition;
 pub mod coverage;
 /// Example sessions shipped with the bank, and the stress session.
 pub mod example;
+/// Reading only regular files under a cap, private folders, output checks, stale temporary files.
+pub mod files;
 /// Which questions are shown, what comes next, progress.
 pub mod flow;
 /// Languages, bilingual texts, the product's own UI strings.
@@ -33,6 +35,8 @@ pub mod render;
 pub mod report;
 /// The rules engine: findings and scores.
 pub mod rules;
+/// Text from files made safe for a terminal or document metadata.
+pub mod sanitize;
 /// Sessions and their atomic saves.
 pub mod session;
 /// The full-screen wizard (ratatui).

@@ -8,7 +8,12 @@ fn main() -> ExitCode {
     match privaudit::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("privaudit: {err:#}");
+            // Messages quote files (names, field names, values): no escape reaches the terminal.
+            let message = format!("{err:#}");
+            eprintln!(
+                "privaudit: {}",
+                privaudit::sanitize::terminal_lines(&message)
+            );
             ExitCode::FAILURE
         }
     }

@@ -315,14 +315,23 @@ fn a_saved_session_is_reported() {
 }
 
 #[test]
-fn a_session_from_another_bank_is_flagged() {
+fn a_session_from_another_bank_is_refused_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("client.json");
     let bank = common::mini_bank();
     let s = common::session_with(&bank, common::answers(serde_json::json!({"paper": false})));
     privaudit::session::save(&s, &session).unwrap();
+    let before = std::fs::read(&session).unwrap();
     privaudit()
         .arg("report")
+        .arg(&session)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "answered with the question bank `mini`, not `privaudit-pme`",
+        ));
+    privaudit()
+        .args(["report", "--force"])
         .arg(&session)
         .assert()
         .success()
@@ -330,6 +339,7 @@ fn a_session_from_another_bank_is_flagged() {
             predicate::str::contains("answered with the question bank `mini`, not `privaudit-pme`")
                 .and(predicate::str::contains("answer to `paper` set aside")),
         );
+    assert_eq!(std::fs::read(&session).unwrap(), before);
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod common;
 use common::{instant, mini_bank, mini_bank_dir};
 use privaudit::i18n::Lang;
 use privaudit::plain::interview::{Console, End, Interview};
-use privaudit::session::Session;
+use privaudit::session::{Saved, Session};
 use privaudit::tui::app::App;
 use privaudit::tui::keys::{map, press};
 use privaudit::tui::theme::Theme;
@@ -128,7 +128,7 @@ fn both_front_ends_give_the_same_session_for_the_same_answers() {
         console,
         |_: &Session| {
             saves += 1;
-            Ok(())
+            Ok(Saved::Written)
         },
     );
     assert_eq!(interview.run().unwrap(), End::Finished);
@@ -153,7 +153,7 @@ fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
         &bank,
         Session::new(&bank, Lang::En, instant()),
         console,
-        |_: &Session| Ok(()),
+        |_: &Session| Ok(Saved::Written),
     );
     assert_eq!(interview.run().unwrap(), End::Stopped);
     let transcript = interview.console().transcript.join("\n");

@@ -82,3 +82,47 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
 }
+
+/// The first key given twice in one object of `text`, with its path and the
+/// 1-based line and column of its second occurrence. serde_json keeps the last
+/// value silently; privaudit's files refuse the repetition instead.
+pub fn duplicate_key(text: &str) -> Option<(Pointer, usize, usize)> {
+    let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default()).ok()?;
+    let root = parsed.value?;
+    let mut path = Pointer::default();
+    let offset = first_duplicate(&root, &mut path)?;
+    let (line, column) = line_column(text, offset);
+    Some((path, line, column))
+}
+
+/// Depth first: the byte offset of the first repeated key; `path` ends at it.
+fn first_duplicate(value: &Value, path: &mut Pointer) -> Option<usize> {
+    match value {
+        Value::Object(obj) => {
+            let mut seen = std::collections::HashSet::new();
+            for prop in &obj.properties {
+                let name = prop.name.as_str();
+                path.0.push(Seg::Key(name.to_string()));
+                if !seen.insert(name) {
+                    return Some(prop.start());
+                }
+                if let Some(at) = first_duplicate(&prop.value, path) {
+                    return Some(at);
+                }
+                path.0.pop();
+            }
+            None
+        }
+        Value::Array(arr) => {
+            for (i, element) in arr.elements.iter().enumerate() {
+                path.0.push(Seg::Index(i));
+                if let Some(at) = first_duplicate(element, path) {
+                    return Some(at);
+                }
+                path.0.pop();
+            }
+            None
+        }
+        _ => None,
+    }
+}

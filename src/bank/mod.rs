@@ -7,7 +7,7 @@ mod schema;
 mod source;
 mod validate;
 
-pub use locate::{Pointer, Seg, line_column, locate};
+pub use locate::{Pointer, Seg, duplicate_key, line_column, locate};
 pub use model::*;
 pub use schema::json_schema;
 pub use source::{BankSource, Origin, ReadError, SourceFile};

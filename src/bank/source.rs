@@ -82,24 +82,51 @@ impl BankSource {
     }
 }
 
+/// Reads every `.json` file below `dir`. Symbolic links to folders are not
+/// followed (a link to `.` would loop); only regular files of at most
+/// [`crate::files::BANK_FILE_MAX_BYTES`] are read, at most
+/// [`crate::files::BANK_MAX_FILES`] of them.
 fn read_tree(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), ReadError> {
+    use crate::files::{BANK_FILE_MAX_BYTES, BANK_MAX_FILES, read_regular};
     let err = |path: &Path, source| ReadError {
         path: path.display().to_string(),
         source,
     };
     for entry in std::fs::read_dir(dir).map_err(|e| err(dir, e))? {
-        let path = entry.map_err(|e| err(dir, e))?.path();
-        if path.is_dir() {
+        let entry = entry.map_err(|e| err(dir, e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| err(&path, e))?;
+        if kind.is_dir() {
             read_tree(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "json") {
-            let text = std::fs::read_to_string(&path).map_err(|e| err(&path, e))?;
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.push(SourceFile { rel, text });
+            continue;
         }
+        if kind.is_symlink() && path.is_dir() {
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        if out.len() >= BANK_MAX_FILES {
+            let message = format!("more than {BANK_MAX_FILES} .json files in the bank folder");
+            return Err(err(root, std::io::Error::other(message)));
+        }
+        let bytes = read_regular(&path, BANK_FILE_MAX_BYTES).map_err(|e| err(&path, e))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            err(
+                &path,
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
+            )
+        })?;
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.push(SourceFile { rel, text });
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `privaudit list`: the saved assessments in a folder, for a consultant with many clients.
 
 use crate::bank::Bank;
+use crate::sanitize;
 use crate::session::library;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
@@ -12,15 +13,24 @@ pub fn run(questions: Option<&Path>, dir: Option<PathBuf>) -> Result<ExitCode> {
     let dir = dir.unwrap_or_else(library::sessions_dir);
     let (sessions, problems) = library::scan(&dir, &bank);
     for problem in &problems {
-        eprintln!("warning: skipped {problem}");
+        let problem = problem.to_string();
+        eprintln!("warning: skipped {}", sanitize::terminal_lines(&problem));
     }
     if sessions.is_empty() {
-        println!("No saved assessments in {}.", dir.display());
+        println!(
+            "No saved assessments in {}.",
+            sanitize::terminal(&dir.display().to_string())
+        );
         return Ok(ExitCode::SUCCESS);
     }
-    let name_width = sessions
+    // Names and file names come from files: shown, never sent to the terminal raw.
+    let names: Vec<String> = sessions
         .iter()
-        .map(|s| s.organisation.chars().count())
+        .map(|s| sanitize::terminal(&s.organisation).into_owned())
+        .collect();
+    let name_width = names
+        .iter()
+        .map(|name| name.chars().count())
         .max()
         .unwrap_or(0)
         .clamp(12, 40);
@@ -28,18 +38,18 @@ pub fn run(questions: Option<&Path>, dir: Option<PathBuf>) -> Result<ExitCode> {
         "{:<name_width$}  {:>8}  {:<16}  {:>5}  file",
         "organisation", "progress", "last change", "score"
     );
-    for s in &sessions {
-        let name = if s.organisation.trim().is_empty() {
+    for (s, name) in sessions.iter().zip(&names) {
+        let name = if name.trim().is_empty() {
             "(no name yet)".to_string()
         } else {
-            shorten(&s.organisation, name_width)
+            shorten(name, name_width)
         };
         let score = s.score.map_or("—".to_string(), |n| n.to_string());
         println!(
             "{name:<name_width$}  {:>7}%  {:<16}  {score:>5}  {}",
             s.percent,
             s.updated,
-            s.path.display()
+            sanitize::terminal(&s.path.display().to_string())
         );
     }
     Ok(ExitCode::SUCCESS)

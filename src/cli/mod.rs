@@ -98,6 +98,26 @@ pub struct ReportArgs {
     /// Who prepared the report, for the cover (instead of the session's).
     #[arg(long, value_name = "NAME")]
     pub prepared_by: Option<String>,
+    /// Permissions of the report files, in octal (`644` lets others on this
+    /// machine read them); 600, owner only, by default, like sessions.
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = parse_mode)]
+    pub mode: u32,
+    /// Report on a session answered with another question bank than this one
+    /// (its answers will mostly be set aside).
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_mode(s: &str) -> Result<u32, String> {
+    match u32::from_str_radix(s, 8) {
+        Ok(mode) if s.len() == 3 && mode & 0o600 == 0o600 => Ok(mode),
+        Ok(_) if s.len() == 3 => Err(format!(
+            "`{s}` would not let you read or write your own report; the owner needs 6 (e.g. 600, 640, 644)"
+        )),
+        _ => Err(format!(
+            "`{s}` is not a file mode of three octal digits such as 600 or 644"
+        )),
+    }
 }
 
 fn parse_date(s: &str) -> Result<time::Date, String> {

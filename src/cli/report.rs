@@ -5,9 +5,10 @@ use super::ReportArgs;
 use crate::bank::Bank;
 use crate::example;
 use crate::flow;
-use crate::render::Format;
-use crate::render::pdf::PdfOptions;
+use crate::render::pdf::{Paper, PdfOptions};
+use crate::render::{Format, Target};
 use crate::report::{BuildOptions, Report, build};
+use crate::sanitize;
 use crate::session::{self, Session};
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
@@ -33,7 +34,9 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
         (Some(path), None) => (session::load(path)?, path.parent()),
         (None, None) => bail!("give a session file, or --example"),
     };
-    let session = prepare(&bank, session, args, &mut |w| eprintln!("warning: {w}"));
+    let session = prepare(&bank, session, args, &mut |w| {
+        eprintln!("warning: {}", sanitize::terminal_lines(&w));
+    })?;
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let format = args
         .format
@@ -51,14 +54,20 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
             "a PDF would garble the terminal; give a file with -o rapport.pdf (or redirect the output)"
         );
     }
-    let (report, pdf) = report_of(&bank, &session, dir, args)?;
+    let (report, pdf) = report_of(&bank, &session, dir, args, &[format])?;
     match args.output.as_deref().filter(|_| !to_stdout) {
         None => std::io::stdout()
             .lock()
             .write_all(&format.render(&report, &pdf)?)
             .context("cannot write to standard output")?,
         Some(path) => {
-            let size = crate::render::export(&report, format, &pdf, path)?;
+            let inputs: Vec<&Path> = args.sessions.iter().map(PathBuf::as_path).collect();
+            let target = Target {
+                path,
+                inputs: &inputs,
+                mode: args.mode,
+            };
+            let size = crate::render::export(&report, format, &pdf, target)?;
             let progress = flow::progress(&bank, &session.answers);
             eprintln!(
                 "wrote {} ({size} bytes; {} of {} questions answered)",
@@ -72,19 +81,22 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
 }
 
 /// Checks a loaded session against the bank (warnings go to `warn`) and
-/// applies the command line's overrides.
+/// applies the command line's overrides. A session of another bank is refused
+/// unless `--force`.
 fn prepare(
     bank: &Bank,
     mut session: Session,
     args: &ReportArgs,
     warn: &mut dyn FnMut(String),
-) -> Session {
-    if session.bank.id != bank.manifest.id {
-        warn(format!(
-            "this session was answered with the question bank `{}`, not `{}`; \
-             its answers will not match (give that bank with --questions DIR)",
-            session.bank.id, bank.manifest.id
-        ));
+) -> Result<Session> {
+    if let Some(why) = session.foreign_bank(bank) {
+        if !args.force {
+            bail!("{why}, or report anyway with --force");
+        }
+        warn(format!("{why}; reporting anyway (--force)"));
+    }
+    if let Some(warning) = session.newer_bank_warning(bank) {
+        warn(warning);
     }
     for retired in session.reconcile(bank) {
         warn(format!(
@@ -95,33 +107,45 @@ fn prepare(
     if let Some(name) = &args.prepared_by {
         session.prepared_by = Some(name.clone()).filter(|n| !n.trim().is_empty());
     }
-    session
+    Ok(session)
 }
 
 /// The report and the PDF options for a session; `dir` is its file's folder.
+/// The logo is read only when one of `formats` is PDF.
 fn report_of(
     bank: &Bank,
     session: &Session,
     dir: Option<&Path>,
     args: &ReportArgs,
+    formats: &[Format],
 ) -> Result<(Report, PdfOptions)> {
     let options = BuildOptions {
         lang: args.lang.unwrap_or(session.lang),
         date: args.date.unwrap_or_else(|| crate::i18n::local_now().date()),
     };
-    let pdf = pdf_options(session, dir, args)?;
+    let pdf = pdf_options(session, dir, args, formats.contains(&Format::Pdf))?;
     Ok((build(bank, session, options), pdf))
 }
 
 /// How to print a PDF: the session's defaults, then the command line's choices.
 /// A report dated with `--date` is stamped with that date at midnight UTC, so
-/// that the same session and date give the same bytes.
-fn pdf_options(session: &Session, dir: Option<&Path>, args: &ReportArgs) -> Result<PdfOptions> {
+/// that the same session and date give the same bytes. `with_logo` says
+/// whether to read the logo (only a PDF shows it).
+fn pdf_options(
+    session: &Session,
+    dir: Option<&Path>,
+    args: &ReportArgs,
+    with_logo: bool,
+) -> Result<PdfOptions> {
     let created = match args.date {
         Some(date) => date.midnight().assume_utc(),
         None => crate::i18n::local_now(),
     };
-    let mut pdf = PdfOptions::for_session(session, dir, args.logo.as_deref(), created)?;
+    let mut pdf = if with_logo {
+        PdfOptions::for_session(session, dir, args.logo.as_deref(), created)?
+    } else {
+        PdfOptions::new(Paper::for_jurisdictions(&session.jurisdictions), created)
+    };
     if let Some(paper) = args.paper {
         pdf.paper = paper;
     }
@@ -132,8 +156,9 @@ fn pdf_options(session: &Session, dir: Option<&Path>, args: &ReportArgs) -> Resu
 /// summary at the end and a non-zero exit if anything failed.
 fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
     let out_dir = args.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    std::fs::create_dir_all(&out_dir)
+    crate::files::create_private_dir(&out_dir)
         .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
+    let inputs: Vec<&Path> = args.sessions.iter().map(PathBuf::as_path).collect();
     let formats: Vec<Format> = if args.format.is_empty() {
         vec![Format::Pdf]
     } else {
@@ -160,19 +185,30 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
         let mut warnings = Vec::new();
         let outcome = (|| -> Result<Vec<PathBuf>> {
             let session = session::load(path)?;
-            let session = prepare(bank, session, args, &mut |w| warnings.push(w));
-            let (report, pdf) = report_of(bank, &session, path.parent(), args)?;
+            let session = prepare(bank, session, args, &mut |w| warnings.push(w))?;
+            let (report, pdf) = report_of(bank, &session, path.parent(), args, &formats)?;
             let stem = unique_stem(path, &mut taken);
             let mut files = Vec::new();
             for format in &formats {
-                let target = out_dir.join(format!("{stem}.{}", format.extension()));
-                crate::render::export(&report, *format, &pdf, &target)?;
-                files.push(target);
+                let file = out_dir.join(format!("{stem}.{}", format.report_extension()));
+                let target = Target {
+                    path: &file,
+                    inputs: &inputs,
+                    mode: args.mode,
+                };
+                crate::render::export(&report, *format, &pdf, target)?;
+                files.push(file);
             }
             Ok(files)
         })();
         for w in warnings {
-            bar.suspend(|| eprintln!("warning: {}: {w}", path.display()));
+            bar.suspend(|| {
+                eprintln!(
+                    "warning: {}: {}",
+                    sanitize::terminal(&path.display().to_string()),
+                    sanitize::terminal_lines(&w)
+                );
+            });
         }
         match outcome {
             Ok(files) => written.extend(files),
@@ -195,11 +231,12 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
     eprintln!("{} session{} failed:", failed.len(), plural(failed.len()));
     for (path, why) in &failed {
         // Load errors already start with the file, line and column.
-        if why.starts_with(&path.display().to_string()) {
-            eprintln!("  {why}");
+        let line = if why.starts_with(&path.display().to_string()) {
+            why.clone()
         } else {
-            eprintln!("  {}: {why}", path.display());
-        }
+            format!("{}: {why}", path.display())
+        };
+        eprintln!("  {}", sanitize::terminal_lines(&line));
     }
     Ok(ExitCode::FAILURE)
 }

@@ -8,7 +8,7 @@ use crate::answer::{self, Answer, OTHER, TextError, format_number};
 use crate::bank::{Bank, Kind, Question};
 use crate::flow;
 use crate::i18n::{Lang, ui};
-use crate::session::Session;
+use crate::session::{Saved, Session};
 use std::collections::BTreeSet;
 use std::io;
 use time::OffsetDateTime;
@@ -37,8 +37,8 @@ pub(super) enum Step {
     Stop,
 }
 
-/// Saves the session after each change; says why it could not.
-pub type Save<'a> = dyn FnMut(&Session) -> Result<(), String> + 'a;
+/// Saves the session after each change; says what it found on disk, or why it could not.
+pub type Save<'a> = dyn FnMut(&Session) -> Result<Saved, String> + 'a;
 
 /// An interview in progress.
 pub struct Interview<'a, C: Console> {
@@ -48,6 +48,8 @@ pub struct Interview<'a, C: Console> {
     console: C,
     save: Box<Save<'a>>,
     section: Option<String>,
+    /// Where saves go since another program changed the file in the same answers.
+    diverted: Option<std::path::PathBuf>,
 }
 
 /// Where an answer goes: a question, or a sub-question of a group's entry.
@@ -63,7 +65,7 @@ impl<'a, C: Console> Interview<'a, C> {
         bank: &'a Bank,
         session: Session,
         console: C,
-        save: impl FnMut(&Session) -> Result<(), String> + 'a,
+        save: impl FnMut(&Session) -> Result<Saved, String> + 'a,
     ) -> Self {
         Interview {
             bank,
@@ -71,7 +73,14 @@ impl<'a, C: Console> Interview<'a, C> {
             console,
             save: Box::new(save),
             section: None,
+            diverted: None,
         }
+    }
+
+    /// The file saves now go to, when it is no longer the one opened (another
+    /// program changed that one in the same answers).
+    pub fn saved_to(&self) -> Option<std::path::PathBuf> {
+        self.diverted.clone()
     }
 
     pub(super) fn w(&self) -> &'static Words {
@@ -193,8 +202,19 @@ impl<'a, C: Console> Interview<'a, C> {
         self.console.ask(&format!("{prompt}{colon} "))
     }
 
+    /// Saves the session; takes in what another program wrote meanwhile.
     pub(super) fn persist(&mut self) -> io::Result<()> {
-        (self.save)(&self.session).map_err(io::Error::other)
+        let saved = (self.save)(&self.session).map_err(io::Error::other)?;
+        let notice = saved.notice(self.lang());
+        match saved {
+            Saved::Written => {}
+            Saved::Merged(session) => self.session = *session,
+            Saved::Diverted { ours, .. } => self.diverted = Some(ours),
+        }
+        match notice {
+            Some(notice) => self.say(&notice),
+            None => Ok(()),
+        }
     }
 
     /// The section title when it changes, then the question's number.

@@ -15,7 +15,7 @@ use crate::bank::Bank;
 use crate::i18n::Lang;
 use crate::render::Format;
 use crate::report::BuildOptions;
-use crate::session::{self, Session, library};
+use crate::session::{Session, SessionFile, library};
 use anyhow::Result;
 use dialoguer::console::Term;
 use interview::{Console, End, Interview};
@@ -44,13 +44,16 @@ impl Default for LineConsole {
     }
 }
 
+/// Everything the plain mode prints goes through here: organisation names,
+/// answers and ids come from files and reach the terminal only as text.
 impl Console for LineConsole {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        self.term.write_line(text)
+        self.term.write_line(&crate::sanitize::terminal_lines(text))
     }
 
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
-        self.term.write_str(prompt)?;
+        self.term
+            .write_str(&crate::sanitize::terminal_lines(prompt))?;
         self.term.flush()?;
         let mut line = String::new();
         if io::stdin().lock().read_line(&mut line)? == 0 {
@@ -66,15 +69,11 @@ impl Console for LineConsole {
 pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()> {
     let mut console = LineConsole::new();
     let lang_now = lang.unwrap_or(Lang::Fr);
-    let (path, mut session) = match path {
-        Some(path) if path.exists() => {
-            let session = session::load(&path)?;
-            (path, session)
-        }
+    let (mut file, mut session) = match path {
+        Some(path) if path.exists() => SessionFile::open(&path, bank)?,
         Some(path) => {
             let session = Session::new(bank, lang_now, OffsetDateTime::now_utc());
-            session::save(&session, &path)?;
-            (path, session)
+            (SessionFile::create(&path, &session)?, session)
         }
         None => match choose(bank, lang_now, &mut console)? {
             Some(chosen) => chosen,
@@ -83,6 +82,7 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
     };
     let w = words(session.lang);
     let retired = session.reconcile(bank);
+    let path = file.path().to_path_buf();
     console.say(w.intro)?;
     console.say(w.commands)?;
     console.say(&format!("{} {}", w.saved_to, path.display()))?;
@@ -90,9 +90,8 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
         let ids: Vec<&str> = retired.iter().map(|r| r.id.as_str()).collect();
         console.say(&format!("{} {}", w.set_aside, ids.join(", ")))?;
     }
-    let save_path = path.clone();
     let mut interview = Interview::new(bank, session, console, move |s: &Session| {
-        session::save(s, &save_path).map_err(|e| e.to_string())
+        file.save(s).map_err(|e| e.to_string())
     });
     let mut end = interview.run()?;
     while end == End::Finished {
@@ -117,12 +116,14 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
             }
             "" => {
                 let session = interview.session.clone();
+                let path = interview.saved_to().unwrap_or(path);
                 return offer_export(bank, &session, &path, interview.console());
             }
             _ => return Ok(()),
         }
     }
     // The input ended before the last question.
+    let path = interview.saved_to().unwrap_or(path);
     interview.console().say(&format!(
         "{} privaudit --plain {}",
         w.resume,
@@ -136,7 +137,7 @@ fn choose(
     bank: &Bank,
     lang: Lang,
     console: &mut LineConsole,
-) -> Result<Option<(PathBuf, Session)>> {
+) -> Result<Option<(SessionFile, Session)>> {
     let w = words(lang);
     let dir = library::sessions_dir();
     let saved = library::list(&dir, bank);
@@ -167,13 +168,11 @@ fn choose(
                     name.trim().to_string(),
                     OffsetDateTime::now_utc(),
                 );
-                let path = library::create(&dir, &session)?;
-                return Ok(Some((path, session)));
+                let file = library::create(&dir, &session)?;
+                return Ok(Some((file, session)));
             }
             Ok(n) if n <= saved.len() => {
-                let path = saved[n - 1].path.clone();
-                let session = session::load(&path)?;
-                return Ok(Some((path, session)));
+                return Ok(Some(SessionFile::open(&saved[n - 1].path, bank)?));
             }
             _ => console.say(w.not_a_choice)?,
         }
@@ -223,7 +222,7 @@ fn offer_export(
         lang: session.lang,
         date: crate::i18n::local_now().date(),
     };
-    crate::render::export_session(bank, session, path.parent(), options, format, &target)?;
+    crate::render::export_session(bank, session, Some(path), options, format, &target)?;
     console.say(&format!("{} {}", w.exported, target.display()))?;
     Ok(())
 }

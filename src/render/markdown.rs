@@ -106,7 +106,7 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
                     escape(&a.title),
                     escape(&a.area)
                 );
-                let _ = writeln!(out, "   {}  ", escape(&a.action));
+                let _ = writeln!(out, "   {}  ", escape_line_start(&a.action));
                 if !a.refs.is_empty() {
                     let _ = writeln!(out, "   {}", refs_md(&a.refs, lang));
                 }
@@ -121,7 +121,7 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
     let t = ui(lang);
     if f.severity.is_gap() {
         let _ = writeln!(out, "> **{} — {}**\n>", escape(&f.label), escape(&f.title));
-        let _ = writeln!(out, "> {}\n>", escape(&f.finding));
+        let _ = writeln!(out, "> {}\n>", escape_line_start(&f.finding));
         let _ = writeln!(out, "> **{}** {}", t.what_to_do, escape(&f.recommendation));
         if !f.refs.is_empty() {
             let _ = writeln!(out, ">\n> {}", refs_md(&f.refs, lang));
@@ -137,7 +137,7 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
     let _ = writeln!(
         out,
         "{} {}\n",
-        escape(&f.finding),
+        escape_line_start(&f.finding),
         escape(&f.recommendation)
     );
 }
@@ -149,7 +149,6 @@ fn refs_md(refs: &[String], lang: Lang) -> String {
 }
 
 fn table_md(out: &mut String, header: &[String], rows: &[Vec<String>]) {
-    let cell = |s: &str| escape(s).replace('|', "\\|").replace('\n', "<br>");
     let _ = writeln!(
         out,
         "| {} |",
@@ -173,8 +172,14 @@ fn table_md(out: &mut String, header: &[String], rows: &[Vec<String>]) {
 fn spans_md(spans: &[Span]) -> String {
     spans
         .iter()
-        .map(|s| {
-            let text = escape(&s.text);
+        .enumerate()
+        .map(|(i, s)| {
+            // The first span starts the paragraph's line.
+            let text = if i == 0 {
+                escape_line_start(&s.text)
+            } else {
+                escape(&s.text)
+            };
             let trimmed = text.trim_end();
             let trail = &text[trimmed.len()..];
             match s.style {
@@ -193,14 +198,56 @@ fn bar(score: u8) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
 }
 
-/// Escapes the characters Markdown would read as markup.
+/// Inline text that cannot change the document's structure: the characters
+/// Markdown reads as markup are escaped, line breaks become spaces (a name
+/// with a line break must not start a heading, a list or a table row), and
+/// control and bidirectional-override characters are dropped.
 fn escape(text: &str) -> String {
+    let text = crate::sanitize::metadata(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+        ) {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Escaped text that starts a line: also escapes what would open a block
+/// there (a list marker, a numbered item, a setext underline, an indent).
+fn escape_line_start(text: &str) -> String {
+    let escaped = escape(text);
+    let trimmed = escaped.trim_start();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let mut out = String::with_capacity(escaped.len() + 1);
+    match trimmed.chars().next() {
+        Some('-' | '+' | '=') => {
+            out.push('\\');
+            out.push_str(trimmed);
+        }
+        Some(_)
+            if (1..=9).contains(&digits)
+                && matches!(trimmed[digits..].chars().next(), Some('.' | ')')) =>
+        {
+            out.push_str(&trimmed[..digits]);
+            out.push('\\');
+            out.push_str(&trimmed[digits..]);
+        }
+        _ => out.push_str(trimmed),
+    }
+    out
+}
+
+/// A table cell: escaped, with its line breaks as `<br>`.
+fn cell(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }

@@ -36,44 +36,81 @@ pub enum ExportError {
     /// The session's logo cannot be used.
     #[error(transparent)]
     Logo(#[from] pdf::LogoError),
+    /// The path may not receive a report (it is a session, or not a file).
+    #[error(transparent)]
+    Refused(#[from] crate::files::OutputError),
     /// The file could not be written.
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}: {reason}", path.display())]
     Write {
         /// The file.
         path: std::path::PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
 }
 
-/// Renders `report` in `format` and writes it atomically to `path`; returns the bytes written.
+/// Where a report file goes and who may read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// The session files the report is made from: never overwritten.
+    pub inputs: &'a [&'a Path],
+    /// Unix permissions of the file: 0600 (owner only) unless relaxed.
+    pub mode: u32,
+}
+
+impl<'a> Target<'a> {
+    /// A report at `path`, made from `inputs`, readable by its owner only.
+    pub fn private(path: &'a Path, inputs: &'a [&'a Path]) -> Target<'a> {
+        Target {
+            path,
+            inputs,
+            mode: crate::session::PRIVATE,
+        }
+    }
+}
+
+/// Renders `report` in `format` and writes it atomically to the target, after
+/// the check that it replaces no session; returns the bytes written.
 pub fn export(
     report: &Report,
     format: Format,
     pdf: &PdfOptions,
-    path: &Path,
+    target: Target<'_>,
 ) -> Result<usize, ExportError> {
+    crate::files::check_output(target.path, target.inputs)?;
     let bytes = format.render(report, pdf)?;
-    crate::session::write_atomic(path, &bytes, false).map_err(|source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
+    crate::session::write_atomic(target.path, &bytes, target.mode).map_err(|reason| {
+        ExportError::Write {
+            path: target.path.to_path_buf(),
+            reason,
+        }
     })?;
     Ok(bytes.len())
 }
 
-/// Builds a session's report and writes it to `path`: the export of both
-/// interactive front ends. `dir` is the session file's folder (for its logo).
+/// Builds a session's report and writes it to `path`, owner-only: the export
+/// of both interactive front ends. `session_path` is the session's file (never
+/// overwritten; its folder holds a relative logo, read for a PDF only).
 pub fn export_session(
     bank: &crate::bank::Bank,
     session: &crate::session::Session,
-    dir: Option<&Path>,
+    session_path: Option<&Path>,
     options: crate::report::BuildOptions,
     format: Format,
     path: &Path,
 ) -> Result<usize, ExportError> {
     let report = crate::report::build(bank, session, options);
-    let pdf = PdfOptions::for_session(session, dir, None, crate::i18n::local_now())?;
-    export(&report, format, &pdf, path)
+    let now = crate::i18n::local_now();
+    let pdf = if format == Format::Pdf {
+        let dir = session_path.and_then(Path::parent);
+        PdfOptions::for_session(session, dir, None, now)?
+    } else {
+        PdfOptions::new(pdf::Paper::for_jurisdictions(&session.jurisdictions), now)
+    };
+    let inputs: Vec<&Path> = session_path.into_iter().collect();
+    export(&report, format, &pdf, Target::private(path, &inputs))
 }
 
 impl Format {
@@ -94,6 +131,15 @@ impl Format {
             Format::Md => "md",
             Format::Json => "json",
             Format::Pdf => "pdf",
+        }
+    }
+
+    /// The extension of a report file named after its session: `pdf`, `md`,
+    /// and `report.json`, so that a report never takes a session's name.
+    pub fn report_extension(self) -> &'static str {
+        match self {
+            Format::Json => "report.json",
+            other => other.extension(),
         }
     }
 

@@ -107,13 +107,13 @@ pub fn new_path(dir: &Path, organisation: &str) -> PathBuf {
     path
 }
 
-/// Saves a new session in `dir`, creating the folder if needed.
-pub fn create(dir: &Path, session: &Session) -> Result<PathBuf, super::SessionError> {
-    std::fs::create_dir_all(dir).map_err(|source| super::SessionError::Io {
+/// Saves a new session in `dir`, creating the folder (owner only) if needed,
+/// and keeps it open for editing.
+pub fn create(dir: &Path, session: &Session) -> Result<super::SessionFile, super::SessionError> {
+    crate::files::create_private_dir(dir).map_err(|reason| super::SessionError::Io {
         path: dir.into(),
-        source,
+        reason,
     })?;
     let path = new_path(dir, &session.organisation);
-    super::save(session, &path)?;
-    Ok(path)
+    super::SessionFile::create(&path, session)
 }

@@ -1,10 +1,13 @@
 //! A session: the answers of one assessment, with its notes and marks, and
 //! how it is kept on disk.
 
+pub mod file;
 pub mod library;
+pub mod limits;
 pub mod store;
 
-pub use store::{SessionError, load, save, write_atomic};
+pub use file::{Saved, SessionFile};
+pub use store::{PRIVATE, SessionError, load, save, write_atomic};
 
 use crate::answer::{Answer, Answers};
 use crate::bank::Bank;
@@ -71,6 +74,19 @@ pub struct Session {
     /// When it last changed.
     #[serde(with = "time::serde::rfc3339")]
     pub updated: OffsetDateTime,
+}
+
+/// How the bank a session was answered with compares with the bank at hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BankMatch {
+    /// The same bank, same version.
+    Same,
+    /// The same bank, in a newer version: the session is re-stamped.
+    Newer,
+    /// The same bank, in an older (or unordered) version: the stamp is kept.
+    Older,
+    /// Another bank: its questions are not the session's.
+    Other,
 }
 
 /// An answer set aside when a session meets a newer bank.
@@ -219,10 +235,29 @@ impl Session {
         }
     }
 
-    /// Fits the session to `bank`: answers to questions it no longer has, or
+    /// Fits the session to `bank`: answers set aside earlier whose question is
+    /// back (and takes them) return; answers to questions it no longer has, or
     /// in a shape it no longer takes, move to `retired` (kept, not evaluated)
-    /// and are listed. The session is then stamped with the bank.
+    /// and are listed. The session is re-stamped only for a newer version of
+    /// the same bank: never for another bank, never for an older version.
     pub fn reconcile(&mut self, bank: &Bank) -> Vec<Retired> {
+        let returning: Vec<String> = self
+            .retired
+            .iter()
+            .filter(|(id, value)| {
+                !self.answers.contains_key(*id)
+                    && bank.question(id).is_some_and(|q| {
+                        serde_json::from_value::<Answer>((*value).clone())
+                            .is_ok_and(|a| a.fits(q).is_ok())
+                    })
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in returning {
+            let value = self.retired.remove(&id).expect("listed");
+            let answer = serde_json::from_value(value).expect("checked above");
+            self.answers.insert(id, answer);
+        }
         let mut retired = Vec::new();
         let ids: Vec<String> = self.answers.keys().cloned().collect();
         for id in ids {
@@ -237,12 +272,54 @@ impl Session {
                 retired.push(Retired { id, reason });
             }
         }
-        self.bank = BankStamp {
-            id: bank.manifest.id.clone(),
-            version: bank.manifest.version.clone(),
-        };
+        if self.bank_match(bank) == BankMatch::Newer {
+            self.bank = BankStamp {
+                id: bank.manifest.id.clone(),
+                version: bank.manifest.version.clone(),
+            };
+        }
         self.sync_bindings(bank);
         retired
+    }
+
+    /// How the bank the session was answered with compares with `bank`.
+    pub fn bank_match(&self, bank: &Bank) -> BankMatch {
+        if self.bank.id != bank.manifest.id {
+            return BankMatch::Other;
+        }
+        let parse = |v: &str| semver::Version::parse(v).ok();
+        match (parse(&self.bank.version), parse(&bank.manifest.version)) {
+            (Some(ours), Some(theirs)) if theirs > ours => BankMatch::Newer,
+            (Some(ours), Some(theirs)) if theirs < ours => BankMatch::Older,
+            _ if self.bank.version == bank.manifest.version => BankMatch::Same,
+            // Versions that are not semantic versions cannot be ordered: keep the stamp.
+            _ => BankMatch::Older,
+        }
+    }
+
+    /// Why this session must not be edited with `bank`, if it must not: it was
+    /// answered with another bank, whose questions these are not.
+    pub fn foreign_bank(&self, bank: &Bank) -> Option<String> {
+        (self.bank_match(bank) == BankMatch::Other).then(|| {
+            format!(
+                "this session was answered with the question bank `{}`, not `{}`; \
+                 open it with that bank (--questions DIR)",
+                self.bank.id, bank.manifest.id
+            )
+        })
+    }
+
+    /// A warning when the session was answered with a newer version of the bank
+    /// than `bank` (some answers may then be set aside until privaudit is updated).
+    pub fn newer_bank_warning(&self, bank: &Bank) -> Option<String> {
+        (self.bank_match(bank) == BankMatch::Older && self.bank.version != bank.manifest.version)
+            .then(|| {
+                format!(
+                    "this session was answered with version {} of the question bank, \
+                     newer than this privaudit's {}; answers it does not know are set aside, not lost",
+                    self.bank.version, bank.manifest.version
+                )
+            })
     }
 
     /// The jurisdictions to cite: those selected, or all when none is.

@@ -1,6 +1,7 @@
 //! Reading and writing session files: errors that say where, atomic saves.
 
 use super::{FORMAT, Session, VERSION};
+use crate::files;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -8,12 +9,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     /// The file could not be opened, read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {reason}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The file is not valid session JSON.
     #[error("{}:{line}:{column}: {message}", path.display())]
@@ -37,17 +38,36 @@ pub enum SessionError {
     },
 }
 
-/// Reads a session file. Nothing is written: a file that cannot be read is left as it is.
+/// Reads a session file. Nothing is written: a file that cannot be read is left
+/// as it is. Only a regular file of at most [`files::SESSION_MAX_BYTES`] is read.
 pub fn load(path: &Path) -> Result<Session, SessionError> {
-    let text = std::fs::read_to_string(path).map_err(|source| SessionError::Io {
-        path: path.into(),
-        source,
+    let bytes =
+        files::read_regular(path, files::SESSION_MAX_BYTES).map_err(|reason| SessionError::Io {
+            path: path.into(),
+            reason,
+        })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = line_column_of_bytes(&bytes, e.valid_up_to());
+        SessionError::Parse {
+            path: path.into(),
+            line,
+            column,
+            message: "not UTF-8 text (a session is a UTF-8 JSON file)".into(),
+        }
     })?;
-    parse(&text, path)
+    parse(text, path)
+}
+
+/// The 1-based line and column of a byte offset in text that is valid UTF-8 up to it.
+fn line_column_of_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+    crate::bank::line_column(valid, valid.len())
 }
 
 /// Parses the text of a session file; `path` is used in messages only.
 pub fn parse(text: &str, path: &Path) -> Result<Session, SessionError> {
+    // A byte order mark, as some Windows editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
     let session: Session = serde_path_to_error::deserialize(de).map_err(|err| {
         let field = err.path().to_string();
@@ -86,6 +106,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, SessionError> {
             message,
         });
     }
+    if let Some((pointer, line, column)) = crate::bank::duplicate_key(text) {
+        return Err(SessionError::Parse {
+            path: path.into(),
+            line,
+            column,
+            message: format!("`{pointer}` is given twice"),
+        });
+    }
+    if let Err((pointer, message)) = super::limits::check(&session) {
+        let (line, column) = crate::bank::locate(text, &pointer);
+        return Err(SessionError::Parse {
+            path: path.into(),
+            line,
+            column,
+            message: format!("`{pointer}`: {message}"),
+        });
+    }
     Ok(session)
 }
 
@@ -93,33 +130,33 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, SessionError> {
 pub fn save(session: &Session, path: &Path) -> Result<(), SessionError> {
     let mut json = serde_json::to_string_pretty(session).expect("sessions serialise");
     json.push('\n');
-    write_atomic(path, json.as_bytes(), true).map_err(|source| SessionError::Io {
+    write_atomic(path, json.as_bytes(), PRIVATE).map_err(|reason| SessionError::Io {
         path: path.into(),
-        source,
+        reason,
     })
 }
 
+/// The mode of sessions and, by default, of reports: owner read and write.
+pub const PRIVATE: u32 = 0o600;
+
 /// Writes a file atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over the target, so a crash leaves the old file or the
-/// new one, never half of one. `private` makes it readable by its owner only.
-pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+/// new one, never half of one. `mode` is its Unix permissions (0600 for client
+/// data). Errors are about `path`; the temporary file is never named.
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".privaudit-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = files::temp_file_beside(dir).map_err(plain_io_error)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = if private { 0o600 } else { 0o644 };
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))?;
     }
     #[cfg(not(unix))]
-    let _ = private;
+    let _ = mode;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -127,4 +164,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// An I/O error without the temporary file's path that tempfile adds to its
+/// message (`… at path "/x/.privaudit-123.tmp"`): the caller names the target.
+fn plain_io_error(e: std::io::Error) -> std::io::Error {
+    let kind = e.kind();
+    let text = e.to_string();
+    let text = match text.find(" at path ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    std::io::Error::new(kind, text)
 }

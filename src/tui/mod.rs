@@ -10,6 +10,7 @@ pub mod view;
 
 use crate::bank::Bank;
 use crate::i18n::Lang;
+use crate::session::{Saved, SessionFile};
 use app::{App, Effect, Msg, Screen};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -39,12 +40,13 @@ pub fn run(bank: Bank, start: Start, lang: Lang) -> anyhow::Result<()> {
     watch_signals(Arc::clone(&stop))?;
     let data_dir = crate::session::library::sessions_dir();
     let mut app = App::welcome(bank, data_dir, lang, theme::Theme::from_env());
+    let mut file = None;
     if let Start::Session(path) = start {
-        perform(&mut app, Effect::Open(path));
+        perform(&mut app, &mut file, Effect::Open(path));
     }
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let result = event_loop(&mut terminal, &mut app, &mut file, &stop);
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
@@ -79,6 +81,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> std::io::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
+    file: &mut Option<SessionFile>,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
@@ -98,7 +101,7 @@ fn event_loop(
             continue;
         };
         if let Some(effect) = app.update(msg) {
-            perform(app, effect);
+            perform(app, file, effect);
         }
     }
     Ok(())
@@ -127,18 +130,20 @@ fn message(app: &App, event: &Event, screen: Rect) -> Option<Msg> {
     }
 }
 
-/// Does the work an update asked for, and feeds its outcome back.
-fn perform(app: &mut App, effect: Effect) {
+/// Does the work an update asked for, and feeds its outcome back. `file` is
+/// the session file open for editing, which saves go through.
+fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
     let outcome = match effect {
         Effect::Quit => None,
-        Effect::Save => Some(Msg::Saved(save(app))),
+        Effect::Save => Some(Msg::Saved(save(app, file))),
         Effect::Export(path, format) => Some(Msg::Exported(export(app, &path, format))),
-        Effect::Open(path) => open(app, path),
+        Effect::Open(path) => open(app, file, path),
         Effect::Create(lang, organisation) => {
             let session = app.new_session(lang, organisation);
             match crate::session::library::create(&app.data_dir, &session) {
-                Ok(path) => {
-                    app.open(session, path);
+                Ok(created) => {
+                    app.open(session, created.path().to_path_buf());
+                    *file = Some(created);
                     None
                 }
                 Err(e) => Some(Msg::Saved(Err(e.to_string()))),
@@ -150,30 +155,37 @@ fn perform(app: &mut App, effect: Effect) {
     }
 }
 
-/// Opens a session file, or starts a new assessment there if it does not exist.
-fn open(app: &mut App, path: PathBuf) -> Option<Msg> {
+/// Opens a session file, or starts a new assessment there if it does not
+/// exist. A session answered with another question bank is not opened.
+fn open(app: &mut App, file: &mut Option<SessionFile>, path: PathBuf) -> Option<Msg> {
     if !path.exists() {
         let session =
             crate::session::Session::new(&app.bank, app.lang, time::OffsetDateTime::now_utc());
-        app.open(session, path);
-        return Some(Msg::Saved(save(app)));
+        return match SessionFile::create(&path, &session) {
+            Ok(created) => {
+                app.open(session, path);
+                *file = Some(created);
+                None
+            }
+            Err(e) => Some(Msg::OpenFailed(e.to_string())),
+        };
     }
-    match crate::session::load(&path) {
-        Ok(session) => {
+    match SessionFile::open(&path, &app.bank) {
+        Ok((opened, session)) => {
             app.open(session, path);
+            *file = Some(opened);
             None
         }
         Err(e) => Some(Msg::OpenFailed(e.to_string())),
     }
 }
 
-/// Writes the session to its file.
-fn save(app: &App) -> Result<(), String> {
-    match (&app.session, &app.path) {
-        (Some(session), Some(path)) => {
-            crate::session::save(session, path).map_err(|e| e.to_string())
-        }
-        _ => Ok(()),
+/// Writes the session through its file, which merges what another program
+/// wrote meanwhile rather than overwrite it.
+fn save(app: &App, file: &mut Option<SessionFile>) -> Result<Saved, String> {
+    match (&app.session, file) {
+        (Some(session), Some(file)) => file.save(session).map_err(|e| e.to_string()),
+        _ => Ok(Saved::Written),
     }
 }
 
@@ -190,8 +202,14 @@ fn export(
         lang: app.lang,
         date: app.today,
     };
-    let dir = app.path.as_deref().and_then(std::path::Path::parent);
-    crate::render::export_session(&app.bank, session, dir, options, format, path)
-        .map_err(|e| e.to_string())?;
+    crate::render::export_session(
+        &app.bank,
+        session,
+        app.path.as_deref(),
+        options,
+        format,
+        path,
+    )
+    .map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
 }

@@ -70,13 +70,16 @@ pub struct LogoError {
 }
 
 impl Logo {
-    /// Reads a PNG file; transparency is flattened on white, as on the cover.
+    /// Reads a PNG file (a regular file of at most
+    /// [`crate::files::LOGO_MAX_BYTES`]); transparency is flattened on white,
+    /// as on the cover.
     pub fn load(path: &Path) -> Result<Logo, LogoError> {
         let error = |reason: String| LogoError {
             path: path.to_path_buf(),
             reason,
         };
-        let bytes = std::fs::read(path).map_err(|e| error(e.to_string()))?;
+        let bytes = crate::files::read_regular(path, crate::files::LOGO_MAX_BYTES)
+            .map_err(|e| error(e.to_string()))?;
         Logo::from_png(&bytes).map_err(error)
     }
 
@@ -188,14 +191,23 @@ pub fn render(report: &Report, options: &PdfOptions) -> Result<Vec<u8>, WriteErr
         "text outside the margins: {:?}",
         layout.overflows()
     );
-    let author = report
-        .meta
-        .prepared_by
-        .clone()
-        .unwrap_or_else(|| report.meta.organisation.clone());
-    let subject = format!("{} — {}", report.subtitle, report.meta.organisation);
+    // Metadata is shown by viewers and file managers as plain text: no
+    // control or bidirectional-override character may reach it.
+    let clean = |text: String| crate::sanitize::metadata(&text).into_owned();
+    let author = clean(
+        report
+            .meta
+            .prepared_by
+            .clone()
+            .unwrap_or_else(|| report.meta.organisation.clone()),
+    );
+    let subject = clean(format!(
+        "{} — {}",
+        report.subtitle, report.meta.organisation
+    ));
+    let title = clean(format!("{} — {}", report.title, report.meta.organisation));
     let info = write::Info {
-        title: &format!("{} — {}", report.title, report.meta.organisation),
+        title: &title,
         author: &author,
         subject: &subject,
         lang: match report.lang {

@@ -325,7 +325,7 @@ fn compress(pdf: &mut lopdf::Document) {
 /// Text for a PDF text string: UTF-16BE with its byte-order mark.
 fn text_string(text: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
+    for unit in crate::sanitize::metadata(text).encode_utf16() {
         bytes.extend_from_slice(&unit.to_be_bytes());
     }
     Object::String(bytes, StringFormat::Hexadecimal)

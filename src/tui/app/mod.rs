@@ -15,7 +15,7 @@ use crate::flow;
 use crate::i18n::Lang;
 use crate::render::Format;
 use crate::session::library::Summary;
-use crate::session::{Session, library};
+use crate::session::{Saved, Session, library};
 use std::path::PathBuf;
 use tui_input::Input;
 
@@ -51,7 +51,7 @@ pub enum Msg {
     /// A click on a section of the sidebar.
     ClickSection(usize),
     /// The result of a save.
-    Saved(Result<(), String>),
+    Saved(Result<Saved, String>),
     /// The result of an export.
     Exported(Result<PathBuf, String>),
     /// A session file could not be opened.
@@ -223,6 +223,20 @@ impl App {
         self.go_to(first);
     }
 
+    /// Takes in what a save found on disk: another program's answers merged
+    /// in, or our answers kept beside a file it changed in the same places.
+    fn saved(&mut self, saved: Saved) {
+        let notice = saved.notice(self.lang);
+        match saved {
+            Saved::Written => {}
+            Saved::Merged(session) => self.session = Some(*session),
+            Saved::Diverted { ours, .. } => self.path = Some(ours),
+        }
+        if let Some(notice) = notice {
+            self.status = Some((false, notice));
+        }
+    }
+
     /// The question on screen.
     pub fn question(&self) -> Option<&Question> {
         self.current
@@ -269,7 +283,10 @@ impl App {
                 self.quit = true;
                 return Some(Effect::Quit);
             }
-            Msg::Saved(Ok(())) => return None,
+            Msg::Saved(Ok(saved)) => {
+                self.saved(saved);
+                return None;
+            }
             Msg::Saved(Err(e)) => {
                 self.status = Some((false, format!("{} {e}", words(self.lang).save_failed)));
                 return None;
