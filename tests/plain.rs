@@ -270,4 +270,28 @@ mod pty {
         assert_eq!(a["paper.measures"], serde_json::json!(["alarm"]));
         assert_eq!(a["size"], 3.0);
     }
+
+    #[test]
+    fn the_chooser_shows_hostile_names_as_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = mini_bank();
+        let name = "Acme\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m".to_string();
+        let session = privaudit::session::Session::named(&bank, Lang::Fr, name, instant());
+        privaudit::session::save(&session, &dir.path().join("evil.json")).unwrap();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_privaudit"));
+        command
+            .arg("--plain")
+            .arg("--questions")
+            .arg(mini_bank_dir())
+            .env("NO_COLOR", "1")
+            .env("PRIVAUDIT_DATA_DIR", dir.path());
+        let mut p = spawn_command(command, Some(10_000)).unwrap();
+        let listed = p.exp_string("0 pour une nouvelle").unwrap();
+        assert!(listed.contains("Acme\\u{1b}]52"), "{listed:?}");
+        for bad in ['\u{1b}', '\u{7}', '\u{9b}'] {
+            assert!(!listed.contains(bad), "raw {bad:?} in {listed:?}");
+        }
+        p.send_control('d').unwrap();
+        p.exp_eof().unwrap();
+    }
 }
