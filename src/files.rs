@@ -74,6 +74,37 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
+/// `~` or `~/…` typed in a path, as the shell would expand it (the wizard's
+/// "open a file" field is not read by a shell).
+pub fn expand_home(path: &Path) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path.to_path_buf();
+    };
+    let home = || std::env::var_os("HOME").map(PathBuf::from);
+    match text.strip_prefix('~') {
+        Some("") => home().unwrap_or_else(|| path.to_path_buf()),
+        Some(rest) if rest.starts_with('/') => match home() {
+            Some(home) => home.join(rest.trim_start_matches('/')),
+            None => path.to_path_buf(),
+        },
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Checks that files can be written in `dir` (creating it, owner only, if
+/// missing), by writing and removing a temporary file there.
+pub fn check_writable_dir(dir: &Path) -> std::io::Result<()> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    if !dir.exists() {
+        create_private_dir(dir)?;
+    }
+    temp_file_beside(dir).map(drop)
+}
+
 /// Creates `dir` and its missing parents, readable by the owner only (0700 on Unix).
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();

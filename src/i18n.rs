@@ -190,6 +190,16 @@ pub struct Ui {
     pub merged: &'static str,
     /// A save found the same answers changed elsewhere (`{theirs}`, `{ours}`).
     pub diverted: &'static str,
+    /// Asks before replacing an answer (`{answer}`) with "don't know".
+    pub replace_with_dont_know: &'static str,
+    /// Asks before removing an entry (`{name}`).
+    pub delete_entry: &'static str,
+    /// "Don't know" on a list with entries.
+    pub list_marked: &'static str,
+    /// Undo with nothing to undo.
+    pub nothing_to_undo: &'static str,
+    /// Undo done, followed by the question's short name.
+    pub undone: &'static str,
 }
 
 /// French UI strings.
@@ -250,6 +260,11 @@ pub static FR: Ui = Ui {
     other_specify: "Autre, précisez\u{a0}:",
     merged: "Le fichier avait été modifié ailleurs\u{202f}; ses réponses et les vôtres sont réunies.",
     diverted: "{theirs} a été modifié ailleurs sur les mêmes réponses\u{202f}; il est laissé tel quel et vos réponses sont enregistrées dans {ours}.",
+    replace_with_dont_know: "Remplacer la réponse «\u{a0}{answer}\u{a0}» par «\u{a0}Je ne sais pas\u{a0}»\u{202f}?",
+    delete_entry: "Supprimer «\u{a0}{name}\u{a0}» et toutes ses réponses\u{202f}?",
+    list_marked: "Liste marquée «\u{a0}à vérifier\u{a0}»\u{202f}; ses entrées sont conservées.",
+    nothing_to_undo: "Rien à annuler.",
+    undone: "Modification annulée\u{a0}:",
 };
 
 /// English UI strings.
@@ -310,6 +325,11 @@ pub static EN: Ui = Ui {
     other_specify: "Other, specify:",
     merged: "The file had been changed elsewhere; its answers and yours are now combined.",
     diverted: "{theirs} was changed elsewhere in the same answers; it is left as it is and your answers are saved in {ours}.",
+    replace_with_dont_know: "Replace the answer “{answer}” with “Don’t know”?",
+    delete_entry: "Remove “{name}” and all its answers?",
+    list_marked: "List marked “to verify”; its entries are kept.",
+    nothing_to_undo: "Nothing to undo.",
+    undone: "Change undone:",
 };
 
 impl Ui {

@@ -170,6 +170,80 @@ fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
     assert!(transcript.ends_with("Current answer: Europe (Enter to keep it)\nYour choices (numbers separated by commas, 0 for none): <end>"), "{transcript}");
 }
 
+/// A finished mini-bank session with three vendors, in English.
+fn filled_session(bank: &privaudit::bank::Bank) -> Session {
+    let mut s = Session::new(bank, Lang::En, instant());
+    s.answers = common::answers(serde_json::json!({
+        "org.name": "Atelier Nord", "org.where": ["eu"], "paper": false, "size": 4,
+        "email": "a@b.fr", "backup": "none",
+        "vendors": {"entries": [{"name": "Nord"}, {"name": "Sud"}, {"name": "Est"}]},
+        "favourite": "Sud"
+    }));
+    s.sync_bindings(bank);
+    s
+}
+
+#[test]
+fn dont_know_on_a_filled_list_keeps_it_and_over_an_answer_asks_first() {
+    let bank = mini_bank();
+    let console = Scripted::new(&["!"]);
+    let mut interview = Interview::new(&bank, filled_session(&bank), console, |_: &Session| {
+        Ok(Saved::Written)
+    });
+    interview.revise("vendors").unwrap();
+    assert_eq!(
+        interview.session.answers["vendors"]
+            .entries()
+            .unwrap()
+            .len(),
+        3
+    );
+    assert!(interview.session.to_verify.contains("vendors"));
+
+    let console = Scripted::new(&["!", "n", "!", "y"]);
+    let mut interview = Interview::new(&bank, filled_session(&bank), console, |_: &Session| {
+        Ok(Saved::Written)
+    });
+    interview.revise("size").unwrap();
+    let transcript = interview.console().transcript.join("\n");
+    assert!(
+        transcript.contains("Replace the answer “4” with “Don’t know”? (y/n): n"),
+        "{transcript}"
+    );
+    assert!(interview.session.answers["size"].is_dont_know());
+}
+
+#[test]
+fn removing_an_entry_asks_and_u_undoes_it() {
+    let bank = mini_bank();
+    let console = Scripted::new(&["s 2", "n", "s 2", "y", "u"]);
+    let mut saved = Vec::new();
+    let mut interview = Interview::new(&bank, filled_session(&bank), console, |s: &Session| {
+        saved.push(s.answers["vendors"].entries().map_or(0, <[_]>::len));
+        Ok(Saved::Written)
+    });
+    interview.revise("vendors").unwrap();
+    let transcript = interview.console().transcript.join("\n");
+    assert!(
+        transcript.contains("Remove “Sud” and all its answers? (y/n): n"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Change undone: Vendors?"),
+        "{transcript}"
+    );
+    assert_eq!(
+        interview.session.answers["vendors"]
+            .entries()
+            .unwrap()
+            .len(),
+        3
+    );
+    drop(interview);
+    // Saved without the entry, then with it again.
+    assert_eq!(saved, vec![2, 3]);
+}
+
 #[cfg(unix)]
 mod pty {
     use super::*;

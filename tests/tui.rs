@@ -196,8 +196,95 @@ fn group_entries_are_added_reordered_and_removed() {
         names(&app),
         [Answer::Text("B".into()), Answer::Text("A".into())]
     );
+    // Del asks first: Esc keeps the entry, Enter removes it, Ctrl-Z brings it back.
     keys(&mut app, &[key(KeyCode::Delete)]);
+    assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
+    keys(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(names(&app).len(), 2);
+    let effects = keys(&mut app, &[key(KeyCode::Delete), key(KeyCode::Enter)]);
     assert_eq!(names(&app), [Answer::Text("A".into())]);
+    assert!(effects.contains(&Effect::Save), "the removal is saved");
+    keys(
+        &mut app,
+        &[press(KeyCode::Char('z'), KeyModifiers::CONTROL)],
+    );
+    assert_eq!(
+        names(&app),
+        [Answer::Text("B".into()), Answer::Text("A".into())]
+    );
+}
+
+fn ctrl_z() -> ratatui::crossterm::event::Event {
+    press(KeyCode::Char('z'), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn dont_know_on_a_filled_list_keeps_its_entries_and_marks_it() {
+    let (mut app, _dir) = app_at(
+        json!({"vendors": {"entries": [{"name": "Nord"}, {"name": "Sud"}, {"name": "Est"}]}, "favourite": "Sud"}),
+        "vendors",
+    );
+    let effects = keys(&mut app, &[key(KeyCode::F(3))]);
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(session.answers["vendors"].entries().unwrap().len(), 3);
+    assert!(session.to_verify.contains("vendors"));
+    assert_eq!(session.answers["favourite"], Answer::Text("Sud".into()));
+    assert!(effects.contains(&Effect::Save));
+}
+
+#[test]
+fn dont_know_over_a_real_answer_asks_first() {
+    let (mut app, _dir) = app_at(json!({"size": 12}), "size");
+    keys(&mut app, &[key(KeyCode::F(3))]);
+    let Some(Popup::Confirm { message, .. }) = &app.popup else {
+        panic!("no question asked: {:?}", app.popup)
+    };
+    assert!(message.contains("«\u{a0}12\u{a0}»"), "{message}");
+    keys(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(
+        app.session.as_ref().unwrap().answers["size"],
+        Answer::Number(12.0)
+    );
+    keys(&mut app, &[key(KeyCode::F(3)), key(KeyCode::Enter)]);
+    assert!(app.session.as_ref().unwrap().answers["size"].is_dont_know());
+}
+
+#[test]
+fn ctrl_z_undoes_changes_several_levels_deep_and_goes_to_the_question() {
+    let (mut app, _dir) = app_at(json!({}), "size");
+    keys(&mut app, &typed("12"));
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.current.as_deref(), Some("email"));
+    keys(&mut app, &typed("a@b.fr"));
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    keys(&mut app, &[key(KeyCode::F(4))]);
+    keys(&mut app, &typed("vu"));
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    let answers = |app: &App| app.session.as_ref().unwrap().answers.clone();
+    assert_eq!(answers(&app).len(), 2);
+    // The note, then the e-mail, then the staff count.
+    let effects = keys(&mut app, &[ctrl_z()]);
+    assert!(effects.contains(&Effect::Save));
+    assert!(app.session.as_ref().unwrap().notes.is_empty());
+    keys(&mut app, &[ctrl_z()]);
+    assert!(!answers(&app).contains_key("email"));
+    assert_eq!(app.current.as_deref(), Some("email"));
+    keys(&mut app, &[ctrl_z()]);
+    assert!(answers(&app).is_empty());
+    assert_eq!(app.current.as_deref(), Some("size"));
+    keys(&mut app, &[ctrl_z()]);
+    assert_eq!(app.status.as_ref().unwrap().1, "Rien à annuler.");
+}
+
+#[test]
+fn a_real_answer_clears_the_to_verify_mark() {
+    let (mut app, _dir) = app_at(json!({}), "size");
+    keys(&mut app, &[key(KeyCode::F(3))]);
+    assert!(app.session.as_ref().unwrap().to_verify.contains("size"));
+    app.go_to(Some("size".into()));
+    keys(&mut app, &typed("4"));
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    assert!(!app.session.as_ref().unwrap().to_verify.contains("size"));
 }
 
 #[test]

@@ -121,3 +121,74 @@ fn closing_the_terminal_stops_the_wizard_with_answers_on_disk() {
     w.wait_exit();
     assert_eq!(session(&path)["answers"]["org.name"], "Atelier Ouest");
 }
+
+/// The wizard on the mini bank at its welcome screen, with `home` as `$HOME`.
+fn welcome(home: &Path) -> Wizard {
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-bank");
+    let args = [std::ffi::OsStr::new("--questions"), bank.as_os_str()];
+    let data = home.join("data");
+    Wizard::start(
+        &args,
+        &[
+            ("PRIVAUDIT_DATA_DIR", data.as_os_str()),
+            ("HOME", home.as_os_str()),
+            ("NO_COLOR", "1".as_ref()),
+        ],
+        24,
+        80,
+    )
+}
+
+#[test]
+fn a_typed_path_with_a_tilde_is_expanded_and_its_folder_created() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("plain-file"), "not a folder").unwrap();
+    let mut w = welcome(home.path());
+    w.wait_for("Ouvrir un fichier de session");
+    w.step(&format!("{DOWN}{ENTER}"), "Chemin du fichier de session");
+    // A folder that cannot exist: said in place, before any question.
+    w.step(
+        &format!("~/plain-file/acme.json{ENTER}"),
+        "Ouverture impossible",
+    );
+    assert!(w.contents().contains("Chemin du fichier de session"));
+    w.step(
+        &format!("{CTRL_U}~/clients/acme.json{ENTER}"),
+        "Nom de l’organisation",
+    );
+    let path = home.path().join("clients/acme.json");
+    assert!(
+        path.is_file(),
+        "the session is written before the first question"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(home.path().join("clients"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+    w.step(&format!("Atelier Nord{ENTER}"), "Où ?");
+    w.send(CTRL_Q);
+    assert!(w.wait_exit().success());
+    assert_eq!(session(&path)["organisation"], "Atelier Nord");
+}
+
+#[test]
+fn ctrl_z_undoes_a_saved_answer_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("client.json");
+    let mut w = wizard(&path, &dir.path().join("data"));
+    w.wait_for("Nom de l’organisation");
+    w.step(&format!("Atelier Nord{ENTER}"), "Où ?");
+    w.step(&format!(" {ENTER}"), "Dossiers papier");
+    assert_eq!(
+        session(&path)["answers"]["org.where"],
+        serde_json::json!(["eu"])
+    );
+    w.step("\x1a", "Modification annulée");
+    w.send(CTRL_Q);
+    assert!(w.wait_exit().success());
+    let s = session(&path);
+    assert!(s["answers"].get("org.where").is_none(), "{s}");
+    assert_eq!(s["organisation"], "Atelier Nord");
+}

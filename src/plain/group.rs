@@ -5,6 +5,7 @@ use super::interview::{Console, Interview, Step, Target};
 use crate::answer::{Answer, Entry, entry_name};
 use crate::bank::Question;
 use crate::flow;
+use crate::i18n::ui;
 use std::io;
 use time::OffsetDateTime;
 
@@ -72,9 +73,17 @@ impl<C: Console> Interview<'_, C> {
                     }
                 }
                 ("s" | "d", Some(i)) => {
-                    let now = OffsetDateTime::now_utc();
-                    self.session.entries_mut(&group.id, now).remove(i);
-                    self.persist()?;
+                    let name = entry_name(group, &entries, i, lang);
+                    let question = ui(lang).delete_entry.replace("{name}", &name);
+                    match self.confirm(&question)? {
+                        Some(true) => {
+                            let now = OffsetDateTime::now_utc();
+                            self.session.entries_mut(&group.id, now).remove(i);
+                            self.persist()?;
+                        }
+                        Some(false) => {}
+                        None => return Ok(Step::Stop),
+                    }
                 }
                 _ => self.say(w.not_an_entry)?,
             }

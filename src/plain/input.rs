@@ -11,6 +11,8 @@ pub enum Command {
     Back,
     /// `#`: a note on the question.
     Note,
+    /// `u`: undo the last change of an answer.
+    Undo,
 }
 
 impl Command {
@@ -20,8 +22,18 @@ impl Command {
             "!" => Some(Command::DontKnow),
             "<" => Some(Command::Back),
             "#" => Some(Command::Note),
+            "u" | "U" => Some(Command::Undo),
             _ => None,
         }
+    }
+}
+
+/// A yes or a no typed in either language (`o`, `oui`, `y`, `yes`; `n`, `non`, `no`).
+pub fn yes_no(line: &str) -> Option<bool> {
+    match line.trim().to_lowercase().as_str() {
+        "o" | "oui" | "y" | "yes" => Some(true),
+        "n" | "non" | "no" => Some(false),
+        _ => None,
     }
 }
 

@@ -2,13 +2,14 @@
 //! wizard (both follow `flow` and record through `Session`), asked one line
 //! at a time through a [`Console`]. Nothing here knows about a terminal.
 
-use super::input::{Command, pick, pick_many};
+use super::input::{Command, pick, pick_many, yes_no};
 use super::strings::{Words, words};
 use crate::answer::{self, Answer, OTHER, TextError, format_number};
 use crate::bank::{Bank, Kind, Question};
 use crate::flow;
 use crate::i18n::{Lang, ui};
-use crate::session::{Saved, Session};
+use crate::session::history::History;
+use crate::session::{DontKnowAction, Saved, Session};
 use std::collections::BTreeSet;
 use std::io;
 use time::OffsetDateTime;
@@ -50,6 +51,8 @@ pub struct Interview<'a, C: Console> {
     section: Option<String>,
     /// Where saves go since another program changed the file in the same answers.
     diverted: Option<std::path::PathBuf>,
+    /// The changes `u` can undo.
+    history: History,
 }
 
 /// Where an answer goes: a question, or a sub-question of a group's entry.
@@ -69,6 +72,7 @@ impl<'a, C: Console> Interview<'a, C> {
     ) -> Self {
         Interview {
             bank,
+            history: History::new(&session),
             session,
             console,
             save: Box::new(save),
@@ -202,13 +206,19 @@ impl<'a, C: Console> Interview<'a, C> {
         self.console.ask(&format!("{prompt}{colon} "))
     }
 
-    /// Saves the session; takes in what another program wrote meanwhile.
+    /// Saves the session, recorded for undo; takes in what another program
+    /// wrote meanwhile.
     pub(super) fn persist(&mut self) -> io::Result<()> {
         let saved = (self.save)(&self.session).map_err(io::Error::other)?;
+        self.history.record(&self.session);
         let notice = saved.notice(self.lang());
         match saved {
             Saved::Written => {}
-            Saved::Merged(session) => self.session = *session,
+            Saved::Merged(session) => {
+                // Undoing past another program's answers would drop them.
+                self.history.reset(&session);
+                self.session = *session;
+            }
             Saved::Diverted { ours, .. } => self.diverted = Some(ours),
         }
         match notice {
@@ -308,10 +318,10 @@ impl<'a, C: Console> Interview<'a, C> {
                 self.say(&help)?;
                 Ok(None)
             }
-            Command::DontKnow => {
-                self.commit(target, Answer::dont_know())?;
-                self.say(self.w().dont_know_saved)?;
-                Ok(Some(Step::Answered))
+            Command::DontKnow => self.dont_know(target),
+            Command::Undo => {
+                self.undo()?;
+                Ok(None)
             }
             Command::Back => Ok(Some(Step::Back)),
             Command::Note => {
@@ -337,6 +347,74 @@ impl<'a, C: Console> Interview<'a, C> {
                 Ok(None)
             }
         }
+    }
+
+    /// `!`: "don't know". A list with entries keeps them and is marked to
+    /// verify; a real answer is only replaced once the user says yes.
+    fn dont_know(&mut self, target: &Target<'_>) -> io::Result<Option<Step>> {
+        let lang = self.lang();
+        let current = match target.entry {
+            None => self.session.answers.get(&target.question.id),
+            Some((group, index)) => self
+                .session
+                .answers
+                .get(&group.id)
+                .and_then(Answer::entries)
+                .and_then(|entries| entries.get(index))
+                .and_then(|entry| entry.get(&target.question.id)),
+        };
+        match DontKnowAction::for_answer(target.question, current, lang) {
+            DontKnowAction::Record => {}
+            DontKnowAction::MarkList => {
+                let now = OffsetDateTime::now_utc();
+                self.session.mark_to_verify(&target.question.id, now);
+                self.persist()?;
+                self.say(ui(lang).list_marked)?;
+                return Ok(Some(Step::Answered));
+            }
+            DontKnowAction::Confirm(shown) => {
+                let question = ui(lang).replace_with_dont_know.replace("{answer}", &shown);
+                match self.confirm(&question)? {
+                    Some(true) => {}
+                    Some(false) => return Ok(None),
+                    None => return Ok(Some(Step::Stop)),
+                }
+            }
+        }
+        self.commit(target, Answer::dont_know())?;
+        self.say(self.w().dont_know_saved)?;
+        Ok(Some(Step::Answered))
+    }
+
+    /// Asks a yes-or-no question until it gets one; `None` when the input ends.
+    pub(super) fn confirm(&mut self, question: &str) -> io::Result<Option<bool>> {
+        loop {
+            let prompt = format!("{question} {}", self.w().yes_no);
+            let Some(line) = self.prompt(&prompt)? else {
+                return Ok(None);
+            };
+            if let Some(answer) = yes_no(&line) {
+                return Ok(Some(answer));
+            }
+        }
+    }
+
+    /// `u`: the session as it was before its last change.
+    fn undo(&mut self) -> io::Result<()> {
+        let lang = self.lang();
+        let Some(undone) = self.history.undo() else {
+            return self.say(ui(lang).nothing_to_undo);
+        };
+        self.session = undone.session;
+        self.session.updated = OffsetDateTime::now_utc();
+        self.session.sync_bindings(self.bank);
+        self.persist()?;
+        let label = undone
+            .question
+            .as_deref()
+            .and_then(|id| self.bank.question(id))
+            .map_or(String::new(), |q| q.short_label().get(lang).to_string());
+        self.say(&format!("{} {label}", ui(lang).undone))
     }
 
     /// Asks one question (not a group's list) until it is answered.

@@ -30,6 +30,8 @@ pub struct Words {
     pub note_removed: &'static str,
     pub first_question: &'static str,
     pub dont_know_saved: &'static str,
+    /// What to type after a yes-or-no question.
+    pub yes_no: &'static str,
     pub saved_to: &'static str,
     pub finished: &'static str,
     pub export_prompt: &'static str,
@@ -48,7 +50,7 @@ pub struct Words {
 /// French.
 pub static FR: Words = Words {
     intro: "Évaluation de la confidentialité\u{a0}: une question à la fois. Chaque réponse est enregistrée aussitôt.",
-    commands: "À toute question\u{a0}: ? aide, ! je ne sais pas, < question précédente, # note. Ctrl-C ou Ctrl-D arrête\u{202f}; tout est déjà enregistré.",
+    commands: "À toute question\u{a0}: ? aide, ! je ne sais pas, < question précédente, # note, u annuler la dernière modification. Ctrl-C ou Ctrl-D arrête\u{202f}; tout est déjà enregistré.",
     question: "Question",
     choice_prompt: "Votre choix (numéro)",
     choices_prompt: "Vos choix (numéros séparés par des virgules, 0 pour aucun)",
@@ -72,6 +74,7 @@ pub static FR: Words = Words {
     note_removed: "Note effacée.",
     first_question: "C’est la première question.",
     dont_know_saved: "Noté\u{a0}: je ne sais pas (point à vérifier).",
+    yes_no: "(o/n)",
     saved_to: "Enregistré dans",
     finished: "Toutes les questions ont une réponse.",
     export_prompt: "Écrire le rapport PDF\u{202f}? Fichier (Entrée pour {path}, n pour non)",
@@ -90,7 +93,7 @@ pub static FR: Words = Words {
 /// English.
 pub static EN: Words = Words {
     intro: "Privacy assessment: one question at a time. Each answer is saved at once.",
-    commands: "At any question: ? help, ! don’t know, < previous question, # note. Ctrl-C or Ctrl-D stops; everything is already saved.",
+    commands: "At any question: ? help, ! don’t know, < previous question, # note, u undo the last change. Ctrl-C or Ctrl-D stops; everything is already saved.",
     question: "Question",
     choice_prompt: "Your choice (number)",
     choices_prompt: "Your choices (numbers separated by commas, 0 for none)",
@@ -114,6 +117,7 @@ pub static EN: Words = Words {
     note_removed: "Note removed.",
     first_question: "This is the first question.",
     dont_know_saved: "Noted: don’t know (a point to verify).",
+    yes_no: "(y/n)",
     saved_to: "Saved in",
     finished: "Every question has an answer.",
     export_prompt: "Write the PDF report? File (Enter for {path}, n for no)",

@@ -81,9 +81,12 @@ impl SessionFile {
     /// Reads the session at `path` for editing with `bank`; refused when it
     /// was answered with another bank (its answers would all be set aside,
     /// and the file stamped with a bank it does not belong to).
+    /// The folder must be writable: an interview whose answers cannot be
+    /// saved never starts.
     pub fn open(path: &Path, bank: &Bank) -> Result<(SessionFile, Session), SessionError> {
         let stamp = Stamp::of(path);
         let session = load(path)?;
+        check_folder(path)?;
         if let Some(message) = session.foreign_bank(bank) {
             return Err(SessionError::Format {
                 path: path.into(),
@@ -98,8 +101,10 @@ impl SessionFile {
         Ok((file, session))
     }
 
-    /// Writes a new session at `path` (which must not hold one) and keeps it for editing.
+    /// Writes a new session at `path` (which must not hold one), creating its
+    /// folder (owner only) if needed, and keeps it for editing.
     pub fn create(path: &Path, session: &Session) -> Result<SessionFile, SessionError> {
+        check_folder(path)?;
         save(session, path)?;
         Ok(SessionFile {
             path: path.to_path_buf(),
@@ -161,6 +166,15 @@ impl SessionFile {
             conflicts,
         })
     }
+}
+
+/// Creates the session's folder if needed and checks files can be written there.
+fn check_folder(path: &Path) -> Result<(), SessionError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    crate::files::check_writable_dir(dir).map_err(|reason| SessionError::Io {
+        path: dir.to_path_buf(),
+        reason,
+    })
 }
 
 /// `acme.json` → `acme.conflict.json`, numbered if taken.

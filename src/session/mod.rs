@@ -2,6 +2,7 @@
 //! how it is kept on disk.
 
 pub mod file;
+pub mod history;
 pub mod library;
 pub mod limits;
 pub mod store;
@@ -89,6 +90,36 @@ pub enum BankMatch {
     Other,
 }
 
+/// What "don't know" does to a question, given its current answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DontKnowAction {
+    /// Nothing real is answered yet: record "don't know".
+    Record,
+    /// A list with entries: keep them and mark the list "to verify".
+    MarkList,
+    /// A real answer (shown here) would be replaced: ask first.
+    Confirm(String),
+}
+
+impl DontKnowAction {
+    /// The action for `question`, whose answer is `current`; never discards an answer silently.
+    pub fn for_answer(
+        question: &crate::bank::Question,
+        current: Option<&Answer>,
+        lang: Lang,
+    ) -> DontKnowAction {
+        match current {
+            Some(answer) if answer.entries().is_some_and(|e| !e.is_empty()) => {
+                DontKnowAction::MarkList
+            }
+            Some(answer) if answer.is_substantive() && answer.entries().is_none() => {
+                DontKnowAction::Confirm(answer.display(question, lang))
+            }
+            _ => DontKnowAction::Record,
+        }
+    }
+}
+
 /// An answer set aside when a session meets a newer bank.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Retired {
@@ -130,13 +161,22 @@ impl Session {
         session
     }
 
-    /// Records an answer; "don't know" also marks the question to verify.
+    /// Records an answer; "don't know" also marks the question to verify, and
+    /// a real answer clears the question's "to verify" mark.
     pub fn set_answer(&mut self, bank: &Bank, id: &str, answer: Answer, now: OffsetDateTime) {
         if answer.is_dont_know() {
             self.to_verify.insert(id.to_string());
+        } else {
+            self.to_verify.remove(id);
         }
         self.answers.insert(id.to_string(), answer);
         self.sync_bindings(bank);
+        self.updated = now;
+    }
+
+    /// Marks the question `id` "to verify", keeping its answer.
+    pub fn mark_to_verify(&mut self, id: &str, now: OffsetDateTime) {
+        self.to_verify.insert(id.to_string());
         self.updated = now;
     }
 

@@ -14,6 +14,7 @@ pub fn map(event: &Event, typing: bool) -> Option<Msg> {
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     Some(match key.code {
         KeyCode::Char('q' | 'c') if ctrl => Msg::Quit,
+        KeyCode::Char('z') if ctrl => Msg::Undo,
         KeyCode::F(1) => Msg::Help,
         KeyCode::F(2) => Msg::Review,
         KeyCode::F(3) => Msg::DontKnow,

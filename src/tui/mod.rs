@@ -158,6 +158,7 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
 /// Opens a session file, or starts a new assessment there if it does not
 /// exist. A session answered with another question bank is not opened.
 fn open(app: &mut App, file: &mut Option<SessionFile>, path: PathBuf) -> Option<Msg> {
+    let path = crate::files::expand_home(&path);
     if !path.exists() {
         let session =
             crate::session::Session::new(&app.bank, app.lang, time::OffsetDateTime::now_utc());

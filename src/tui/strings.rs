@@ -52,6 +52,8 @@ pub struct Words {
     pub findings: &'static str,
     pub scores: &'static str,
     pub entry: &'static str,
+    /// The keys of a confirmation.
+    pub confirm_hint: &'static str,
 }
 
 /// French.
@@ -75,7 +77,7 @@ pub static FR: Words = Words {
     note_prompt: "Note sur cette question (Entrée enregistre, Échap annule)",
     help_title: "Aide",
     no_help: "Pas d’explication pour cette question.",
-    keys_help: "Entrée valider · Échap revenir · ↑↓ choisir · Espace cocher · Tab sections · PgPréc/PgSuiv question précédente/suivante · F2 revue · F3 je ne sais pas · F4 note · F5 aperçu · F10 exporter · Ctrl-Q quitter",
+    keys_help: "Entrée valider · Échap revenir · ↑↓ choisir · Espace cocher · Tab sections · PgPréc/PgSuiv question précédente/suivante · F2 revue · F3 je ne sais pas · F4 note · F5 aperçu · F10 exporter · Ctrl-Z annuler la dernière modification · Ctrl-Q quitter",
     review_title: "Revue des réponses",
     review_hint: "↑↓ choisir · Entrée modifier · F5 aperçu · F10 exporter · Échap revenir",
     preview_title: "Aperçu du rapport",
@@ -103,6 +105,7 @@ pub static FR: Words = Words {
     findings: "Constats",
     scores: "Notes par domaine",
     entry: "Entrée",
+    confirm_hint: "Entrée oui · Échap non",
 };
 
 /// English.
@@ -126,7 +129,7 @@ pub static EN: Words = Words {
     note_prompt: "Note on this question (Enter saves, Esc cancels)",
     help_title: "Help",
     no_help: "No explanation for this question.",
-    keys_help: "Enter confirm · Esc back · ↑↓ choose · Space tick · Tab sections · PgUp/PgDn previous/next question · F2 review · F3 don’t know · F4 note · F5 preview · F10 export · Ctrl-Q quit",
+    keys_help: "Enter confirm · Esc back · ↑↓ choose · Space tick · Tab sections · PgUp/PgDn previous/next question · F2 review · F3 don’t know · F4 note · F5 preview · F10 export · Ctrl-Z undo the last change · Ctrl-Q quit",
     review_title: "Review of answers",
     review_hint: "↑↓ choose · Enter change · F5 preview · F10 export · Esc back",
     preview_title: "Report preview",
@@ -154,6 +157,7 @@ pub static EN: Words = Words {
     findings: "Findings",
     scores: "Scores by area",
     entry: "Entry",
+    confirm_hint: "Enter yes · Esc no",
 };
 
 /// The wizard's words in `lang`.

@@ -1,9 +1,11 @@
 //! Updates of the interview: answering, groups and their entries, moving between questions.
 
-use super::{App, Effect, EntryEdit, Msg, Popup, Screen, paste};
+use super::{App, Effect, EntryEdit, Msg, Pending, Popup, Screen, paste};
 use crate::answer::{Answer, Entry};
 use crate::bank::{Kind, Question};
 use crate::flow;
+use crate::i18n::ui;
+use crate::session::DontKnowAction;
 use crate::tui::editor::{Editor, GroupEditor};
 use crate::tui::strings::words;
 use time::OffsetDateTime;
@@ -56,7 +58,7 @@ impl App {
             }
             Msg::PreviousQuestion => return self.back(true),
             Msg::Back => return self.back(false),
-            Msg::DontKnow => return self.commit(Answer::dont_know()),
+            Msg::DontKnow => return self.dont_know(),
             Msg::Confirm => return self.confirm(),
             other => self.edit(other),
         }
@@ -95,8 +97,11 @@ impl App {
             (Editor::Group(g), Msg::ClickRow(row)) if row < group_len + 2 => g.cursor = row,
             (Editor::Group(g), Msg::Delete) if g.cursor < group_len => {
                 let index = g.cursor;
-                self.with_entries(|entries| {
-                    entries.remove(index);
+                let name = self.entry_name(index);
+                let message = ui(self.lang).delete_entry.replace("{name}", &name);
+                self.popup = Some(Popup::Confirm {
+                    message,
+                    action: Pending::DeleteEntry(index),
                 });
             }
             (Editor::Group(g), Msg::MoveUp) if g.cursor > 0 && g.cursor < group_len => {
@@ -110,6 +115,98 @@ impl App {
                 self.with_entries(|entries| entries.swap(index, index + 1));
             }
             _ => {}
+        }
+    }
+
+    /// F3: "don't know" for the question (or entry sub-question) on screen. A
+    /// list with entries keeps them and is marked to verify; a real answer is
+    /// only replaced once the user says yes.
+    pub(super) fn dont_know(&mut self) -> Option<Effect> {
+        let question = self.sub_question().or(self.question())?;
+        let session = self.session.as_ref()?;
+        let current = match self.entry.as_ref() {
+            Some(entry) => session
+                .answers
+                .get(self.current.as_deref()?)
+                .and_then(Answer::entries)
+                .and_then(|entries| entries.get(entry.index))
+                .and_then(|e| e.get(&entry.sub)),
+            None => session.answers.get(&question.id),
+        };
+        let w = ui(self.lang);
+        match DontKnowAction::for_answer(question, current, self.lang) {
+            DontKnowAction::Record => self.commit(Answer::dont_know()),
+            DontKnowAction::MarkList => {
+                let id = self.current.clone()?;
+                let session = self.session.as_mut()?;
+                session.mark_to_verify(&id, OffsetDateTime::now_utc());
+                self.status = Some((true, w.list_marked.to_string()));
+                Some(Effect::Save)
+            }
+            DontKnowAction::Confirm(shown) => {
+                self.popup = Some(Popup::Confirm {
+                    message: w.replace_with_dont_know.replace("{answer}", &shown),
+                    action: Pending::DontKnow,
+                });
+                None
+            }
+        }
+    }
+
+    /// Does what the user confirmed.
+    pub(super) fn do_pending(&mut self, action: Pending) -> Option<Effect> {
+        match action {
+            Pending::DontKnow => self.commit(Answer::dont_know()),
+            Pending::DeleteEntry(index) => {
+                self.with_entries(|entries| {
+                    if index < entries.len() {
+                        entries.remove(index);
+                    }
+                });
+                let len = self.group_entries().len();
+                if let Some(Editor::Group(g)) = self.editor.as_mut() {
+                    g.cursor = g.cursor.min(len);
+                }
+                Some(Effect::Save)
+            }
+        }
+    }
+
+    /// Ctrl-Z: the session as it was before its last change, with the
+    /// question that change touched on screen.
+    pub(super) fn undo(&mut self) -> Option<Effect> {
+        let w = ui(self.lang);
+        let Some(undone) = self.history.as_mut()?.undo() else {
+            self.status = Some((false, w.nothing_to_undo.to_string()));
+            return None;
+        };
+        let mut session = undone.session;
+        session.updated = OffsetDateTime::now_utc();
+        session.sync_bindings(&self.bank);
+        self.session = Some(session);
+        let target = undone
+            .question
+            .filter(|id| self.bank.question(id).is_some());
+        let label = target
+            .as_deref()
+            .and_then(|id| self.bank.question(id))
+            .map(|q| q.short_label().get(self.lang).to_string());
+        self.go_to(target.or_else(|| self.current.clone()));
+        self.status = Some((
+            true,
+            match label {
+                Some(label) => format!("{} {label}", w.undone),
+                None => w.undone.trim_end_matches([':', '\u{a0}']).to_string(),
+            },
+        ));
+        Some(Effect::Save)
+    }
+
+    /// The name of entry `index` of the list on screen.
+    fn entry_name(&self, index: usize) -> String {
+        match self.question() {
+            Some(q) => crate::answer::entry_name(q, self.group_entries(), index, self.lang),
+            None => String::new(),
         }
     }
 

@@ -14,6 +14,7 @@ use crate::bank::{Bank, Question};
 use crate::flow;
 use crate::i18n::Lang;
 use crate::render::Format;
+use crate::session::history::History;
 use crate::session::library::Summary;
 use crate::session::{Saved, Session, library};
 use std::path::PathBuf;
@@ -56,6 +57,8 @@ pub enum Msg {
     Exported(Result<PathBuf, String>),
     /// A session file could not be opened.
     OpenFailed(String),
+    /// Undo the last change of an answer (Ctrl-Z).
+    Undo,
 }
 
 /// Work for the event loop.
@@ -114,7 +117,11 @@ pub enum WelcomeStep {
     /// Typing the organisation's name.
     Organisation { lang: Lang, input: Input },
     /// Typing a session file's path.
-    OpenPath { input: Input },
+    OpenPath {
+        input: Input,
+        /// Why the last path typed could not be opened.
+        error: Option<String>,
+    },
 }
 
 /// A window over the current screen.
@@ -126,6 +133,17 @@ pub enum Popup {
     Note(Input),
     /// Choosing where to export.
     Export { format: Format, path: Input },
+    /// A question before a change that would discard something (Enter: yes, Esc: no).
+    Confirm { message: String, action: Pending },
+}
+
+/// A change waiting for the user's yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Replace the answer on screen with "don't know".
+    DontKnow,
+    /// Remove entry `index` of the list on screen.
+    DeleteEntry(usize),
 }
 
 /// Editing one entry of a group.
@@ -173,6 +191,8 @@ pub struct App {
     pub quit: bool,
     /// The date printed on previews and exports.
     pub today: time::Date,
+    /// The changes that Ctrl-Z can undo.
+    pub history: Option<History>,
 }
 
 impl App {
@@ -200,6 +220,7 @@ impl App {
             data_dir,
             quit: false,
             today: crate::i18n::local_now().date(),
+            history: None,
         }
     }
 
@@ -217,6 +238,7 @@ impl App {
         let first = flow::first_unanswered(&self.bank, &session.answers)
             .or_else(|| self.bank.questions().next().map(|(_, q)| q))
             .map(|q| q.id.clone());
+        self.history = Some(History::new(&session));
         self.session = Some(session);
         self.path = Some(path);
         self.screen = Screen::Interview;
@@ -229,7 +251,13 @@ impl App {
         let notice = saved.notice(self.lang);
         match saved {
             Saved::Written => {}
-            Saved::Merged(session) => self.session = Some(*session),
+            Saved::Merged(session) => {
+                // Undoing past another program's answers would drop them.
+                if let Some(history) = self.history.as_mut() {
+                    history.reset(&session);
+                }
+                self.session = Some(*session);
+            }
             Saved::Diverted { ours, .. } => self.path = Some(ours),
         }
         if let Some(notice) = notice {
@@ -276,13 +304,27 @@ impl App {
         }
     }
 
-    /// Applies a message; returns the work the event loop must do.
+    /// Applies a message; returns the work the event loop must do. Any change
+    /// of the session's answers, notes or marks is recorded for undo and saved.
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
+        let effect = self.apply(msg);
+        let changed = match (self.history.as_mut(), self.session.as_ref()) {
+            (Some(history), Some(session)) => history.record(session),
+            _ => false,
+        };
+        if changed && effect.is_none() {
+            return Some(Effect::Save);
+        }
+        effect
+    }
+
+    fn apply(&mut self, msg: Msg) -> Option<Effect> {
         match msg {
             Msg::Quit => {
                 self.quit = true;
                 return Some(Effect::Quit);
             }
+            Msg::Undo if self.popup.is_none() && self.session.is_some() => return self.undo(),
             Msg::Saved(Ok(saved)) => {
                 self.saved(saved);
                 return None;
@@ -292,7 +334,17 @@ impl App {
                 return None;
             }
             Msg::OpenFailed(e) => {
-                self.status = Some((false, format!("{} {e}", words(self.lang).open_failed)));
+                let message = format!("{} {e}", words(self.lang).open_failed);
+                // Said in place under the path typed, which stays to be corrected.
+                if let Screen::Welcome(Welcome {
+                    step: WelcomeStep::OpenPath { error, .. },
+                    ..
+                }) = &mut self.screen
+                {
+                    *error = Some(message);
+                } else {
+                    self.status = Some((false, message));
+                }
                 return None;
             }
             Msg::Exported(result) => {

@@ -16,6 +16,11 @@ impl App {
         let popup = self.popup.as_mut()?;
         match (popup, msg) {
             (_, Msg::Back) | (Popup::Help, Msg::Confirm | Msg::Help) => self.popup = None,
+            (Popup::Confirm { action, .. }, Msg::Confirm) => {
+                let action = action.clone();
+                self.popup = None;
+                return self.do_pending(action);
+            }
             (Popup::Note(input), Msg::Edit(ev))
             | (Popup::Export { path: input, .. }, Msg::Edit(ev)) => {
                 input.handle_event(&ev);
@@ -77,6 +82,7 @@ impl App {
                 } else if cursor == rows - 1 {
                     welcome.step = WelcomeStep::OpenPath {
                         input: Input::default(),
+                        error: None,
                     };
                 } else {
                     return Some(Effect::Open(welcome.sessions[cursor - 1].path.clone()));
@@ -91,14 +97,15 @@ impl App {
                     input: Input::default(),
                 };
             }
-            (
-                WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input },
-                Msg::Edit(ev),
-            ) => {
+            (WelcomeStep::Organisation { input, .. }, Msg::Edit(ev)) => {
                 input.handle_event(&ev);
             }
+            (WelcomeStep::OpenPath { input, error }, Msg::Edit(ev)) => {
+                input.handle_event(&ev);
+                *error = None;
+            }
             (
-                WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input },
+                WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input, .. },
                 Msg::Paste(text),
             ) => {
                 paste(input, &text);
@@ -110,7 +117,7 @@ impl App {
                 }
                 return Some(Effect::Create(*lang, name));
             }
-            (WelcomeStep::OpenPath { input }, Msg::Confirm) => {
+            (WelcomeStep::OpenPath { input, .. }, Msg::Confirm) => {
                 return Some(Effect::Open(PathBuf::from(input.value().trim())));
             }
             (WelcomeStep::Menu, Msg::Back) => {}

@@ -139,6 +139,7 @@ fn footer_text(app: &App, width: u16) -> &'static str {
     let w = words(app.lang);
     match (&app.popup, &app.screen) {
         (Some(Popup::Export { .. }), _) => w.export_hint,
+        (Some(Popup::Confirm { .. }), _) => w.confirm_hint,
         (Some(_), _) => w.footer_popup,
         (None, Screen::Welcome(_)) => w.footer_welcome,
         (None, Screen::Review { .. }) => w.review_hint,

@@ -66,7 +66,7 @@ pub(super) fn welcome(frame: &mut Frame, app: &App, area: Rect) {
             lines.push(row(app, *c == 0, "Français".into()));
             lines.push(row(app, *c == 1, "English".into()));
         }
-        WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input } => {
+        WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input, .. } => {
             let prompt = if matches!(welcome.step, WelcomeStep::OpenPath { .. }) {
                 w.path_prompt
             } else {
@@ -75,9 +75,16 @@ pub(super) fn welcome(frame: &mut Frame, app: &App, area: Rect) {
             lines.push(Line::styled(prompt, app.theme.title));
             lines.push(input_line("› ", input, list.width, app.theme.focus));
             cursor = Some((list.x + input_cursor("› ", input, list.width), list.y + 1));
+            if let WelcomeStep::OpenPath {
+                error: Some(error), ..
+            } = &welcome.step
+            {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(error.clone(), app.theme.error));
+            }
         }
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
     if let Some(pos) = cursor {
         frame.set_cursor_position(pos);
     }
@@ -224,6 +231,27 @@ pub(super) fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect
                 inner.x + input_cursor("› ", input, inner.width),
                 inner.y + 1,
             ));
+        }
+        Popup::Confirm { message, .. } => {
+            let width = (area.width * 3 / 4).max(20);
+            let inner_width = width.saturating_sub(2);
+            let text = Text::from(vec![
+                Line::raw(message.clone()),
+                Line::raw(""),
+                Line::styled(w.confirm_hint, app.theme.dim),
+            ]);
+            let height =
+                wrapped_height(&format!("{message}\n\n{}", w.confirm_hint), inner_width) + 2;
+            let rect = centered(area, width, height);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(text).wrap(Wrap { trim: true }).block(pane(
+                    app,
+                    String::new(),
+                    true,
+                )),
+                rect,
+            );
         }
         Popup::Export { format, path } => {
             let rect = centered(area, area.width * 4 / 5, 6);
