@@ -1,6 +1,7 @@
 //! The command line: arguments and the headless commands (`report`, `list`, `validate`, `schema`).
 
 mod list;
+mod packaging;
 mod report;
 
 use crate::bank::{Bank, BankError, BankSource};
@@ -62,6 +63,14 @@ pub enum Command {
         #[arg(short, long, value_enum)]
         lang: Lang,
     },
+    /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff, where no package installed it: `privaudit man | man -l -`.
+    Man,
 }
 
 /// Arguments of `privaudit report`.
@@ -178,6 +187,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.questions.as_deref())),
         Some(Command::Report(args)) => report::run(cli.questions.as_deref(), &args),
         Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir),
+        Some(Command::Completions { shell }) => {
+            packaging::print(|out| packaging::completions(shell, out))
+        }
+        Some(Command::Man) => packaging::print(packaging::man_page),
     }
 }
 
