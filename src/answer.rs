@@ -191,6 +191,7 @@ impl Answer {
             }
             Answer::Text(s) if question.kind == Kind::Single => option_label(s),
             Answer::Text(s) => s.clone(),
+            Answer::Choices(ids) if ids.is_empty() => t.none_of_these.to_string(),
             Answer::Choices(ids) => {
                 join_items(&ids.iter().map(option_label).collect::<Vec<_>>(), lang)
             }

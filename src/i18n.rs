@@ -200,6 +200,8 @@ pub struct Ui {
     pub nothing_to_undo: &'static str,
     /// Undo done, followed by the question's short name.
     pub undone: &'static str,
+    /// A multiple choice answered with nothing ticked, on purpose.
+    pub none_of_these: &'static str,
 }
 
 /// French UI strings.
@@ -265,6 +267,7 @@ pub static FR: Ui = Ui {
     list_marked: "Liste marquée «\u{a0}à vérifier\u{a0}»\u{202f}; ses entrées sont conservées.",
     nothing_to_undo: "Rien à annuler.",
     undone: "Modification annulée\u{a0}:",
+    none_of_these: "Aucun de ces choix",
 };
 
 /// English UI strings.
@@ -330,6 +333,7 @@ pub static EN: Ui = Ui {
     list_marked: "List marked “to verify”; its entries are kept.",
     nothing_to_undo: "Nothing to undo.",
     undone: "Change undone:",
+    none_of_these: "None of these",
 };
 
 impl Ui {

@@ -31,9 +31,33 @@ impl Rng {
 
 /// Pieces that make interesting JSON when spliced in.
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "null", "true", "false", "-5", "1e308", "-0", "NaN",
-    "\"\"", "{\"dont_know\": true}", "{\"entries\": []}", "{\"entries\": [{}]}", "[\"other\"]",
-    "\u{feff}", "\u{1b}[2J", "\\u0000", "\\ud800", "\u{202e}", "\"x\": 1", "\n", "99999999999999999999",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "null",
+    "true",
+    "false",
+    "-5",
+    "1e308",
+    "-0",
+    "NaN",
+    "\"\"",
+    "{\"dont_know\": true}",
+    "{\"entries\": []}",
+    "{\"entries\": [{}]}",
+    "[\"other\"]",
+    "\u{feff}",
+    "\u{1b}[2J",
+    "\\u0000",
+    "\\ud800",
+    "\u{202e}",
+    "\"x\": 1",
+    "\n",
+    "99999999999999999999",
 ];
 
 /// One mutation of `text`: flip a byte, cut a span, repeat a span, or splice a token.
@@ -88,8 +112,10 @@ fn exercise(bank: &Bank, mut session: session::Session, pdf: bool) {
     privaudit::render::markdown::render(&report);
     privaudit::render::json::render(&report);
     if pdf {
-        let options =
-            privaudit::render::pdf::PdfOptions::new(privaudit::render::pdf::Paper::A4, common::instant());
+        let options = privaudit::render::pdf::PdfOptions::new(
+            privaudit::render::pdf::Paper::A4,
+            common::instant(),
+        );
         privaudit::render::pdf::render(&report, &options).expect("a PDF for a loadable session");
     }
 }
@@ -123,7 +149,10 @@ fn mutated_sessions_load_or_are_refused_and_never_panic() {
         }
     }
     eprintln!("{tries} mutated sessions, {loaded} loaded");
-    assert!(loaded > 0, "no mutation ever loaded: the fuzzer tests nothing");
+    assert!(
+        loaded > 0,
+        "no mutation ever loaded: the fuzzer tests nothing"
+    );
 }
 
 #[test]
@@ -152,5 +181,8 @@ fn mutated_banks_load_or_are_refused_and_never_panic() {
         }
     }
     eprintln!("{tries} mutated banks, {loaded} loaded");
-    assert!(loaded > 0, "no mutation ever loaded: the fuzzer tests nothing");
+    assert!(
+        loaded > 0,
+        "no mutation ever loaded: the fuzzer tests nothing"
+    );
 }

@@ -74,9 +74,9 @@ fn both_front_ends_give_the_same_session_for_the_same_answers() {
     let space = || key(KeyCode::Char(' '));
     events.extend(typed("Atelier Nord"));
     events.push(enter());
-    events.extend([space(), down(), space(), enter()]); // Europe and Québec
-    events.push(enter()); // paper files: yes
-    events.extend([space(), down(), down(), space()]); // locked cabinet, other…
+    events.extend([down(), space(), down(), space(), enter()]); // Europe and Québec
+    events.extend([down(), enter()]); // paper files: yes
+    events.extend([down(), space(), down(), down(), space()]); // locked cabinet, other…
     events.extend(typed("Coffre"));
     events.push(enter());
     events.push(key(KeyCode::F(4))); // a note on the staff count
@@ -91,10 +91,10 @@ fn both_front_ends_give_the_same_session_for_the_same_answers() {
     events.push(enter()); // add a vendor
     events.extend(typed("Nord Hébergement"));
     events.push(enter());
-    events.push(enter()); // abroad: yes
-    events.extend([down(), enter()]); // contract: no
+    events.extend([down(), enter()]); // abroad: yes
+    events.extend([down(), down(), enter()]); // contract: no
     events.extend([down(), down(), enter()]); // done with vendors
-    events.push(enter()); // main vendor: the only one
+    events.extend([down(), enter()]); // main vendor: the only one
     for event in &events {
         if let Some(msg) = map(event, app.is_typing()) {
             app.update(msg);

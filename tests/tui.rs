@@ -109,9 +109,19 @@ fn answering_saves_and_moves_on() {
 #[test]
 fn a_follow_up_appears_after_yes_and_going_back_keeps_answers() {
     let (mut app, _dir) = app_at(json!({"org.name": "A", "org.where": ["eu"]}), "paper");
-    keys(&mut app, &[key(KeyCode::Enter)]);
+    // Nothing is preselected: Enter alone records nothing.
+    assert_eq!(keys(&mut app, &[key(KeyCode::Enter)]), []);
+    assert_eq!(app.current.as_deref(), Some("paper"));
+    keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     assert_eq!(app.current.as_deref(), Some("paper.measures"));
-    keys(&mut app, &[key(KeyCode::Char(' ')), key(KeyCode::Enter)]);
+    keys(
+        &mut app,
+        &[
+            key(KeyCode::Down),
+            key(KeyCode::Char(' ')),
+            key(KeyCode::Enter),
+        ],
+    );
     assert_eq!(
         app.session.as_ref().unwrap().answers["paper.measures"],
         Answer::Choices(vec!["locked".into()])
@@ -170,7 +180,14 @@ fn group_entries_are_added_reordered_and_removed() {
         let mut events = vec![key(KeyCode::Down); count];
         events.push(key(KeyCode::Enter));
         events.extend(typed(name));
-        events.extend([key(KeyCode::Enter), key(KeyCode::Down), key(KeyCode::Enter)]);
+        events.extend([
+            key(KeyCode::Enter),
+            key(KeyCode::Down),
+            key(KeyCode::Enter),
+            key(KeyCode::Down),
+            key(KeyCode::Down),
+            key(KeyCode::Enter),
+        ]);
         keys(&mut app, &events);
         assert!(
             app.on_group_list(),
@@ -277,6 +294,42 @@ fn ctrl_z_undoes_changes_several_levels_deep_and_goes_to_the_question() {
 }
 
 #[test]
+fn enter_on_a_multiple_choice_ticks_the_highlighted_option_and_none_is_explicit() {
+    let (mut app, _dir) = app_at(json!({"org.name": "A", "paper": true}), "paper.measures");
+    // Highlight "locked" without ticking it: Enter ticks it, never records "none".
+    keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
+    let answers = |app: &App| app.session.as_ref().unwrap().answers.clone();
+    assert_eq!(
+        answers(&app)["paper.measures"],
+        Answer::Choices(vec!["locked".into()])
+    );
+    // "None of these" is a row of its own, after the options.
+    app.go_to(Some("paper.measures".into()));
+    let Some(Editor::Choice(c)) = &app.editor else {
+        panic!()
+    };
+    let none = c.none_row().unwrap();
+    let ups = c.cursor + c.rows() - none;
+    let mut events = vec![key(KeyCode::Up); ups % c.rows()];
+    events.push(key(KeyCode::Enter));
+    keys(&mut app, &events);
+    assert_eq!(answers(&app)["paper.measures"], Answer::Choices(vec![]));
+    app.update(Msg::Review);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Aucun de ces choix"), "{shown}");
+}
+
+#[test]
+fn an_unanswered_question_says_so_and_an_answered_one_shows_its_answer() {
+    let (app, _dir) = app_at(json!({"size": 12}), "size");
+    assert!(screen(&app, 80, 24).contains("✓ Réponse enregistrée\u{a0}: 12"));
+    let (app, _dir) = app_at(json!({}), "paper");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Pas encore répondue"), "{shown}");
+    assert!(!shown.contains("› Oui"), "nothing preselected: {shown}");
+}
+
+#[test]
 fn a_real_answer_clears_the_to_verify_mark() {
     let (mut app, _dir) = app_at(json!({}), "size");
     keys(&mut app, &[key(KeyCode::F(3))]);
@@ -325,7 +378,7 @@ fn the_last_answer_leads_to_the_review() {
         json!({"vendors": {"entries": [{"name": "Nord"}]}}),
         "favourite",
     );
-    keys(&mut app, &[key(KeyCode::Enter)]);
+    keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     assert!(matches!(app.screen, Screen::Review { .. }));
 }
 
@@ -384,17 +437,24 @@ fn a_click_on_an_option_ticks_it() {
         json!({"org.name": "A", "org.where": ["eu"], "paper": true}),
         "paper.measures",
     );
-    let list = view::list_origin(&app, ratatui::layout::Rect::new(0, 0, 80, 24))
-        .expect("a list on screen");
+    // Find the line where "Alarme" is drawn and click there.
     let screen_before = screen(&app, 80, 24);
-    let row_text = screen_before
+    let y = screen_before
         .lines()
-        .nth(usize::from(list.y) + 1)
-        .unwrap_or_default()
-        .to_string();
-    assert!(
-        row_text.contains("Alarme"),
-        "the second row of the list is the second option: {row_text}"
+        .position(|l| l.contains("Alarme"))
+        .expect("the option is on screen");
+    let x = screen_before
+        .lines()
+        .nth(y)
+        .unwrap()
+        .find("Alarme")
+        .unwrap();
+    let at = ratatui::layout::Position::new(x as u16, y as u16);
+    let row = view::clicked_row(&app, ratatui::layout::Rect::new(0, 0, 80, 24), at);
+    assert_eq!(
+        row,
+        Some(1),
+        "the second row of the list is the second option"
     );
     app.update(Msg::ClickRow(1));
     let Some(Editor::Choice(c)) = &app.editor else {
@@ -459,4 +519,115 @@ fn export_proposes_a_pdf_and_a_typed_extension_picks_the_format() {
             privaudit::render::Format::Md
         )]
     );
+}
+
+#[test]
+fn f6_switches_the_assessment_language_and_lang_is_kept_on_open() {
+    let (mut app, _dir) = app_at(json!({}), "size");
+    let effects = keys(&mut app, &[key(KeyCode::F(6))]);
+    assert_eq!(app.session.as_ref().unwrap().lang, Lang::En);
+    assert!(effects.contains(&Effect::Save), "the language is saved");
+    assert!(screen(&app, 80, 24).contains("Staff?"));
+    // A session opened under --lang en takes it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = welcome_app(dir.path());
+    app.forced_lang = Some(Lang::En);
+    app.open(
+        Session::new(&app.bank, Lang::Fr, instant()),
+        dir.path().join("s.json"),
+    );
+    assert_eq!(app.session.as_ref().unwrap().lang, Lang::En);
+    assert!(screen(&app, 80, 24).contains("Organisation name?"));
+}
+
+#[test]
+fn esc_on_the_first_question_goes_back_to_the_welcome_screen() {
+    let (mut app, _dir) = app_at(json!({}), "org.name");
+    assert_eq!(keys(&mut app, &[key(KeyCode::Esc)]), [Effect::Welcome]);
+}
+
+#[test]
+fn an_empty_organisation_name_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = welcome_app(dir.path());
+    let effects = keys(
+        &mut app,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Enter),
+            key(KeyCode::Enter),
+        ],
+    );
+    assert!(effects.is_empty());
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Indiquez le nom de l’organisation"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_welcome_list_shows_a_score_only_for_a_finished_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = mini_bank();
+    let mut done = common::session_with(
+        &bank,
+        answers(
+            json!({"org.name": "Fini", "org.where": ["eu"], "paper": false, "size": 3,
+            "email": "a@b.fr", "backup": "offsite", "comments": "", "vendors": {"entries": []},
+            "favourite": {"dont_know": true}}),
+        ),
+    );
+    done.sync_bindings(&bank);
+    let started = common::session_with(
+        &bank,
+        answers(json!({"org.name": "Commencé", "paper": false})),
+    );
+    privaudit::session::save(&done, &dir.path().join("fini.json")).unwrap();
+    privaudit::session::save(&started, &dir.path().join("commence.json")).unwrap();
+    let app = welcome_app(dir.path());
+    let shown = screen(&app, 120, 40);
+    let line = |name: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} not listed: {shown}"))
+            .to_string()
+    };
+    assert!(line("Fini").contains("/100"), "{}", line("Fini"));
+    assert!(line("Fini").contains("fini.json"));
+    assert!(!line("Commencé").contains("/100"), "{}", line("Commencé"));
+    assert!(line("Commencé").contains("%"));
+}
+
+#[test]
+fn at_the_smallest_size_every_key_is_shown_and_long_lists_scroll() {
+    let (w, h) = privaudit::tui::view::MIN_SIZE;
+    let (mut app, _dir) = app_at(json!({}), "size");
+    let shown = screen(&app, w, h);
+    for k in [
+        "F1", "F2", "F3", "F4", "F5", "F10", "F6", "Ctrl-Z", "Ctrl-Q",
+    ] {
+        assert!(shown.contains(k), "{k} missing at {w}×{h}:\n{shown}");
+    }
+    // A group of 12 entries: the cursor on the last one stays on screen.
+    let entries: Vec<_> = (1..=12)
+        .map(|i| json!({"name": format!("Fournisseur {i}")}))
+        .collect();
+    let (mut app2, _dir2) = app_at(json!({"vendors": {"entries": entries}}), "vendors");
+    keys(
+        &mut app2,
+        &[key(KeyCode::Up), key(KeyCode::Up), key(KeyCode::Up)],
+    );
+    let shown = screen(&app2, w, h);
+    assert!(shown.contains("12. Fournisseur 12"), "{shown}");
+    assert!(shown.contains("de plus au-dessus"), "{shown}");
+    keys(
+        &mut app2,
+        &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)],
+    );
+    let shown = screen(&app2, w, h);
+    assert!(shown.contains("1. Fournisseur 1"), "{shown}");
+    assert!(shown.contains("de plus en dessous"), "{shown}");
+    app.update(Msg::Quit);
 }

@@ -162,7 +162,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let start = cli
                 .session
                 .map_or(crate::tui::Start::Welcome, crate::tui::Start::Session);
-            crate::tui::run(bank, start, cli.lang.unwrap_or(Lang::Fr))?;
+            crate::tui::run(bank, start, cli.lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {

@@ -80,6 +80,10 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
             None => return Ok(()),
         },
     };
+    // --lang, when given, is the language of the interview and its report.
+    if let Some(lang) = lang {
+        session.lang = lang;
+    }
     let w = words(session.lang);
     let retired = session.reconcile(bank);
     let path = file.path().to_path_buf();

@@ -21,15 +21,19 @@ pub enum Editor {
     Group(GroupEditor),
 }
 
-/// A list of options.
+/// A list of options: the items, then "none of these" (multiple choice
+/// only), then "don't know".
 #[derive(Debug, Clone)]
 pub struct ChoiceEditor {
     /// (id, label) of each option, "other" included, "don't know" excluded.
     pub items: Vec<(String, String)>,
     /// Several may be ticked.
     pub multi: bool,
-    /// The highlighted row; `items.len()` is "don't know".
+    /// The highlighted row, when `placed`.
     pub cursor: usize,
+    /// Whether a row is highlighted at all: an unanswered question starts
+    /// with none, so that Enter never records an answer nobody chose.
+    pub placed: bool,
     /// Ticked ids (multiple choice).
     pub checked: BTreeSet<String>,
     /// The "other" text.
@@ -75,6 +79,7 @@ impl Editor {
                     items,
                     multi: false,
                     cursor,
+                    placed: answer.is_some(),
                     checked: BTreeSet::new(),
                     other: Input::default(),
                     yes_no: true,
@@ -99,18 +104,21 @@ impl Editor {
                     Some(Answer::Text(id)) => {
                         cursor = items.iter().position(|(i, _)| i == id).unwrap_or(0)
                     }
+                    // "None of these", chosen explicitly.
+                    Some(Answer::Choices(ids)) if ids.is_empty() => cursor = items.len(),
                     Some(Answer::Choices(ids)) => checked.extend(ids.iter().cloned()),
                     Some(Answer::ChoicesOther(c)) => {
                         checked.extend(c.selected.iter().cloned());
                         other = Input::new(c.other.clone());
                     }
-                    Some(Answer::DontKnow(_)) => cursor = items.len(),
+                    Some(Answer::DontKnow(_)) => cursor = items.len() + usize::from(multi),
                     _ => {}
                 }
                 Editor::Choice(ChoiceEditor {
                     items,
                     multi,
                     cursor,
+                    placed: answer.is_some(),
                     checked,
                     other,
                     yes_no: false,
@@ -141,10 +149,42 @@ impl Editor {
     }
 }
 
+/// What Enter on a list does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Enter {
+    /// Records this answer.
+    Answer(Answer),
+    /// Nothing is highlighted yet: the user must choose first.
+    Choose,
+    /// "Other" was just ticked: its text is to be typed first.
+    TypeOther,
+}
+
 impl ChoiceEditor {
-    /// Rows in the list: the options and "don't know".
+    /// Rows in the list: the options, "none of these" (multiple choice) and "don't know".
     pub fn rows(&self) -> usize {
-        self.items.len() + 1
+        self.items.len() + usize::from(self.multi) + 1
+    }
+
+    /// The row of "none of these", in a multiple choice.
+    pub fn none_row(&self) -> Option<usize> {
+        self.multi.then_some(self.items.len())
+    }
+
+    /// The row of "don't know": the last.
+    pub fn dont_know_row(&self) -> usize {
+        self.rows() - 1
+    }
+
+    /// Whether row `row` is highlighted.
+    pub fn is_highlighted(&self, row: usize) -> bool {
+        self.placed && self.cursor == row
+    }
+
+    /// Highlights row `row` (a click).
+    pub fn place(&mut self, row: usize) {
+        self.cursor = row.min(self.rows() - 1);
+        self.placed = true;
     }
 
     /// Whether the cursor is on "other, specify".
@@ -154,9 +194,15 @@ impl ChoiceEditor {
             .is_some_and(|(id, _)| id == OTHER)
     }
 
-    /// Moves the cursor, wrapping around.
+    /// Moves the cursor, wrapping around; the first move of an unanswered
+    /// question highlights the first row (down) or the last (up).
     pub fn step(&mut self, down: bool) {
         let n = self.rows();
+        if !self.placed {
+            self.placed = true;
+            self.cursor = if down { 0 } else { n - 1 };
+            return;
+        }
         self.cursor = if down {
             (self.cursor + 1) % n
         } else {
@@ -166,7 +212,7 @@ impl ChoiceEditor {
 
     /// Ticks or unticks the highlighted option (multiple choice).
     pub fn toggle(&mut self) {
-        if !self.multi {
+        if !self.multi || !self.placed {
             return;
         }
         if let Some((id, _)) = self.items.get(self.cursor)
@@ -176,19 +222,32 @@ impl ChoiceEditor {
         }
     }
 
-    /// The answer the list gives when confirmed.
-    pub fn answer(&self) -> Result<Answer, String> {
-        if self.cursor == self.items.len() {
-            return Ok(Answer::dont_know());
+    /// Enter on the list. In a multiple choice, Enter on an unticked option
+    /// ticks it before the ticked options are recorded; an empty answer is
+    /// recorded only from "none of these".
+    pub fn enter(&mut self) -> Enter {
+        if !self.placed {
+            return Enter::Choose;
+        }
+        if self.cursor == self.dont_know_row() {
+            return Enter::Answer(Answer::dont_know());
         }
         if self.yes_no {
-            return Ok(Answer::Bool(self.cursor == 0));
+            return Enter::Answer(Answer::Bool(self.cursor == 0));
         }
         if !self.multi {
-            return Ok(Answer::Text(self.items[self.cursor].0.clone()));
+            return Enter::Answer(Answer::Text(self.items[self.cursor].0.clone()));
+        }
+        if Some(self.cursor) == self.none_row() {
+            self.checked.clear();
+            return Enter::Answer(Answer::Choices(Vec::new()));
+        }
+        let id = self.items[self.cursor].0.clone();
+        if self.checked.insert(id.clone()) && id == OTHER {
+            return Enter::TypeOther;
         }
         let ids: Vec<String> = self.items.iter().map(|(id, _)| id.clone()).collect();
-        Ok(crate::answer::choices(
+        Enter::Answer(crate::answer::choices(
             &ids,
             &self.checked,
             self.other.value(),

@@ -20,6 +20,7 @@ pub fn map(event: &Event, typing: bool) -> Option<Msg> {
         KeyCode::F(3) => Msg::DontKnow,
         KeyCode::F(4) => Msg::Note,
         KeyCode::F(5) => Msg::Preview,
+        KeyCode::F(6) => Msg::SwitchLanguage,
         KeyCode::F(10) => Msg::Export,
         KeyCode::Enter => Msg::Confirm,
         KeyCode::Esc => Msg::Back,

@@ -11,7 +11,7 @@ pub mod view;
 use crate::bank::Bank;
 use crate::i18n::Lang;
 use crate::session::{Saved, SessionFile};
-use app::{App, Effect, Msg, Screen};
+use app::{App, Effect, Msg};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, MouseButton, MouseEventKind,
@@ -35,11 +35,15 @@ pub enum Start {
 /// Runs the wizard until the user quits or a signal (SIGTERM, SIGHUP, SIGINT)
 /// asks it to stop. Every confirmed answer is already on disk; the terminal is
 /// restored on every way out, panics included (ratatui's hook).
-pub fn run(bank: Bank, start: Start, lang: Lang) -> anyhow::Result<()> {
+/// `lang`, when given (`--lang`), is the wizard's language and that of every
+/// session it opens.
+pub fn run(bank: Bank, start: Start, lang: Option<Lang>) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
     let data_dir = crate::session::library::sessions_dir();
-    let mut app = App::welcome(bank, data_dir, lang, theme::Theme::from_env());
+    let shown = lang.unwrap_or(Lang::Fr);
+    let mut app = App::welcome(bank, data_dir, shown, theme::Theme::from_env());
+    app.forced_lang = lang;
     let mut file = None;
     if let Start::Session(path) = start {
         perform(&mut app, &mut file, Effect::Open(path));
@@ -53,6 +57,13 @@ pub fn run(bank: Bank, start: Start, lang: Lang) -> anyhow::Result<()> {
         DisableBracketedPaste
     );
     ratatui::restore();
+    if let Some(path) = &app.path {
+        // Back in the shell: where the answers are, and how to go on.
+        let w = strings::words(app.lang);
+        let shown = crate::sanitize::terminal(&path.display().to_string()).into_owned();
+        println!("{}", w.saved_in.replace("{path}", &shown));
+        println!("{}", w.resume_with.replace("{path}", &shown));
+    }
     result
 }
 
@@ -117,14 +128,12 @@ fn message(app: &App, event: &Event, screen: Rect) -> Option<Msg> {
         MouseEventKind::ScrollDown => Some(Msg::Down),
         MouseEventKind::Down(MouseButton::Left) => {
             let at = Position::new(mouse.column, mouse.row);
-            let a = view::areas(screen, matches!(app.screen, Screen::Interview));
+            let a = view::areas(screen, app);
             if a.sidebar.contains(at) {
                 let row = usize::from(mouse.row.saturating_sub(a.sidebar.y + 1));
                 return (row < app.bank.sections.len()).then_some(Msg::ClickSection(row));
             }
-            let list = view::list_origin(app, screen)?;
-            list.contains(at)
-                .then(|| Msg::ClickRow(usize::from(mouse.row - list.y)))
+            view::clicked_row(app, screen, at).map(Msg::ClickRow)
         }
         _ => None,
     }
@@ -138,6 +147,11 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
         Effect::Save => Some(Msg::Saved(save(app, file))),
         Effect::Export(path, format) => Some(Msg::Exported(export(app, &path, format))),
         Effect::Open(path) => open(app, file, path),
+        Effect::Welcome => {
+            *file = None;
+            app.show_welcome(crate::session::library::list(&app.data_dir, &app.bank));
+            None
+        }
         Effect::Create(lang, organisation) => {
             let session = app.new_session(lang, organisation);
             match crate::session::library::create(&app.data_dir, &session) {

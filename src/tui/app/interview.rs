@@ -6,7 +6,7 @@ use crate::bank::{Kind, Question};
 use crate::flow;
 use crate::i18n::ui;
 use crate::session::DontKnowAction;
-use crate::tui::editor::{Editor, GroupEditor};
+use crate::tui::editor::{Editor, Enter, GroupEditor};
 use crate::tui::strings::words;
 use time::OffsetDateTime;
 use tui_input::Input;
@@ -80,7 +80,7 @@ impl App {
             (Editor::Choice(c), Msg::Down) => c.step(true),
             (Editor::Choice(c), Msg::Toggle) => c.toggle(),
             (Editor::Choice(c), Msg::ClickRow(row)) if row < c.rows() => {
-                c.cursor = row;
+                c.place(row);
                 c.toggle();
             }
             (Editor::Choice(c), Msg::Edit(ev)) => {
@@ -213,8 +213,23 @@ impl App {
     /// Enter on the question on screen.
     pub(super) fn confirm(&mut self) -> Option<Effect> {
         let lang = self.lang;
+        let editor = self
+            .entry
+            .as_mut()
+            .map(|e| &mut e.editor)
+            .or(self.editor.as_mut());
+        if let Some(Editor::Choice(c)) = editor {
+            return match c.enter() {
+                Enter::Answer(answer) => self.commit(answer),
+                Enter::Choose => {
+                    self.status = Some((false, words(lang).choose_first.to_string()));
+                    None
+                }
+                Enter::TypeOther => None,
+            };
+        }
         let answer = match self.active_editor()? {
-            Editor::Choice(c) => c.answer(),
+            Editor::Choice(_) => return None,
             Editor::Text(t) => {
                 let q = self.sub_question().or(self.question())?;
                 match t.answer(q, lang) {
@@ -383,8 +398,10 @@ impl App {
             .map(|q| q.id.clone());
         if previous.is_some() {
             self.go_to(previous);
+            return None;
         }
-        None
+        // Esc on the first question: back to the list of assessments.
+        (!question_only).then_some(Effect::Welcome)
     }
 
     /// Moves on after an answer: the next shown question, or the review when all are done.

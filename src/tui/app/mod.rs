@@ -59,6 +59,8 @@ pub enum Msg {
     OpenFailed(String),
     /// Undo the last change of an answer (Ctrl-Z).
     Undo,
+    /// Switch the assessment to the other language (F6).
+    SwitchLanguage,
 }
 
 /// Work for the event loop.
@@ -72,6 +74,8 @@ pub enum Effect {
     Open(PathBuf),
     /// Start a new assessment in the data folder.
     Create(Lang, String),
+    /// Close the assessment (saved already) and list the saved ones again.
+    Welcome,
     /// Leave the wizard.
     Quit,
 }
@@ -193,6 +197,8 @@ pub struct App {
     pub today: time::Date,
     /// The changes that Ctrl-Z can undo.
     pub history: Option<History>,
+    /// The language asked for on the command line: sessions opened take it.
+    pub forced_lang: Option<Lang>,
 }
 
 impl App {
@@ -221,11 +227,32 @@ impl App {
             quit: false,
             today: crate::i18n::local_now().date(),
             history: None,
+            forced_lang: None,
         }
+    }
+
+    /// Back to the welcome screen, listing `sessions`; the assessment that was
+    /// open (saved at every change) is closed.
+    pub fn show_welcome(&mut self, sessions: Vec<Summary>) {
+        self.screen = Screen::Welcome(Welcome {
+            sessions,
+            cursor: 0,
+            step: WelcomeStep::Menu,
+        });
+        self.session = None;
+        self.path = None;
+        self.current = None;
+        self.editor = None;
+        self.entry = None;
+        self.history = None;
+        self.status = None;
     }
 
     /// Opens `session` (kept at `path`) where it was left: the first question not answered.
     pub fn open(&mut self, mut session: Session, path: PathBuf) {
+        if let Some(lang) = self.forced_lang {
+            session.lang = lang;
+        }
         self.lang = session.lang;
         let retired = session.reconcile(&self.bank);
         if !retired.is_empty() {
@@ -243,6 +270,25 @@ impl App {
         self.path = Some(path);
         self.screen = Screen::Interview;
         self.go_to(first);
+    }
+
+    /// Switches the open assessment (and its report) to the other language.
+    pub fn switch_language(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let lang = match session.lang {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        };
+        session.lang = lang;
+        session.updated = time::OffsetDateTime::now_utc();
+        self.lang = lang;
+        if matches!(self.screen, Screen::Interview) {
+            self.go_to(self.current.clone());
+        } else if matches!(self.screen, Screen::Preview { .. }) {
+            self.screen = self.preview();
+        }
     }
 
     /// Takes in what a save found on disk: another program's answers merged
@@ -325,6 +371,10 @@ impl App {
                 return Some(Effect::Quit);
             }
             Msg::Undo if self.popup.is_none() && self.session.is_some() => return self.undo(),
+            Msg::SwitchLanguage if self.popup.is_none() && self.session.is_some() => {
+                self.switch_language();
+                return None;
+            }
             Msg::Saved(Ok(saved)) => {
                 self.saved(saved);
                 return None;

@@ -6,6 +6,7 @@ use crate::flow;
 use crate::i18n::Lang;
 use crate::render::Format;
 use crate::session::Session;
+use crate::tui::strings::words;
 use std::path::PathBuf;
 use time::OffsetDateTime;
 use tui_input::Input;
@@ -113,6 +114,7 @@ impl App {
             (WelcomeStep::Organisation { lang, input }, Msg::Confirm) => {
                 let name = input.value().trim().to_string();
                 if name.is_empty() {
+                    self.status = Some((false, words(self.lang).organisation_required.to_string()));
                     return None;
                 }
                 return Some(Effect::Create(*lang, name));

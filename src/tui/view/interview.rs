@@ -1,5 +1,6 @@
 //! The interview: the section list and the question pane.
 
+use super::list::{Row, window};
 use super::{input_cursor, input_line, pane, row, wrapped_height};
 use crate::answer::entry_name;
 use crate::bank::Kind;
@@ -68,7 +69,11 @@ pub(super) fn sidebar(frame: &mut Frame, app: &App, area: Rect) {
 /// The prompt text above the list and the list area, inside the main pane.
 pub(super) fn question_layout(app: &App, inner: Rect) -> (Rect, Rect) {
     let prompt = prompt_text(app);
+    // The prompt, the line that says whether it is answered, a blank line.
+    let state =
+        state_text(app, inner.width).map_or(0, |(text, _)| wrapped_height(&text, inner.width));
     let height = wrapped_height(&prompt, inner.width)
+        .saturating_add(state)
         .saturating_add(1)
         .min(inner.height / 2);
     let [top, list] =
@@ -86,6 +91,44 @@ pub(super) fn prompt_text(app: &App) -> String {
             format!("{name} — {}", sub.label.get(app.lang))
         }
         _ => q.label.get(app.lang).to_string(),
+    }
+}
+
+/// `text` on one line, cut to `width` characters with an ellipsis.
+fn shorten(text: &str, width: usize) -> String {
+    let one_line = text.replace(['\n', '\r'], " ");
+    if one_line.chars().count() <= width.max(2) {
+        return one_line;
+    }
+    let mut out: String = one_line.chars().take(width.max(2) - 1).collect();
+    out.push('…');
+    out
+}
+
+/// The line under the question that says whether it is answered (and with
+/// what) or new; `true` when answered.
+fn state_text(app: &App, width: u16) -> Option<(String, bool)> {
+    let q = app.question()?;
+    let asked = app.sub_question().unwrap_or(q);
+    let w = words(app.lang);
+    Some(match saved_answer(app, asked) {
+        Some(answer) => {
+            let shown = shorten(&answer.display(asked, app.lang), usize::from(width) * 2 / 3);
+            (format!("✓ {} {shown}", w.saved_answer), true)
+        }
+        None => (format!("• {}", w.not_answered_yet), false),
+    })
+}
+
+/// The answer saved for the question (or entry sub-question) on screen.
+fn saved_answer<'a>(
+    app: &'a App,
+    asked: &crate::bank::Question,
+) -> Option<&'a crate::answer::Answer> {
+    let session = app.session.as_ref()?;
+    match &app.entry {
+        Some(entry) => app.group_entries().get(entry.index)?.get(&asked.id),
+        None => session.answers.get(&asked.id),
     }
 }
 
@@ -111,11 +154,51 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
     if session.to_verify.contains(&q.id) {
         title.push(Span::styled(format!(" [{}]", w.to_verify), app.theme.warn));
     }
+    let state = match state_text(app, inner.width) {
+        Some((text, true)) => Line::styled(text, app.theme.ok),
+        Some((text, false)) => Line::styled(text, app.theme.dim),
+        None => Line::raw(""),
+    };
     frame.render_widget(
-        Paragraph::new(Line::from(title)).wrap(Wrap { trim: false }),
+        Paragraph::new(vec![Line::from(title), state]).wrap(Wrap { trim: false }),
         top,
     );
-    let mut lines: Vec<Line> = Vec::new();
+    let layout = list_layout(app, list);
+    frame.render_widget(
+        Paragraph::new(layout.lines).wrap(Wrap { trim: false }),
+        list,
+    );
+    if let (Some(pos), None) = (layout.cursor, &app.popup) {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// What the list under the question shows: its rows (scrolled to the
+/// cursor), what follows them, and where the text cursor goes.
+pub(super) struct ListLayout {
+    /// The lines to draw.
+    pub lines: Vec<Line<'static>>,
+    /// For each screen line, the row a click there picks.
+    pub at: Vec<Option<usize>>,
+    /// The text cursor, when a field has the keys.
+    pub cursor: Option<(u16, u16)>,
+}
+
+/// The list of the question on screen laid out in `list`.
+pub(super) fn list_layout(app: &App, list: Rect) -> ListLayout {
+    let w = words(app.lang);
+    let (Some(q), Some(session)) = (app.question(), &app.session) else {
+        return ListLayout {
+            lines: Vec::new(),
+            at: Vec::new(),
+            cursor: None,
+        };
+    };
+    let asked = app.sub_question().unwrap_or(q);
+    let mut rows: Vec<Row> = Vec::new();
+    let mut selected = None;
+    let mut after: Vec<Line<'static>> = Vec::new();
+    let mut other_input = None;
     let mut cursor = None;
     match app.active_editor() {
         Some(Editor::Choice(c)) => {
@@ -125,26 +208,39 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
                     (true, false) => "[ ] ",
                     (false, _) => "",
                 };
-                lines.push(row(app, i == c.cursor, format!("{mark}{label}")));
+                rows.push(Row::item(
+                    row(app, c.is_highlighted(i), format!("{mark}{label}")),
+                    i,
+                ));
             }
-            lines.push(row(
-                app,
-                c.cursor == c.items.len(),
-                format!("? {}", ui(app.lang).dont_know),
+            if let Some(none) = c.none_row() {
+                let label = format!("∅ {}", ui(app.lang).none_of_these);
+                rows.push(Row::item(row(app, c.is_highlighted(none), label), none));
+            }
+            let dont_know = c.dont_know_row();
+            let label = format!("? {}", ui(app.lang).dont_know);
+            rows.push(Row::item(
+                row(app, c.is_highlighted(dont_know), label),
+                dont_know,
             ));
+            selected = c.placed.then_some(c.cursor);
             if c.checked.contains(OTHER) {
                 let prefix = format!("  {} ", ui(app.lang).other_specify);
-                let y = list.y + lines.len() as u16 + 1;
-                lines.push(Line::raw(""));
-                lines.push(input_line(&prefix, &c.other, list.width, app.theme.text));
+                after.push(Line::raw(""));
+                after.push(input_line(&prefix, &c.other, list.width, app.theme.text));
                 if c.on_other() {
-                    cursor = Some((list.x + input_cursor(&prefix, &c.other, list.width), y));
+                    other_input = Some(input_cursor(&prefix, &c.other, list.width));
                 }
             }
         }
         Some(Editor::Text(t)) => {
             let prefix = "› ";
-            lines.push(input_line(prefix, &t.input, list.width, app.theme.focus));
+            rows.push(Row::text(input_line(
+                prefix,
+                &t.input,
+                list.width,
+                app.theme.focus,
+            )));
             cursor = Some((list.x + input_cursor(prefix, &t.input, list.width), list.y));
             if let Some(format) = asked.format.filter(|_| t.error.is_none()) {
                 let hint = match format {
@@ -158,49 +254,76 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
                     }
                     crate::bank::TextFormat::Url => "https://…",
                 };
-                lines.push(Line::styled(format!("  {hint}"), app.theme.dim));
+                rows.push(Row::text(Line::styled(format!("  {hint}"), app.theme.dim)));
             }
             if let Some(unit) = asked.unit.as_ref().filter(|_| asked.kind == Kind::Number) {
-                lines.push(Line::styled(
+                rows.push(Row::text(Line::styled(
                     format!("  ({})", unit.get(app.lang)),
                     app.theme.dim,
-                ));
+                )));
             }
             if let Some(error) = &t.error {
-                lines.push(Line::styled(format!("✗ {error}"), app.theme.error));
+                rows.push(Row::text(Line::styled(
+                    format!("✗ {error}"),
+                    app.theme.error,
+                )));
             }
         }
         Some(Editor::Group(g)) => {
             let entries = app.group_entries();
             for i in 0..entries.len() {
                 let name = entry_name(q, entries, i, app.lang);
-                lines.push(row(app, g.cursor == i, format!("{}. {name}", i + 1)));
+                rows.push(Row::item(
+                    row(app, g.cursor == i, format!("{}. {name}", i + 1)),
+                    i,
+                ));
             }
-            lines.push(row(app, g.cursor == entries.len(), w.add_entry.to_string()));
-            lines.push(row(
-                app,
-                g.cursor == entries.len() + 1,
-                format!("✓ {}", w.entries_done),
+            let add = entries.len();
+            rows.push(Row::item(
+                row(app, g.cursor == add, w.add_entry.to_string()),
+                add,
             ));
+            let done = format!("✓ {}", w.entries_done);
+            rows.push(Row::item(row(app, g.cursor == add + 1, done), add + 1));
+            selected = Some(g.cursor);
         }
         None => {}
     }
     if let Some(note) = session.notes.get(&q.id) {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!("{} : {note}", w.note).replace(
-                " :",
-                if app.lang == crate::i18n::Lang::Fr {
-                    "\u{a0}:"
-                } else {
-                    ":"
-                },
-            ),
+        let colon = if app.lang == crate::i18n::Lang::Fr {
+            "\u{a0}:"
+        } else {
+            ":"
+        };
+        after.push(Line::raw(""));
+        after.push(Line::styled(
+            format!("{}{colon} {note}", w.note),
             app.theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
-    if let (Some(pos), None) = (cursor, &app.popup) {
-        frame.set_cursor_position(pos);
+    let after_height: u16 = after
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_height(&text, list.width).max(1)
+        })
+        .sum();
+    let room = list.height.saturating_sub(after_height).max(3);
+    let shown = window(
+        rows,
+        selected,
+        list.width,
+        room,
+        (w.more_above, w.more_below),
+        app.theme.dim,
+    );
+    let mut at = shown.at;
+    let mut lines = shown.lines;
+    if let Some(x) = other_input {
+        // The field sits after the blank line that follows the list.
+        cursor = Some((list.x + x, list.y + at.len() as u16 + 1));
     }
+    at.extend(std::iter::repeat_n(None, after.len()));
+    lines.extend(after);
+    ListLayout { lines, at, cursor }
 }

@@ -2,17 +2,18 @@
 //! panes are in `interview.rs`, the other screens and the popups in `screens.rs`.
 
 mod interview;
+mod list;
 mod screens;
 
-use interview::{interview, question_layout, sidebar};
-use screens::{draw_popup, preview, review, welcome, welcome_layout};
+use interview::{interview, list_layout, question_layout, sidebar};
+use screens::{draw_popup, preview, review, review_first, welcome, welcome_layout, welcome_rows};
 
 use super::app::{App, Popup, Screen};
 use super::strings::words;
 use crate::flow::{self};
 use crate::i18n::percent;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -36,13 +37,16 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// Splits the screen; the sidebar is empty outside the interview.
-pub fn areas(area: Rect, with_sidebar: bool) -> Areas {
+/// Splits the screen; the sidebar is empty outside the interview, and the
+/// footer takes the lines its keys need at this width.
+pub fn areas(area: Rect, app: &App) -> Areas {
+    let with_sidebar = matches!(app.screen, Screen::Interview);
+    let footer_height = footer_lines(app, area.width).len() as u16;
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_height),
     ])
     .areas(area);
     let side = if with_sidebar {
@@ -61,14 +65,30 @@ pub fn areas(area: Rect, with_sidebar: bool) -> Areas {
     }
 }
 
-/// Where the rows of the main list start on screen (for mouse clicks), if the screen has one.
-pub fn list_origin(app: &App, area: Rect) -> Option<Rect> {
-    let a = areas(area, matches!(app.screen, Screen::Interview));
+/// The row of the main list under a click at `at`, as the screen draws it
+/// (lists scroll and rows wrap).
+pub fn clicked_row(app: &App, screen: Rect, at: Position) -> Option<usize> {
+    let a = areas(screen, app);
     let inner = inner(a.main);
     match &app.screen {
-        Screen::Interview => Some(question_layout(app, inner).1),
-        Screen::Review { .. } => Some(inner),
-        Screen::Welcome(_) => Some(welcome_layout(app, inner).1),
+        Screen::Interview => {
+            let list = question_layout(app, inner).1;
+            let line = usize::from(at.y.checked_sub(list.y)?);
+            list.contains(at)
+                .then(|| list_layout(app, list).at.get(line).copied().flatten())
+                .flatten()
+        }
+        Screen::Welcome(_) => {
+            let list = welcome_layout(app, inner).1;
+            let line = usize::from(at.y.checked_sub(list.y)?);
+            list.contains(at)
+                .then(|| welcome_rows(app, list).0.at.get(line).copied().flatten())
+                .flatten()
+        }
+        Screen::Review { .. } => {
+            let line = usize::from(at.y.checked_sub(inner.y)?);
+            inner.contains(at).then(|| review_first(app, inner) + line)
+        }
         Screen::Preview { .. } => None,
     }
 }
@@ -90,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    let a = areas(area, matches!(app.screen, Screen::Interview));
+    let a = areas(area, app);
     header(frame, app, a.header);
     match &app.screen {
         Screen::Welcome(_) => welcome(frame, app, a.main),
@@ -109,10 +129,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let style = if *good { app.theme.ok } else { app.theme.error };
         frame.render_widget(Paragraph::new(text.as_str()).style(style), a.status);
     }
-    frame.render_widget(
-        Paragraph::new(footer_text(app, a.footer.width)).style(app.theme.dim),
-        a.footer,
-    );
+    let footer: Vec<Line> = footer_lines(app, a.footer.width)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    frame.render_widget(Paragraph::new(footer).style(app.theme.dim), a.footer);
     if let Some(popup) = &app.popup {
         draw_popup(frame, app, popup, area);
     }
@@ -135,21 +156,58 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-fn footer_text(app: &App, width: u16) -> &'static str {
+/// The key hints of the screen, packed into as few lines as the width needs:
+/// the keys that matter everywhere (F1 … F10, Ctrl-Z, Ctrl-Q) always, then
+/// the screen's own keys first when there is room.
+pub fn footer_lines(app: &App, width: u16) -> Vec<String> {
     let w = words(app.lang);
-    match (&app.popup, &app.screen) {
-        (Some(Popup::Export { .. }), _) => w.export_hint,
-        (Some(Popup::Confirm { .. }), _) => w.confirm_hint,
-        (Some(_), _) => w.footer_popup,
-        (None, Screen::Welcome(_)) => w.footer_welcome,
-        (None, Screen::Review { .. }) => w.review_hint,
-        (None, Screen::Preview { .. }) => w.footer_preview,
-        (None, Screen::Interview) if app.on_group_list() => w.entry_hint,
-        (None, Screen::Interview) if usize::from(width) < w.footer_question.chars().count() => {
-            w.footer_question_short
+    let own: &[&str] = match (&app.popup, &app.screen) {
+        (Some(Popup::Export { .. }), _) => w.keys_export,
+        (Some(Popup::Confirm { .. }), _) => w.keys_confirm,
+        (Some(_), _) => w.keys_popup,
+        (None, Screen::Welcome(_)) => w.keys_welcome,
+        (None, Screen::Review { .. }) => w.keys_review,
+        (None, Screen::Preview { .. }) => w.keys_preview,
+        (None, Screen::Interview) if app.on_group_list() => w.keys_group,
+        (None, Screen::Interview) if app.choice().is_some_and(|c| c.multi) => w.keys_multi,
+        (None, Screen::Interview) if app.choice().is_some() => w.keys_question,
+        (None, Screen::Interview) => w.keys_text,
+    };
+    let global: &[&str] = match (&app.popup, &app.screen) {
+        (Some(_), _) => &[],
+        (None, Screen::Welcome(_)) => w.keys_quit,
+        (None, Screen::Interview) => w.keys_global,
+        (None, _) => w.keys_screens,
+    };
+    let width = usize::from(width.max(20));
+    let lines = |items: &[&str]| pack(items, width);
+    // Drop the screen's own keys from the end until everything fits in two lines.
+    for keep in (0..=own.len()).rev() {
+        let items: Vec<&str> = own[..keep].iter().chain(global).copied().collect();
+        let packed = lines(&items);
+        if packed.len() <= 2 || keep == 0 {
+            return packed;
         }
-        (None, Screen::Interview) => w.footer_question,
     }
+    unreachable!("the loop returns at keep == 0")
+}
+
+/// Items joined by " · " into lines of at most `width` characters.
+fn pack(items: &[&str], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in items {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 3 + item.chars().count() <= width => {
+                line.push_str(" · ");
+                line.push_str(item);
+            }
+            _ => lines.push((*item).to_string()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
 }
 
 fn pane<'a>(app: &App, title: String, focused: bool) -> Block<'a> {

@@ -1,5 +1,6 @@
 //! The welcome screen, the review, the preview and the popups.
 
+use super::list::{Row, Window, window};
 use super::{bar, centered, input_cursor, input_line, pane, row, wrapped_height};
 use crate::i18n::{percent, ui};
 use crate::tui::app::{App, Popup, Screen, WelcomeStep};
@@ -18,9 +19,9 @@ pub(super) fn welcome_layout(app: &App, inner: Rect) -> (Rect, Rect) {
 }
 
 pub(super) fn welcome(frame: &mut Frame, app: &App, area: Rect) {
-    let Screen::Welcome(welcome) = &app.screen else {
+    if !matches!(app.screen, Screen::Welcome(_)) {
         return;
-    };
+    }
     let w = words(app.lang);
     let block = pane(app, w.welcome_title.to_string(), true);
     let inner = block.inner(area);
@@ -32,39 +33,65 @@ pub(super) fn welcome(frame: &mut Frame, app: &App, area: Rect) {
             .wrap(Wrap { trim: true }),
         top,
     );
-    let mut lines = Vec::new();
+    let (shown, cursor) = welcome_rows(app, list);
+    frame.render_widget(Paragraph::new(shown.lines).wrap(Wrap { trim: false }), list);
+    if let Some(pos) = cursor {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// The welcome screen's list laid out in `list` (scrolled to its cursor),
+/// and the text cursor when a field has the keys.
+pub(super) fn welcome_rows(app: &App, list: Rect) -> (Window, Option<(u16, u16)>) {
+    let w = words(app.lang);
+    let Screen::Welcome(welcome) = &app.screen else {
+        return (
+            Window {
+                lines: Vec::new(),
+                at: Vec::new(),
+            },
+            None,
+        );
+    };
+    let mut rows = Vec::new();
     let mut cursor = None;
+    let mut selected = None;
     match &welcome.step {
         WelcomeStep::Menu => {
-            lines.push(row(app, welcome.cursor == 0, w.new_assessment.to_string()));
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(w.saved_sessions, app.theme.title));
+            let new = row(app, welcome.cursor == 0, w.new_assessment.to_string());
+            rows.push(Row::item(new, 0));
+            rows.push(Row::text(Line::raw("")));
+            rows.push(Row::text(Line::styled(w.saved_sessions, app.theme.title)));
             if welcome.sessions.is_empty() {
-                lines.push(Line::styled(format!("  {}", w.no_sessions), app.theme.dim));
+                rows.push(Row::text(Line::styled(
+                    format!("  {}", w.no_sessions),
+                    app.theme.dim,
+                )));
             }
             for (i, s) in welcome.sessions.iter().enumerate() {
-                let score = s.score.map_or_else(String::new, |n| {
-                    format!(" — {} {n}/100", ui(app.lang).score.to_lowercase())
-                });
-                let text = format!(
-                    "{} — {}{score} — {}",
-                    s.organisation,
-                    percent(s.percent, app.lang),
-                    s.updated
-                );
-                lines.push(row(app, welcome.cursor == i + 1, text));
+                // A score means something only once every question is answered.
+                let standing = match s.score.filter(|_| s.percent == 100) {
+                    Some(n) => format!("{} {n}/100", ui(app.lang).score.to_lowercase()),
+                    None => percent(s.percent, app.lang),
+                };
+                let file = s
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |f| f.to_string_lossy().to_string());
+                let text = format!("{} — {standing} — {} — {file}", s.organisation, s.updated);
+                rows.push(Row::item(row(app, welcome.cursor == i + 1, text), i + 1));
             }
-            lines.push(Line::raw(""));
-            lines.push(row(
-                app,
-                welcome.cursor == welcome.sessions.len() + 1,
-                w.open_file.to_string(),
-            ));
+            rows.push(Row::text(Line::raw("")));
+            let open = welcome.sessions.len() + 1;
+            let line = row(app, welcome.cursor == open, w.open_file.to_string());
+            rows.push(Row::item(line, open));
+            selected = Some(welcome.cursor);
         }
         WelcomeStep::Language { cursor: c } => {
-            lines.push(Line::styled(w.choose_language, app.theme.title));
-            lines.push(row(app, *c == 0, "Français".into()));
-            lines.push(row(app, *c == 1, "English".into()));
+            rows.push(Row::text(Line::styled(w.choose_language, app.theme.title)));
+            rows.push(Row::item(row(app, *c == 0, "Français".into()), 0));
+            rows.push(Row::item(row(app, *c == 1, "English".into()), 1));
+            selected = Some(*c);
         }
         WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input, .. } => {
             let prompt = if matches!(welcome.step, WelcomeStep::OpenPath { .. }) {
@@ -72,22 +99,42 @@ pub(super) fn welcome(frame: &mut Frame, app: &App, area: Rect) {
             } else {
                 w.organisation_prompt
             };
-            lines.push(Line::styled(prompt, app.theme.title));
-            lines.push(input_line("› ", input, list.width, app.theme.focus));
+            rows.push(Row::text(Line::styled(prompt, app.theme.title)));
+            rows.push(Row::text(input_line(
+                "› ",
+                input,
+                list.width,
+                app.theme.focus,
+            )));
             cursor = Some((list.x + input_cursor("› ", input, list.width), list.y + 1));
             if let WelcomeStep::OpenPath {
                 error: Some(error), ..
             } = &welcome.step
             {
-                lines.push(Line::raw(""));
-                lines.push(Line::styled(error.clone(), app.theme.error));
+                rows.push(Row::text(Line::raw("")));
+                rows.push(Row::text(Line::styled(error.clone(), app.theme.error)));
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
-    if let Some(pos) = cursor {
-        frame.set_cursor_position(pos);
-    }
+    let shown = window(
+        rows,
+        selected,
+        list.width,
+        list.height,
+        (w.more_above, w.more_below),
+        app.theme.dim,
+    );
+    (shown, cursor)
+}
+
+/// The first question the review shows in `inner`: the list scrolls so
+/// that the cursor stays on screen.
+pub(super) fn review_first(app: &App, inner: Rect) -> usize {
+    let Screen::Review { cursor } = &app.screen else {
+        return 0;
+    };
+    let height = usize::from(inner.height).max(1);
+    cursor.saturating_sub(height - 1)
 }
 
 pub(super) fn review(frame: &mut Frame, app: &App, area: Rect, cursor: usize) {
@@ -97,8 +144,8 @@ pub(super) fn review(frame: &mut Frame, app: &App, area: Rect, cursor: usize) {
     frame.render_widget(block, area);
     let Some(session) = &app.session else { return };
     let questions = app.review_questions();
+    let first = review_first(app, inner);
     let height = usize::from(inner.height).max(1);
-    let first = cursor.saturating_sub(height - 1);
     let lines: Vec<Line> = questions
         .iter()
         .enumerate()
@@ -238,10 +285,12 @@ pub(super) fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect
             let text = Text::from(vec![
                 Line::raw(message.clone()),
                 Line::raw(""),
-                Line::styled(w.confirm_hint, app.theme.dim),
+                Line::styled(w.keys_confirm.join(" · "), app.theme.dim),
             ]);
-            let height =
-                wrapped_height(&format!("{message}\n\n{}", w.confirm_hint), inner_width) + 2;
+            let height = wrapped_height(
+                &format!("{message}\n\n{}", w.keys_confirm.join(" · ")),
+                inner_width,
+            ) + 2;
             let rect = centered(area, width, height);
             frame.render_widget(Clear, rect);
             frame.render_widget(
