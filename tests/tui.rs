@@ -631,3 +631,74 @@ fn at_the_smallest_size_every_key_is_shown_and_long_lists_scroll() {
     assert!(shown.contains("de plus en dessous"), "{shown}");
     app.update(Msg::Quit);
 }
+
+/// The welcome screen over `dir` holding one finished mini-bank session, highlighted.
+fn welcome_with_one(dir: &std::path::Path) -> (App, std::path::PathBuf) {
+    let bank = mini_bank();
+    let s = common::session_with(
+        &bank,
+        answers(json!({"org.name": "Atelier Nord", "size": 4})),
+    );
+    let path = dir.join("atelier-nord.json");
+    privaudit::session::save(&s, &path).unwrap();
+    let mut app = welcome_app(dir);
+    keys(&mut app, &[key(KeyCode::Down)]);
+    (app, path)
+}
+
+#[test]
+fn the_welcome_screen_renames_duplicates_archives_and_deletes_with_a_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = welcome_with_one(dir.path());
+    assert_eq!(
+        keys(&mut app, &[key(KeyCode::Char('d'))]),
+        [Effect::Duplicate(path.clone())]
+    );
+    assert_eq!(
+        keys(&mut app, &[key(KeyCode::Char('a'))]),
+        [Effect::Archive(path.clone())]
+    );
+    // Delete asks first; Esc keeps it.
+    assert_eq!(keys(&mut app, &[key(KeyCode::Delete)]), []);
+    assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
+    keys(&mut app, &[key(KeyCode::Esc)]);
+    assert!(app.popup.is_none());
+    let effects = keys(&mut app, &[key(KeyCode::Delete), key(KeyCode::Enter)]);
+    assert_eq!(effects, [Effect::DeleteSession(path.clone())]);
+    // Rename: the current name to edit, then Enter.
+    let mut events = vec![key(KeyCode::Char('r'))];
+    events.extend(typed(" SARL"));
+    events.push(key(KeyCode::Enter));
+    assert_eq!(
+        keys(&mut app, &events),
+        [Effect::Rename(path, "Atelier Nord SARL".into())]
+    );
+}
+
+#[test]
+fn a_new_audit_from_last_year_has_every_answer_to_confirm() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = mini_bank();
+    let (_, path) = welcome_with_one(dir.path());
+    let (file, next) = privaudit::session::library::duplicate(dir.path(), &path, &bank).unwrap();
+    assert_ne!(file.path(), path.as_path());
+    assert_eq!(next.previous.as_deref(), Some(path.as_path()));
+    assert!(next.to_confirm.contains("size") && next.to_confirm.contains("org.name"));
+    // The wizard resumes at the first answer to confirm, and Enter confirms it.
+    let mut app = welcome_app(dir.path());
+    app.open(next, file.path().to_path_buf());
+    assert_eq!(app.current.as_deref(), Some("org.name"));
+    assert!(screen(&app, 80, 24).contains("[à confirmer]"));
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    let session = app.session.as_ref().unwrap();
+    assert!(!session.to_confirm.contains("org.name"));
+    assert!(session.to_confirm.contains("size"));
+    // Archive and delete act on files.
+    let archived = privaudit::session::library::archive(&path).unwrap();
+    assert!(archived.starts_with(dir.path().join("archive")) && !path.exists());
+    privaudit::session::library::delete(&archived).unwrap();
+    assert!(!archived.exists());
+    privaudit::session::library::rename(file.path(), &bank, "Atelier Nord 2027").unwrap();
+    let renamed = privaudit::session::load(file.path()).unwrap();
+    assert_eq!(renamed.organisation, "Atelier Nord 2027");
+}

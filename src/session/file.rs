@@ -218,6 +218,13 @@ pub fn merge(base: &Session, ours: &Session, theirs: &Session) -> Result<Session
         &mut conflicts,
     );
     merged.to_verify = to_verify.into_keys().collect();
+    let to_confirm: BTreeMap<String, ()> = merge_maps(
+        &marks(&base.to_confirm),
+        &marks(&ours.to_confirm),
+        &marks(&theirs.to_confirm),
+        &mut conflicts,
+    );
+    merged.to_confirm = to_confirm.into_keys().collect();
     let mut field = |name: &str, changed: Option<bool>| {
         if changed.is_none() {
             conflicts.push(name.to_string());

@@ -72,6 +72,7 @@ pub fn same_content(a: &Session, b: &Session) -> bool {
     a.answers == b.answers
         && a.notes == b.notes
         && a.to_verify == b.to_verify
+        && a.to_confirm == b.to_confirm
         && a.retired == b.retired
         && a.lang == b.lang
         && a.prepared_by == b.prepared_by

@@ -117,3 +117,55 @@ pub fn create(dir: &Path, session: &Session) -> Result<super::SessionFile, super
     let path = new_path(dir, &session.organisation);
     super::SessionFile::create(&path, session)
 }
+
+/// Renames the organisation of the session at `path` (its file keeps its name).
+pub fn rename(path: &Path, bank: &Bank, name: &str) -> Result<(), super::SessionError> {
+    let (mut file, mut session) = super::SessionFile::open(path, bank)?;
+    let question = bank.manifest.bindings.organisation.clone();
+    let now = crate::i18n::local_now();
+    let answer = crate::answer::Answer::Text(name.trim().to_string());
+    session.set_answer(bank, &question, answer, now);
+    file.save(&session).map(drop)
+}
+
+/// Starts a new audit in `dir` from the session at `path`: a copy whose
+/// answers are all to confirm, linked to `path`; kept open for editing.
+pub fn duplicate(
+    dir: &Path,
+    path: &Path,
+    bank: &Bank,
+) -> Result<(super::SessionFile, Session), super::SessionError> {
+    let (_, session) = super::SessionFile::open(path, bank)?;
+    let next = session.next_audit(path, crate::i18n::local_now());
+    let file = create(dir, &next)?;
+    Ok((file, next))
+}
+
+/// Moves the session at `path` into the `archive` folder beside it (owner
+/// only); `list` no longer shows it. Returns where it went.
+pub fn archive(path: &Path) -> Result<PathBuf, super::SessionError> {
+    let io = |path: &Path, reason| super::SessionError::Io {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let folder = path.parent().unwrap_or(Path::new(".")).join("archive");
+    crate::files::create_private_dir(&folder).map_err(|e| io(&folder, e))?;
+    let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+    let mut target = folder.join(&name);
+    let mut n = 2;
+    while target.exists() {
+        let stem = name.file_stem().unwrap_or_default().to_string_lossy();
+        target = folder.join(format!("{stem}-{n}.json"));
+        n += 1;
+    }
+    std::fs::rename(path, &target).map_err(|e| io(path, e))?;
+    Ok(target)
+}
+
+/// Deletes the session at `path` (after the user said yes).
+pub fn delete(path: &Path) -> Result<(), super::SessionError> {
+    std::fs::remove_file(path).map_err(|reason| super::SessionError::Io {
+        path: path.to_path_buf(),
+        reason,
+    })
+}

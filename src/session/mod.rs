@@ -66,6 +66,12 @@ pub struct Session {
     /// Questions marked "to verify".
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub to_verify: BTreeSet<String>,
+    /// Answers carried over from a previous audit and not yet confirmed.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub to_confirm: BTreeSet<String>,
+    /// The previous audit's session file this one was started from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<std::path::PathBuf>,
     /// Answers to questions the current bank no longer has (or in a shape it no longer takes), kept so nothing is lost.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub retired: BTreeMap<String, serde_json::Value>,
@@ -147,6 +153,8 @@ impl Session {
             answers: Answers::new(),
             notes: BTreeMap::new(),
             to_verify: BTreeSet::new(),
+            to_confirm: BTreeSet::new(),
+            previous: None,
             retired: BTreeMap::new(),
             created: now,
             updated: now,
@@ -169,6 +177,7 @@ impl Session {
         } else {
             self.to_verify.remove(id);
         }
+        self.to_confirm.remove(id);
         self.answers.insert(id.to_string(), answer);
         self.sync_bindings(bank);
         self.updated = now;
@@ -218,6 +227,7 @@ impl Session {
     /// Removes the answer to `id`: an optional question left empty.
     pub fn clear_answer(&mut self, bank: &Bank, id: &str, now: OffsetDateTime) {
         self.answers.remove(id);
+        self.to_confirm.remove(id);
         self.sync_bindings(bank);
         self.updated = now;
     }
@@ -236,7 +246,9 @@ impl Session {
     }
 
     /// Closes a group's list: a group with no entries is answered too (none).
+    /// Its entries are confirmed.
     pub fn finish_group(&mut self, bank: &Bank, id: &str, now: OffsetDateTime) {
+        self.to_confirm.remove(id);
         if !matches!(self.answers.get(id), Some(Answer::Group(_))) {
             self.set_answer(bank, id, Answer::Group(Default::default()), now);
         }
@@ -360,6 +372,17 @@ impl Session {
                     self.bank.version, bank.manifest.version
                 )
             })
+    }
+
+    /// A new audit started from this one (kept at `path`): the same answers,
+    /// notes and marks, every answer to confirm, and a link back to `path`.
+    pub fn next_audit(&self, path: &std::path::Path, now: OffsetDateTime) -> Session {
+        let mut next = self.clone();
+        next.to_confirm = self.answers.keys().cloned().collect();
+        next.previous = Some(path.to_path_buf());
+        next.created = now;
+        next.updated = now;
+        next
     }
 
     /// The jurisdictions to cite: those selected, or all when none is.

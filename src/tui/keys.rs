@@ -36,6 +36,9 @@ pub fn map(event: &Event, typing: bool) -> Option<Msg> {
         KeyCode::Left => Msg::Left,
         KeyCode::Right => Msg::Right,
         KeyCode::Delete | KeyCode::Backspace => Msg::Delete,
+        KeyCode::Char('r') => Msg::Rename,
+        KeyCode::Char('d') => Msg::Duplicate,
+        KeyCode::Char('a') => Msg::Archive,
         _ => return None,
     })
 }

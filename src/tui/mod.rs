@@ -10,7 +10,7 @@ pub mod view;
 
 use crate::bank::Bank;
 use crate::i18n::Lang;
-use crate::session::{Saved, SessionFile};
+use crate::session::{Saved, SessionFile, library};
 use app::{App, Effect, Msg};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -149,12 +149,43 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
         Effect::Open(path) => open(app, file, path),
         Effect::Welcome => {
             *file = None;
-            app.show_welcome(crate::session::library::list(&app.data_dir, &app.bank));
+            app.show_welcome(library::list(&app.data_dir, &app.bank));
+            None
+        }
+        Effect::Duplicate(path) => match library::duplicate(&app.data_dir, &path, &app.bank) {
+            Ok((created, session)) => {
+                app.open(session, created.path().to_path_buf());
+                *file = Some(created);
+                None
+            }
+            Err(e) => Some(Msg::OpenFailed(e.to_string())),
+        },
+        Effect::Rename(path, name) => {
+            let done = library::rename(&path, &app.bank, &name);
+            relist(
+                app,
+                done.map(|()| strings::words(app.lang).renamed.to_string()),
+            );
+            None
+        }
+        Effect::Archive(path) => {
+            let done = library::archive(&path).map(|to| {
+                strings::words(app.lang)
+                    .archived
+                    .replace("{path}", &to.display().to_string())
+            });
+            relist(app, done);
+            None
+        }
+        Effect::DeleteSession(path) => {
+            let done =
+                library::delete(&path).map(|()| strings::words(app.lang).deleted.to_string());
+            relist(app, done);
             None
         }
         Effect::Create(lang, organisation) => {
             let session = app.new_session(lang, organisation);
-            match crate::session::library::create(&app.data_dir, &session) {
+            match library::create(&app.data_dir, &session) {
                 Ok(created) => {
                     app.open(session, created.path().to_path_buf());
                     *file = Some(created);
@@ -167,6 +198,15 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
     if let Some(msg) = outcome {
         app.update(msg);
     }
+}
+
+/// Lists the saved assessments again after a change, and says how it went.
+fn relist(app: &mut App, outcome: Result<String, crate::session::SessionError>) {
+    app.show_welcome(library::list(&app.data_dir, &app.bank));
+    app.status = Some(match outcome {
+        Ok(message) => (true, message),
+        Err(e) => (false, e.to_string()),
+    });
 }
 
 /// Opens a session file, or starts a new assessment there if it does not

@@ -81,6 +81,18 @@ pub struct Words {
     pub saved_answer: &'static str,
     /// A question not answered yet.
     pub not_answered_yet: &'static str,
+    /// Asks before deleting an assessment (`{name}`).
+    pub delete_session: &'static str,
+    /// An assessment renamed.
+    pub renamed: &'static str,
+    /// An assessment archived (`{path}`).
+    pub archived: &'static str,
+    /// An assessment deleted.
+    pub deleted: &'static str,
+    /// The prompt for a new name.
+    pub rename_prompt: &'static str,
+    /// Tag of an answer carried over from the previous audit.
+    pub to_confirm: &'static str,
     /// A new assessment without a name.
     pub organisation_required: &'static str,
     /// On leaving: where the answers are (`{path}`).
@@ -135,7 +147,14 @@ pub static FR: Words = Words {
     keys_group: &["Entrée modifier", "Suppr retirer", "Maj+↑↓ déplacer"],
     keys_review: &["↑↓ choisir", "Entrée modifier", "Échap revenir"],
     keys_preview: &["↑↓ PgPréc/PgSuiv défiler", "Échap revenir"],
-    keys_welcome: &["↑↓ choisir", "Entrée ouvrir"],
+    keys_welcome: &[
+        "↑↓ choisir",
+        "Entrée ouvrir",
+        "r renommer",
+        "d nouvel audit à partir de celui-ci",
+        "a archiver",
+        "Suppr supprimer",
+    ],
     keys_popup: &["Entrée valider", "Échap fermer"],
     keys_export: &["Tab format", "Entrée exporter", "Échap annuler"],
     keys_confirm: &["Entrée oui", "Échap non"],
@@ -165,6 +184,12 @@ pub static FR: Words = Words {
     choose_first: "Choisissez d’abord une réponse avec ↑ ou ↓, puis Entrée.",
     saved_answer: "Réponse enregistrée\u{a0}:",
     not_answered_yet: "Pas encore répondue",
+    delete_session: "Supprimer définitivement l’évaluation de «\u{a0}{name}\u{a0}»\u{202f}? Ses réponses seront perdues.",
+    renamed: "Évaluation renommée.",
+    archived: "Évaluation archivée dans {path}.",
+    deleted: "Évaluation supprimée.",
+    rename_prompt: "Nouveau nom de l’organisation",
+    to_confirm: "à confirmer",
     organisation_required: "Indiquez le nom de l’organisation évaluée (il figurera sur le rapport).",
     saved_in: "Vos réponses sont enregistrées dans {path}.",
     resume_with: "Pour reprendre\u{a0}: privaudit {path}",
@@ -216,7 +241,14 @@ pub static EN: Words = Words {
     keys_group: &["Enter edit", "Del remove", "Shift+↑↓ move"],
     keys_review: &["↑↓ choose", "Enter change", "Esc back"],
     keys_preview: &["↑↓ PgUp/PgDn scroll", "Esc back"],
-    keys_welcome: &["↑↓ choose", "Enter open"],
+    keys_welcome: &[
+        "↑↓ choose",
+        "Enter open",
+        "r rename",
+        "d new audit from this one",
+        "a archive",
+        "Del delete",
+    ],
     keys_popup: &["Enter confirm", "Esc close"],
     keys_export: &["Tab format", "Enter export", "Esc cancel"],
     keys_confirm: &["Enter yes", "Esc no"],
@@ -246,6 +278,12 @@ pub static EN: Words = Words {
     choose_first: "First choose an answer with ↑ or ↓, then press Enter.",
     saved_answer: "Saved answer:",
     not_answered_yet: "Not answered yet",
+    delete_session: "Delete the assessment of “{name}” for good? Its answers will be lost.",
+    renamed: "Assessment renamed.",
+    archived: "Assessment archived in {path}.",
+    deleted: "Assessment deleted.",
+    rename_prompt: "New name of the organization",
+    to_confirm: "to confirm",
     organisation_required: "Type the name of the organization assessed (it goes on the report).",
     saved_in: "Your answers are saved in {path}.",
     resume_with: "To pick up where you left off: privaudit {path}",

@@ -157,6 +157,7 @@ impl App {
     pub(super) fn do_pending(&mut self, action: Pending) -> Option<Effect> {
         match action {
             Pending::DontKnow => self.commit(Answer::dont_know()),
+            Pending::DeleteSession(path) => Some(Effect::DeleteSession(path)),
             Pending::DeleteEntry(index) => {
                 self.with_entries(|entries| {
                     if index < entries.len() {

@@ -61,6 +61,12 @@ pub enum Msg {
     Undo,
     /// Switch the assessment to the other language (F6).
     SwitchLanguage,
+    /// Rename the highlighted assessment (welcome screen).
+    Rename,
+    /// Start a new audit from the highlighted assessment (welcome screen).
+    Duplicate,
+    /// Archive the highlighted assessment (welcome screen).
+    Archive,
 }
 
 /// Work for the event loop.
@@ -76,6 +82,14 @@ pub enum Effect {
     Create(Lang, String),
     /// Close the assessment (saved already) and list the saved ones again.
     Welcome,
+    /// Rename the organisation of a saved assessment.
+    Rename(PathBuf, String),
+    /// Start a new audit from a saved assessment.
+    Duplicate(PathBuf),
+    /// Move a saved assessment to the archive folder.
+    Archive(PathBuf),
+    /// Delete a saved assessment (confirmed).
+    DeleteSession(PathBuf),
     /// Leave the wizard.
     Quit,
 }
@@ -120,6 +134,8 @@ pub enum WelcomeStep {
     Language { cursor: usize },
     /// Typing the organisation's name.
     Organisation { lang: Lang, input: Input },
+    /// Typing a new name for the assessment at `path`.
+    Rename { path: PathBuf, input: Input },
     /// Typing a session file's path.
     OpenPath {
         input: Input,
@@ -148,6 +164,8 @@ pub enum Pending {
     DontKnow,
     /// Remove entry `index` of the list on screen.
     DeleteEntry(usize),
+    /// Delete the saved assessment at this path.
+    DeleteSession(PathBuf),
 }
 
 /// Editing one entry of a group.
@@ -234,9 +252,13 @@ impl App {
     /// Back to the welcome screen, listing `sessions`; the assessment that was
     /// open (saved at every change) is closed.
     pub fn show_welcome(&mut self, sessions: Vec<Summary>) {
+        let cursor = match &self.screen {
+            Screen::Welcome(w) => w.cursor.min(sessions.len() + 1),
+            _ => 0,
+        };
         self.screen = Screen::Welcome(Welcome {
             sessions,
-            cursor: 0,
+            cursor,
             step: WelcomeStep::Menu,
         });
         self.session = None;
@@ -262,7 +284,13 @@ impl App {
                 format!("{} {}", words(self.lang).set_aside, ids.join(", ")),
             ));
         }
-        let first = flow::first_unanswered(&self.bank, &session.answers)
+        // A new audit started from an earlier one resumes at its first answer to confirm.
+        let to_confirm = flow::Visible::new(&self.bank, &session.answers)
+            .questions()
+            .into_iter()
+            .find(|q| session.to_confirm.contains(&q.id));
+        let first = to_confirm
+            .or_else(|| flow::first_unanswered(&self.bank, &session.answers))
             .or_else(|| self.bank.questions().next().map(|(_, q)| q))
             .map(|q| q.id.clone());
         self.history = Some(History::new(&session));
@@ -340,7 +368,9 @@ impl App {
             (None, Screen::Welcome(w)) => {
                 matches!(
                     w.step,
-                    WelcomeStep::Organisation { .. } | WelcomeStep::OpenPath { .. }
+                    WelcomeStep::Organisation { .. }
+                        | WelcomeStep::OpenPath { .. }
+                        | WelcomeStep::Rename { .. }
                 )
             }
             (None, Screen::Interview) => {

@@ -1,6 +1,6 @@
 //! Updates of the welcome screen, the review, the preview and the popups.
 
-use super::{App, Effect, Msg, Popup, Screen, WelcomeStep, paste};
+use super::{App, Effect, Msg, Pending, Popup, Screen, WelcomeStep, paste};
 use crate::bank::Question;
 use crate::flow;
 use crate::i18n::Lang;
@@ -74,6 +74,41 @@ impl App {
             (WelcomeStep::Menu, Msg::Up) => welcome.cursor = (welcome.cursor + rows - 1) % rows,
             (WelcomeStep::Menu, Msg::Down) => welcome.cursor = (welcome.cursor + 1) % rows,
             (WelcomeStep::Menu, Msg::ClickRow(row)) if row < rows => welcome.cursor = row,
+            (
+                WelcomeStep::Menu,
+                action @ (Msg::Rename | Msg::Duplicate | Msg::Archive | Msg::Delete),
+            ) => {
+                let Some(chosen) = welcome
+                    .cursor
+                    .checked_sub(1)
+                    .and_then(|i| welcome.sessions.get(i))
+                else {
+                    return None;
+                };
+                let path = chosen.path.clone();
+                match action {
+                    Msg::Rename => {
+                        welcome.step = WelcomeStep::Rename {
+                            input: Input::new(chosen.organisation.clone()),
+                            path,
+                        }
+                    }
+                    Msg::Duplicate => return Some(Effect::Duplicate(path)),
+                    Msg::Archive => return Some(Effect::Archive(path)),
+                    _ => {
+                        let name = if chosen.organisation.is_empty() {
+                            path.display().to_string()
+                        } else {
+                            chosen.organisation.clone()
+                        };
+                        let message = words(self.lang).delete_session.replace("{name}", &name);
+                        self.popup = Some(Popup::Confirm {
+                            message,
+                            action: Pending::DeleteSession(path),
+                        });
+                    }
+                }
+            }
             (WelcomeStep::Menu, Msg::Confirm) => {
                 let cursor = welcome.cursor;
                 if cursor == 0 {
@@ -98,7 +133,10 @@ impl App {
                     input: Input::default(),
                 };
             }
-            (WelcomeStep::Organisation { input, .. }, Msg::Edit(ev)) => {
+            (
+                WelcomeStep::Organisation { input, .. } | WelcomeStep::Rename { input, .. },
+                Msg::Edit(ev),
+            ) => {
                 input.handle_event(&ev);
             }
             (WelcomeStep::OpenPath { input, error }, Msg::Edit(ev)) => {
@@ -106,7 +144,9 @@ impl App {
                 *error = None;
             }
             (
-                WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input, .. },
+                WelcomeStep::Organisation { input, .. }
+                | WelcomeStep::OpenPath { input, .. }
+                | WelcomeStep::Rename { input, .. },
                 Msg::Paste(text),
             ) => {
                 paste(input, &text);
@@ -118,6 +158,14 @@ impl App {
                     return None;
                 }
                 return Some(Effect::Create(*lang, name));
+            }
+            (WelcomeStep::Rename { path, input }, Msg::Confirm) => {
+                let name = input.value().trim().to_string();
+                if name.is_empty() {
+                    self.status = Some((false, words(self.lang).organisation_required.to_string()));
+                    return None;
+                }
+                return Some(Effect::Rename(path.clone(), name));
             }
             (WelcomeStep::OpenPath { input, .. }, Msg::Confirm) => {
                 return Some(Effect::Open(PathBuf::from(input.value().trim())));

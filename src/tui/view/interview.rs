@@ -154,6 +154,9 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
     if session.to_verify.contains(&q.id) {
         title.push(Span::styled(format!(" [{}]", w.to_verify), app.theme.warn));
     }
+    if session.to_confirm.contains(&q.id) {
+        title.push(Span::styled(format!(" [{}]", w.to_confirm), app.theme.warn));
+    }
     let state = match state_text(app, inner.width) {
         Some((text, true)) => Line::styled(text, app.theme.ok),
         Some((text, false)) => Line::styled(text, app.theme.dim),

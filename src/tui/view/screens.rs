@@ -93,11 +93,13 @@ pub(super) fn welcome_rows(app: &App, list: Rect) -> (Window, Option<(u16, u16)>
             rows.push(Row::item(row(app, *c == 1, "English".into()), 1));
             selected = Some(*c);
         }
-        WelcomeStep::Organisation { input, .. } | WelcomeStep::OpenPath { input, .. } => {
-            let prompt = if matches!(welcome.step, WelcomeStep::OpenPath { .. }) {
-                w.path_prompt
-            } else {
-                w.organisation_prompt
+        WelcomeStep::Organisation { input, .. }
+        | WelcomeStep::OpenPath { input, .. }
+        | WelcomeStep::Rename { input, .. } => {
+            let prompt = match welcome.step {
+                WelcomeStep::OpenPath { .. } => w.path_prompt,
+                WelcomeStep::Rename { .. } => w.rename_prompt,
+                _ => w.organisation_prompt,
             };
             rows.push(Row::text(Line::styled(prompt, app.theme.title)));
             rows.push(Row::text(input_line(
@@ -156,10 +158,13 @@ pub(super) fn review(frame: &mut Frame, app: &App, area: Rect, cursor: usize) {
                 || format!("({})", ui(app.lang).not_answered.to_lowercase()),
                 |a| a.display(q, app.lang),
             );
-            let flag = if session.to_verify.contains(&q.id) {
-                " ⚑"
-            } else {
-                ""
+            let flag = match (
+                session.to_verify.contains(&q.id),
+                session.to_confirm.contains(&q.id),
+            ) {
+                (true, _) => " ⚑".to_string(),
+                (false, true) => format!(" [{}]", w.to_confirm),
+                _ => String::new(),
             };
             row(
                 app,
