@@ -78,13 +78,10 @@ impl App {
                 WelcomeStep::Menu,
                 action @ (Msg::Rename | Msg::Duplicate | Msg::Archive | Msg::Delete),
             ) => {
-                let Some(chosen) = welcome
+                let chosen = welcome
                     .cursor
                     .checked_sub(1)
-                    .and_then(|i| welcome.sessions.get(i))
-                else {
-                    return None;
-                };
+                    .and_then(|i| welcome.sessions.get(i))?;
                 let path = chosen.path.clone();
                 match action {
                     Msg::Rename => {
