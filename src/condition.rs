@@ -9,6 +9,7 @@ use crate::answer::{Answer, Entry};
 use crate::bank::Question;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
 
 /// A condition on the answers, e.g. `{"all": [{"yes": "sec.paper"}, {"no": "sec.paper_locked"}]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -118,33 +119,80 @@ pub trait Scope {
 }
 
 /// The scope of one group entry: its sub-questions first, then the outer scope.
+///
+/// Whether each sub-question is shown is worked out once per entry, in
+/// question order, and remembered: a sub-question's condition may only read
+/// earlier sub-questions, so each is evaluated once however the conditions
+/// chain (a chain of N sub-questions each depending on the one before costs N
+/// evaluations, not 2^N).
 pub struct EntryScope<'a> {
-    /// The group question.
-    pub group: &'a Question,
-    /// The entry.
-    pub entry: &'a Entry,
-    /// The scope the group lives in.
-    pub outer: &'a dyn Scope,
+    group: &'a Question,
+    entry: &'a Entry,
+    outer: &'a dyn Scope,
+    /// The truth of each sub-question's condition, in the group's order, for
+    /// the first `known.len()` sub-questions worked out so far.
+    known: RefCell<Vec<Truth>>,
+    /// Whether a sub-question's condition is being evaluated right now.
+    busy: Cell<bool>,
+}
+
+impl<'a> EntryScope<'a> {
+    /// The scope of `entry`, an entry of the group question `group`, inside `outer`.
+    pub fn new(group: &'a Question, entry: &'a Entry, outer: &'a dyn Scope) -> EntryScope<'a> {
+        EntryScope {
+            group,
+            entry,
+            outer,
+            known: RefCell::new(Vec::with_capacity(group.questions.len())),
+            busy: Cell::new(false),
+        }
+    }
+
+    /// Whether the sub-question at `index` of the group is shown for this
+    /// entry: `True` shown, `False` ruled out by earlier answers, `Unknown`
+    /// still waiting on one. Sub-questions are worked out in order, each once.
+    pub fn truth(&self, index: usize) -> Truth {
+        loop {
+            let next = self.known.borrow().len();
+            if index < next {
+                return self.known.borrow()[index];
+            }
+            if self.busy.get() {
+                // The condition of sub-question `next` reads itself or a later
+                // one (a bank that skipped validation): unknown, not a loop.
+                return Truth::Unknown;
+            }
+            let Some(sub) = self.group.questions.get(next) else {
+                return Truth::Unknown;
+            };
+            self.busy.set(true);
+            let truth = sub.when.as_ref().map_or(Truth::True, |c| c.eval(self));
+            self.busy.set(false);
+            self.known.borrow_mut().push(truth);
+        }
+    }
+
+    /// The position of the sub-question `id` in the group, if it is one.
+    fn index(&self, id: &str) -> Option<usize> {
+        self.group.questions.iter().position(|q| q.id == id)
+    }
 }
 
 impl Scope for EntryScope<'_> {
     fn answer(&self, id: &str) -> Option<&Answer> {
-        let Some(sub) = self.group.sub(id) else {
+        let Some(index) = self.index(id) else {
             return self.outer.answer(id);
         };
-        let visible = sub
-            .when
-            .as_ref()
-            .is_none_or(|c| c.eval(self) == Truth::True);
-        if visible { self.entry.get(id) } else { None }
+        if self.truth(index) == Truth::True {
+            self.entry.get(id)
+        } else {
+            None
+        }
     }
 
     fn is_hidden(&self, id: &str) -> bool {
-        match self.group.sub(id) {
-            Some(sub) => sub
-                .when
-                .as_ref()
-                .is_some_and(|c| c.eval(self) == Truth::False),
+        match self.index(id) {
+            Some(index) => self.truth(index) == Truth::False,
             None => self.outer.is_hidden(id),
         }
     }
@@ -205,13 +253,9 @@ impl Condition {
                 ) else {
                     return Truth::Unknown;
                 };
-                let results = entries.iter().map(|entry| {
-                    t.when.eval(&EntryScope {
-                        group,
-                        entry,
-                        outer: scope,
-                    })
-                });
+                let results = entries
+                    .iter()
+                    .map(|entry| t.when.eval(&EntryScope::new(group, entry, scope)));
                 fold_truths(any, results)
             }
         }

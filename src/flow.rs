@@ -4,7 +4,7 @@
 //! these functions only.
 
 use crate::answer::{Answer, Answers};
-use crate::bank::{Bank, Question};
+use crate::bank::{Bank, Question, Section};
 use crate::condition::{Scope, Truth};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -39,31 +39,49 @@ impl Scope for Visible<'_> {
 impl<'a> Visible<'a> {
     /// Works out what is shown for these answers.
     pub fn new(bank: &'a Bank, answers: &'a Answers) -> Visible<'a> {
+        Visible::of(bank, answers, bank.questions())
+    }
+
+    /// Works out what is shown among `questions` only, given in interview
+    /// order: enough when every condition they carry (their own and their
+    /// sections') reads only questions among them, as in the validator's
+    /// reachability search. The other questions count as not yet reached.
+    pub(crate) fn of(
+        bank: &'a Bank,
+        answers: &'a Answers,
+        questions: impl Iterator<Item = (&'a Section, &'a Question)>,
+    ) -> Visible<'a> {
         let mut v = Visible {
             bank,
             answers: HashMap::new(),
             shown: HashSet::new(),
             hidden: HashSet::new(),
         };
-        for section in &bank.sections {
-            let section_truth = section.when.as_ref().map_or(Truth::True, |c| c.eval(&v));
-            for q in &section.questions {
-                let truth = match section_truth {
-                    Truth::True => q.when.as_ref().map_or(Truth::True, |c| c.eval(&v)),
-                    other => other,
-                };
-                match truth {
-                    Truth::True => {
-                        v.shown.insert(&q.id);
-                        if let Some(a) = answers.get(&q.id) {
-                            v.answers.insert(&q.id, a);
-                        }
-                    }
-                    Truth::False => {
-                        v.hidden.insert(&q.id);
-                    }
-                    Truth::Unknown => {}
+        let mut section_truth: Option<(&Section, Truth)> = None;
+        for (section, q) in questions {
+            let truth = match section_truth {
+                Some((s, t)) if std::ptr::eq(s, section) => t,
+                _ => {
+                    let t = section.when.as_ref().map_or(Truth::True, |c| c.eval(&v));
+                    section_truth = Some((section, t));
+                    t
                 }
+            };
+            let truth = match truth {
+                Truth::True => q.when.as_ref().map_or(Truth::True, |c| c.eval(&v)),
+                other => other,
+            };
+            match truth {
+                Truth::True => {
+                    v.shown.insert(&q.id);
+                    if let Some(a) = answers.get(&q.id) {
+                        v.answers.insert(&q.id, a);
+                    }
+                }
+                Truth::False => {
+                    v.hidden.insert(&q.id);
+                }
+                Truth::Unknown => {}
             }
         }
         v
@@ -218,19 +236,13 @@ pub fn entry_questions<'a>(
     entry: &crate::answer::Entry,
 ) -> Vec<&'a Question> {
     let visible = Visible::new(bank, answers);
-    let scope = crate::condition::EntryScope {
-        group,
-        entry,
-        outer: &visible,
-    };
+    let scope = crate::condition::EntryScope::new(group, entry, &visible);
     group
         .questions
         .iter()
-        .filter(|q| {
-            q.when
-                .as_ref()
-                .is_none_or(|c| c.eval(&scope) == Truth::True)
-        })
+        .enumerate()
+        .filter(|&(i, _)| scope.truth(i) == Truth::True)
+        .map(|(_, q)| q)
         .collect()
 }
 

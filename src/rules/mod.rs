@@ -155,14 +155,9 @@ fn reads_ruled_out(condition: &Condition, visible: &Visible<'_>) -> bool {
                 visible.group(g),
                 visible.answer(g).and_then(Answer::entries),
             ) {
-                (Some(question), Some(entries)) => entries.iter().all(|entry| {
-                    EntryScope {
-                        group: question,
-                        entry,
-                        outer: visible,
-                    }
-                    .is_hidden(id)
-                }),
+                (Some(question), Some(entries)) => entries
+                    .iter()
+                    .all(|entry| EntryScope::new(question, entry, visible).is_hidden(id)),
                 _ => false,
             },
         };

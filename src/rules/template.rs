@@ -120,11 +120,7 @@ pub fn render(
                     .enumerate()
                     .filter(|(_, entry)| {
                         filter.is_none_or(|f| {
-                            f.eval(&EntryScope {
-                                group: g,
-                                entry,
-                                outer: scope,
-                            }) == Truth::True
+                            f.eval(&EntryScope::new(g, entry, scope)) == Truth::True
                         })
                     })
                     .map(|(i, entry)| match entry.get(field) {
