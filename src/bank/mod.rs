@@ -34,6 +34,8 @@ pub struct Bank {
     rule_origins: Vec<(String, usize)>,
     /// Top-level question id to (section index, question index).
     index: HashMap<String, (usize, usize)>,
+    /// Questions and rules whose reachability the deep check did not search.
+    unchecked: Vec<String>,
 }
 
 /// An example session shipped with a bank, not yet parsed.
@@ -119,9 +121,11 @@ impl Bank {
         Bank::load_with(&BankSource::embedded(), false)
     }
 
-    /// The bank in `dir` (a consultant's own).
+    /// The bank in `dir` (a consultant's own), with the structural checks
+    /// only: what `report`, `list` and the interview need. `privaudit
+    /// validate` adds the reachability search ([`Bank::load`]).
     pub fn from_dir(dir: &Path) -> Result<Bank, BankError> {
-        Bank::load(&BankSource::from_dir(dir)?)
+        Bank::load_with(&BankSource::from_dir(dir)?, false)
     }
 
     /// The embedded bank, or the one in `dir` when given.
@@ -142,12 +146,13 @@ impl Bank {
     fn load_with(source: &BankSource, deep: bool) -> Result<Bank, BankError> {
         let (bank, raw) = parse(source);
         let raw = match bank {
-            Some(bank) if raw.is_empty() => {
-                let raw = validate::validate(&bank, deep);
-                if raw.is_empty() {
+            Some(mut bank) if raw.is_empty() => {
+                let found = validate::validate(&bank, deep);
+                if found.raw.is_empty() {
+                    bank.unchecked = found.unchecked;
                     return Ok(bank);
                 }
-                raw
+                found.raw
             }
             _ => raw,
         };
@@ -193,6 +198,17 @@ impl Bank {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The questions and rules whose reachability [`Bank::load`] could not
+    /// search, questions then rules, in bank order: their conditions read
+    /// group entries, or depend on too many questions to try every
+    /// combination of their answers (more than 65,536), or the search's
+    /// overall budget (about a million combinations, a second or so) was
+    /// spent. They are taken as reachable. Empty when the bank was loaded with
+    /// the structural checks only.
+    pub fn unchecked(&self) -> &[String] {
+        &self.unchecked
     }
 
     /// `id@version`, as stamped in sessions.
@@ -286,6 +302,7 @@ fn parse(source: &BankSource) -> (Option<Bank>, Vec<Raw>) {
             examples,
             rule_origins,
             index,
+            unchecked: Vec::new(),
         }),
         raw,
     )

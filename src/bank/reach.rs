@@ -2,66 +2,105 @@
 //! answer to the questions it depends on (directly or through their own
 //! conditions) and applying the interview's visibility rules to each.
 
-use super::{Bank, Kind, Question};
+use super::{Bank, Kind, Question, Section};
 use crate::answer::{Answer, Answers, ChoicesOther};
 use crate::condition::{Condition, Truth};
 use crate::flow::Visible;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Beyond this many combinations the check gives up and assumes reachable.
-const MAX_COMBINATIONS: usize = 4096;
+/// Beyond this many combinations of answers one search gives up and assumes reachable.
+const MAX_COMBINATIONS: usize = 1 << 16;
 
-/// True when no answers make every condition in `conds` true together.
-/// Conditions over group entries are not explored and count as reachable.
-pub(crate) fn never_true(bank: &Bank, conds: &[&Condition]) -> bool {
+/// How many combinations all the searches of one validation may try together:
+/// a bound on the time `validate` takes (about a second) whatever the bank.
+/// Answers that make a condition true are tried first, so a condition that
+/// can be true usually costs a handful; only one that never is costs them all.
+pub(crate) const BUDGET: usize = 1 << 20;
+
+/// Every question's domain has at least two values (no answer, "don't know"),
+/// so a closure of more questions than this has too many combinations.
+const MAX_QUESTIONS: usize = MAX_COMBINATIONS.ilog2() as usize;
+
+/// What the search concluded about a set of conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Some answers make every condition true together.
+    Reachable,
+    /// No answers do.
+    Never,
+    /// Not searched: the conditions depend on group entries, or on too many
+    /// questions to try every combination of answers, or the validation's
+    /// budget of combinations is spent. Taken as reachable.
+    Unchecked,
+}
+
+/// Whether some answers make every condition in `conds` true together.
+///
+/// Only the questions the conditions depend on (directly or through their own
+/// and their sections' conditions) are tried, at most [`MAX_COMBINATIONS`]
+/// combinations of their answers, and each combination is evaluated over
+/// those questions only: the cost of one search is bounded whatever the size
+/// of the bank, so checking every question and rule is linear in the bank.
+/// Each combination tried is taken from `budget`; none left, the answer is
+/// `Unchecked`.
+pub(crate) fn search(bank: &Bank, conds: &[&Condition], budget: &mut usize) -> Reach {
     let mut involved: Vec<&Condition> = conds.to_vec();
-    let mut closure: BTreeMap<usize, &Question> = BTreeMap::new();
+    let mut closure: BTreeMap<usize, (&Section, &Question)> = BTreeMap::new();
     let mut stack: Vec<&str> = conds.iter().flat_map(|c| c.top_level_questions()).collect();
     while let Some(id) = stack.pop() {
         let (Some(q), Some(order)) = (bank.question(id), bank.order(id)) else {
-            return false;
+            return Reach::Unchecked;
         };
-        if closure.insert(order, q).is_none() {
-            let section = bank.section_of(id).expect("indexed");
-            for c in [section.when.as_ref(), q.when.as_ref()]
-                .into_iter()
-                .flatten()
-            {
-                involved.push(c);
-                stack.extend(c.top_level_questions());
-            }
+        if closure.contains_key(&order) {
+            continue;
+        }
+        if closure.len() == MAX_QUESTIONS {
+            return Reach::Unchecked;
+        }
+        let section = bank.section_of(id).expect("indexed");
+        closure.insert(order, (section, q));
+        for c in [section.when.as_ref(), q.when.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            involved.push(c);
+            stack.extend(c.top_level_questions());
         }
     }
     if involved.iter().any(|c| uses_entries(c)) {
-        return false;
+        return Reach::Unchecked;
     }
     let mentioned = mentioned_values(&involved);
     let domains: Vec<(&str, Vec<Option<Answer>>)> = closure
         .values()
-        .map(|q| (q.id.as_str(), domain(q, mentioned.get(q.id.as_str()))))
+        .map(|(_, q)| (q.id.as_str(), domain(q, mentioned.get(q.id.as_str()))))
         .collect();
     let combinations = domains
         .iter()
         .try_fold(1usize, |acc, (_, d)| acc.checked_mul(d.len()));
     if combinations.is_none_or(|n| n > MAX_COMBINATIONS) {
-        return false;
+        return Reach::Unchecked;
     }
     let mut odometer = vec![0usize; domains.len()];
     loop {
+        let Some(left) = budget.checked_sub(1) else {
+            return Reach::Unchecked;
+        };
+        *budget = left;
         let answers: Answers = domains
             .iter()
             .zip(&odometer)
             .filter_map(|((id, values), &i)| values[i].clone().map(|a| (id.to_string(), a)))
             .collect();
-        let visible = Visible::new(bank, &answers);
+        let visible = Visible::of(bank, &answers, closure.values().copied());
         if conds.iter().all(|c| c.eval(&visible) == Truth::True) {
-            return false;
+            return Reach::Reachable;
         }
         let Some(pos) = (0..domains.len())
             .rev()
             .find(|&k| odometer[k] + 1 < domains[k].1.len())
         else {
-            return true;
+            return Reach::Never;
         };
         odometer[pos] += 1;
         odometer[pos + 1..].iter_mut().for_each(|i| *i = 0);
@@ -113,7 +152,8 @@ fn domain(q: &Question, mentioned: Option<&Mentioned>) -> Vec<Option<Answer>> {
     let texts: Vec<String> = mentioned
         .map(|m| m.texts.iter().cloned().collect())
         .unwrap_or_default();
-    let mut values = vec![None, Some(Answer::dont_know())];
+    // Real answers first, the usual witnesses; no answer and "don't know" last.
+    let mut values = Vec::new();
     match q.kind {
         Kind::YesNo => values.extend([Some(Answer::Bool(true)), Some(Answer::Bool(false))]),
         Kind::Single | Kind::Text | Kind::LongText => {
@@ -154,5 +194,6 @@ fn domain(q: &Question, mentioned: Option<&Mentioned>) -> Vec<Option<Answer>> {
         }
         Kind::Group => values.push(Some(Answer::Group(Default::default()))),
     }
+    values.extend([Some(Answer::dont_know()), None]);
     values
 }

@@ -11,10 +11,22 @@ use crate::i18n::Text;
 use crate::law::Jurisdiction;
 use std::collections::HashSet;
 
-pub(crate) fn validate(bank: &Bank, deep: bool) -> Vec<Raw> {
+/// What validation found: the problems, and the questions and rules whose
+/// reachability was not searched (see [`crate::bank::Bank::unchecked`]).
+pub(crate) struct Found {
+    pub(crate) raw: Vec<Raw>,
+    pub(crate) unchecked: Vec<String>,
+}
+
+/// Every structural check; with `deep`, the search for questions that can
+/// never be asked and rules that can never apply too (only `privaudit
+/// validate` asks for it: its cost is bounded per condition, but it is still
+/// the bulk of the time of loading a large bank).
+pub(crate) fn validate(bank: &Bank, deep: bool) -> Found {
     let mut c = Checker {
         bank,
         raw: Vec::new(),
+        unchecked: Vec::new(),
     };
     c.manifest();
     c.coverage();
@@ -24,12 +36,16 @@ pub(crate) fn validate(bank: &Bank, deep: bool) -> Vec<Raw> {
     if deep && c.raw.is_empty() {
         c.reachability();
     }
-    c.raw
+    Found {
+        raw: c.raw,
+        unchecked: c.unchecked,
+    }
 }
 
 struct Checker<'a> {
     bank: &'a Bank,
     raw: Vec<Raw>,
+    unchecked: Vec<String>,
 }
 
 impl<'a> Checker<'a> {

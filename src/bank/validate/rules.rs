@@ -3,7 +3,8 @@
 
 use super::Checker;
 use super::conditions::CondCtx;
-use crate::bank::{Pointer, reach};
+use crate::bank::Pointer;
+use crate::bank::reach::{self, Reach};
 use crate::condition::Condition;
 use crate::law::Jurisdiction;
 use crate::rules::template;
@@ -96,25 +97,33 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Questions that can never be shown and rules that can never fire.
+    /// Questions that can never be shown and rules that can never fire; the
+    /// ids whose search was not done are kept in `unchecked`.
     pub(super) fn reachability(&mut self) {
         let bank = self.bank;
+        let mut budget = reach::BUDGET;
         for (section, q) in bank.questions() {
-            let conds: Vec<&Condition> = [section.when.as_ref(), q.when.as_ref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            if q.when.is_some() && reach::never_true(bank, &conds) {
-                let (rel, ptr) = self.question_place(&q.id);
-                let msg = "this question can never be asked: no answers to the earlier questions make its condition true";
-                self.push(&rel, ptr.at("when"), Some(&q.id), msg.into());
+            let Some(when) = &q.when else { continue };
+            let conds: Vec<&Condition> = section.when.iter().chain([when]).collect();
+            match reach::search(bank, &conds, &mut budget) {
+                Reach::Reachable => {}
+                Reach::Unchecked => self.unchecked.push(q.id.clone()),
+                Reach::Never => {
+                    let (rel, ptr) = self.question_place(&q.id);
+                    let msg = "this question can never be asked: no answers to the earlier questions make its condition true";
+                    self.push(&rel, ptr.at("when"), Some(&q.id), msg.into());
+                }
             }
         }
         for (rule, (rel, index)) in bank.rules.iter().zip(&bank.rule_origins) {
-            if reach::never_true(bank, &[&rule.when]) {
-                let ptr = Pointer::default().at("rules").at(*index).at("when");
-                let msg = "this rule can never apply: no answers make its condition true";
-                self.push(rel, ptr, Some(&rule.id), msg.into());
+            match reach::search(bank, &[&rule.when], &mut budget) {
+                Reach::Reachable => {}
+                Reach::Unchecked => self.unchecked.push(rule.id.clone()),
+                Reach::Never => {
+                    let ptr = Pointer::default().at("rules").at(*index).at("when");
+                    let msg = "this rule can never apply: no answers make its condition true";
+                    self.push(rel, ptr, Some(&rule.id), msg.into());
+                }
             }
         }
     }
