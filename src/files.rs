@@ -2,6 +2,7 @@
 //! cap, private folders, the one check every front end makes before writing a
 //! report, and the sweep of temporary files a killed save left behind.
 
+use crate::i18n::Lang;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -117,55 +118,63 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Why a report may not be written at a path.
-#[derive(Debug, thiserror::Error)]
-pub enum OutputError {
-    /// The path is one of the sessions being reported on.
-    #[error("{} is the session being reported on; write the report under another name (e.g. {})", path.display(), suggestion.display())]
-    IsInput {
-        /// The path.
-        path: PathBuf,
-        /// A name that would do.
-        suggestion: PathBuf,
-    },
-    /// The path holds a session (another one).
-    #[error("{} holds a privaudit session; a report never replaces one (choose another name)", path.display())]
-    IsSession {
-        /// The path.
-        path: PathBuf,
-    },
-    /// The path is a folder, a device or a FIFO.
-    #[error("{} is not a regular file; a report is written to a file", path.display())]
-    NotAFile {
-        /// The path.
-        path: PathBuf,
-    },
+/// Why a report may not be written at a path, said in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct OutputError {
+    /// The path refused.
+    pub path: PathBuf,
+    /// Why, as a sentence.
+    pub message: String,
 }
 
 /// The check every front end makes before writing a report at `target`:
 /// refused when it is one of `inputs` (the same file, by any name), when it
 /// holds a session, or when it is not a regular file. A missing file is fine.
-pub fn check_output(target: &Path, inputs: &[&Path]) -> Result<(), OutputError> {
+pub fn check_output(target: &Path, inputs: &[&Path], lang: Lang) -> Result<(), OutputError> {
     let Ok(meta) = std::fs::metadata(target) else {
         return Ok(());
     };
-    if inputs.iter().any(|input| same_file(input, target)) {
-        return Err(OutputError::IsInput {
-            path: target.to_path_buf(),
-            suggestion: report_path_beside(target, "report.json"),
-        });
-    }
-    if !meta.is_file() {
-        return Err(OutputError::NotAFile {
-            path: target.to_path_buf(),
-        });
-    }
-    if holds_session(target) {
-        return Err(OutputError::IsSession {
-            path: target.to_path_buf(),
-        });
-    }
-    Ok(())
+    let fr = lang == Lang::Fr;
+    let shown = target.display().to_string();
+    let message = if inputs.iter().any(|input| same_file(input, target)) {
+        let other = report_path_beside(target, "report.json")
+            .display()
+            .to_string();
+        if fr {
+            format!(
+                "{shown} est l’évaluation dont on fait le rapport\u{202f}; écrivez le rapport sous un autre nom (par exemple {other})"
+            )
+        } else {
+            format!(
+                "{shown} is the session being reported on; write the report under another name (e.g. {other})"
+            )
+        }
+    } else if !meta.is_file() {
+        if fr {
+            format!(
+                "{shown} n’est pas un fichier ordinaire\u{202f}; un rapport s’écrit dans un fichier"
+            )
+        } else {
+            format!("{shown} is not a regular file; a report is written to a file")
+        }
+    } else if holds_session(target) {
+        if fr {
+            format!(
+                "{shown} contient une évaluation privaudit\u{202f}; un rapport ne la remplace jamais (choisissez un autre nom)"
+            )
+        } else {
+            format!(
+                "{shown} holds a privaudit session; a report never replaces one (choose another name)"
+            )
+        }
+    } else {
+        return Ok(());
+    };
+    Err(OutputError {
+        path: target.to_path_buf(),
+        message,
+    })
 }
 
 /// `acme.json` → `acme.<suffix>`, in the same folder.

@@ -202,6 +202,10 @@ pub struct Ui {
     pub undone: &'static str,
     /// A multiple choice answered with nothing ticked, on purpose.
     pub none_of_these: &'static str,
+    /// A session of another bank (`{theirs}`, `{ours}`).
+    pub foreign_bank: &'static str,
+    /// A session of a newer version of the bank (`{theirs}`, `{ours}`).
+    pub newer_bank: &'static str,
 }
 
 /// French UI strings.
@@ -268,6 +272,8 @@ pub static FR: Ui = Ui {
     nothing_to_undo: "Rien à annuler.",
     undone: "Modification annulée\u{a0}:",
     none_of_these: "Aucun de ces choix",
+    foreign_bank: "cette évaluation a été faite avec le questionnaire `{theirs}`, pas `{ours}`\u{202f}; ouvrez-la avec ce questionnaire (--questions DOSSIER)",
+    newer_bank: "cette évaluation a été faite avec la version {theirs} du questionnaire, plus récente que celle de ce privaudit ({ours})\u{202f}; les réponses qu’il ne connaît pas sont mises de côté, pas perdues",
 };
 
 /// English UI strings.
@@ -334,6 +340,8 @@ pub static EN: Ui = Ui {
     nothing_to_undo: "Nothing to undo.",
     undone: "Change undone:",
     none_of_these: "None of these",
+    foreign_bank: "this session was answered with the question bank `{theirs}`, not `{ours}`; open it with that bank (--questions DIR)",
+    newer_bank: "this session was answered with version {theirs} of the question bank, newer than this privaudit’s {ours}; answers it does not know are set aside, not lost",
 };
 
 impl Ui {

@@ -8,8 +8,15 @@ use predicates::prelude::*;
 use rstest::rstest;
 use std::path::Path;
 
+/// The binary, with a locale that does not choose English: messages are French
+/// unless a command says `--lang en`.
 fn privaudit() -> Command {
-    Command::cargo_bin("privaudit").unwrap()
+    let mut command = Command::cargo_bin("privaudit").unwrap();
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
 }
 
 /// A copy of the mini bank with one text replacement in one file.
@@ -227,14 +234,15 @@ fn schema_describes_every_bank_file() {
 }
 
 #[rstest]
-#[case::markdown_fr("rapport.md", &["--lang", "fr"], "# Évaluation de la confidentialité")]
-#[case::markdown_en("report.md", &["--lang", "en"], "# Privacy Assessment")]
-#[case::json_fr("rapport.json", &["--lang", "fr"], "\"format\": \"privaudit-report\"")]
-#[case::json_by_flag("rapport.txt", &["-f", "json"], "\"lang\": \"fr\"")]
+#[case::markdown_fr("rapport.md", &["--lang", "fr"], "# Évaluation de la confidentialité", "Rapport écrit")]
+#[case::markdown_en("report.md", &["--lang", "en"], "# Privacy Assessment", "Report written")]
+#[case::json_fr("rapport.json", &["--lang", "fr"], "\"format\": \"privaudit-report\"", "octets")]
+#[case::json_by_flag("rapport.txt", &["-f", "json"], "\"lang\": \"fr\"", "questions répondues")]
 fn the_example_report_is_written(
     #[case] name: &str,
     #[case] args: &[&str],
     #[case] expected: &str,
+    #[case] said: &str,
 ) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join(name);
@@ -244,7 +252,7 @@ fn the_example_report_is_written(
         .args(args)
         .assert()
         .success()
-        .stderr(predicate::str::contains("wrote"));
+        .stderr(predicate::str::contains(said));
     assert!(std::fs::read_to_string(&out).unwrap().contains(expected));
 }
 
@@ -328,10 +336,10 @@ fn a_session_from_another_bank_is_refused_unless_forced() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "answered with the question bank `mini`, not `privaudit-pme`",
+            "faite avec le questionnaire `mini`, pas `privaudit-pme`",
         ));
     privaudit()
-        .args(["report", "--force"])
+        .args(["report", "--force", "--lang", "en"])
         .arg(&session)
         .assert()
         .success()
@@ -387,9 +395,18 @@ fn an_unknown_example_lists_the_known_ones() {
 #[test]
 fn without_a_terminal_the_wizard_says_what_to_run_instead() {
     privaudit().write_stdin("").assert().code(2).stderr(
-        predicate::str::contains("needs a terminal")
-            .and(predicate::str::contains("privaudit report SESSION.json")),
+        predicate::str::contains("a besoin d’un terminal")
+            .and(predicate::str::contains("privaudit report EVALUATION.json")),
     );
+    privaudit()
+        .args(["--lang", "en"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("needs a terminal")
+                .and(predicate::str::contains("privaudit report SESSION.json")),
+        );
 }
 
 #[test]
@@ -405,8 +422,8 @@ fn plain_mode_with_piped_input_exits_at_once_and_writes_nothing() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("standard input is not one")
-                .and(predicate::str::contains("privaudit report SESSION.json")),
+            predicate::str::contains("l’entrée standard n’en est pas un")
+                .and(predicate::str::contains("privaudit report EVALUATION.json")),
         );
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert!(!session.exists(), "nothing is created");
@@ -448,8 +465,10 @@ fn a_batch_writes_every_report_goes_past_a_broken_session_and_says_which_failed(
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("6 reports written for 3 sessions")
-                .and(predicate::str::contains("1 session failed"))
+            predicate::str::contains("6 rapports écrits pour 3 évaluations")
+                .and(predicate::str::contains(
+                    "1 évaluation n’a pas pu être traitée",
+                ))
                 .and(predicate::str::contains("broken.json:4:")),
         );
     for name in ["atelier-pixel", "cabinet-medical", "conseil-horizon"] {
@@ -475,7 +494,7 @@ fn list_shows_each_saved_assessment_with_progress_change_and_score() {
         .stdout(
             predicate::str::contains("Studio Apportez le Pixel")
                 .and(predicate::str::contains("Cabinet médical des Tilleuls"))
-                .and(predicate::str::contains("100%"))
+                .and(predicate::str::contains("100\u{a0}%"))
                 .and(predicate::str::contains("2026-11-05 10:10"))
                 .and(predicate::str::contains("pixel.json")),
         )

@@ -10,8 +10,11 @@ use privaudit::i18n::Lang;
 use privaudit::session::{self, Saved, Session, SessionFile};
 use std::path::{Path, PathBuf};
 
+/// The binary, its messages in English whatever the machine's locale.
 fn privaudit() -> Command {
-    Command::cargo_bin("privaudit").unwrap()
+    let mut command = Command::cargo_bin("privaudit").unwrap();
+    command.env("LC_ALL", "en_US.UTF-8");
+    command
 }
 
 /// The bundled web-studio example, written to `dir/name`.
@@ -42,7 +45,7 @@ fn a_report_is_not_written_over_its_own_session() {
     let before = std::fs::read(&path).unwrap();
     for format in ["json", "md", "pdf"] {
         let output = privaudit()
-            .args(["report", "-f", format, "-o"])
+            .args(["report", "--lang", "en", "-f", format, "-o"])
             .arg(&path)
             .arg(&path)
             .output()
@@ -78,7 +81,7 @@ fn a_report_never_replaces_another_session() {
     let b = example_session(dir.path(), "b.json");
     let before = std::fs::read(&b).unwrap();
     let output = privaudit()
-        .arg("report")
+        .args(["report", "--lang", "en"])
         .arg(&a)
         .arg("-o")
         .arg(&b)
@@ -131,7 +134,7 @@ fn the_front_ends_export_refuses_the_session_file() {
     );
     let error = result.unwrap_err().to_string();
     assert!(
-        error.contains("is the session being reported on"),
+        error.contains("est l’évaluation dont on fait le rapport"),
         "{error}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -219,8 +222,8 @@ fn two_editors_of_one_session_merge_their_answers() {
     let path = dir.path().join("s.json");
     let start = Session::named(&bank, Lang::Fr, "Boulangerie".into(), instant());
     session::save(&start, &path).unwrap();
-    let (mut first_file, mut first) = SessionFile::open(&path, &bank).unwrap();
-    let (mut second_file, mut second) = SessionFile::open(&path, &bank).unwrap();
+    let (mut first_file, mut first) = SessionFile::open(&path, &bank, Lang::En).unwrap();
+    let (mut second_file, mut second) = SessionFile::open(&path, &bank, Lang::En).unwrap();
 
     first.set_answer(&bank, "paper", Answer::Bool(true), instant());
     assert_eq!(first_file.save(&first).unwrap(), Saved::Written);
@@ -242,8 +245,8 @@ fn two_editors_changing_the_same_answer_keep_both_files() {
     let path = dir.path().join("s.json");
     let start = Session::named(&bank, Lang::Fr, "Boulangerie".into(), instant());
     session::save(&start, &path).unwrap();
-    let (mut first_file, mut first) = SessionFile::open(&path, &bank).unwrap();
-    let (mut second_file, mut second) = SessionFile::open(&path, &bank).unwrap();
+    let (mut first_file, mut first) = SessionFile::open(&path, &bank, Lang::En).unwrap();
+    let (mut second_file, mut second) = SessionFile::open(&path, &bank, Lang::En).unwrap();
 
     first.set_answer(&bank, "size", Answer::Number(4.0), instant());
     first_file.save(&first).unwrap();
@@ -329,7 +332,7 @@ fn a_session_of_another_bank_is_refused_unless_forced() {
         .assert()
         .success();
     // The wizard and the plain mode open sessions through this: refused too.
-    let error = SessionFile::open(&path, &mini_bank()).unwrap_err();
+    let error = SessionFile::open(&path, &mini_bank(), Lang::En).unwrap_err();
     assert!(error.to_string().contains("privaudit-pme"), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
@@ -345,10 +348,10 @@ fn a_session_is_restamped_only_for_a_newer_version_of_its_bank() {
     let mut s = Session::named(&bank, Lang::Fr, "Boulangerie".into(), instant());
     s.reconcile(&older);
     assert_eq!(s.bank.version, "1.0.0");
-    assert!(s.newer_bank_warning(&older).is_some());
+    assert!(s.newer_bank_warning(&older, Lang::En).is_some());
     s.reconcile(&newer);
     assert_eq!(s.bank.version, "1.1.0");
-    assert!(s.newer_bank_warning(&newer).is_none());
+    assert!(s.newer_bank_warning(&newer, Lang::En).is_none());
 }
 
 #[test]

@@ -680,7 +680,8 @@ fn a_new_audit_from_last_year_has_every_answer_to_confirm() {
     let dir = tempfile::tempdir().unwrap();
     let bank = mini_bank();
     let (_, path) = welcome_with_one(dir.path());
-    let (file, next) = privaudit::session::library::duplicate(dir.path(), &path, &bank).unwrap();
+    let (file, next) =
+        privaudit::session::library::duplicate(dir.path(), &path, &bank, Lang::Fr).unwrap();
     assert_ne!(file.path(), path.as_path());
     assert_eq!(next.previous.as_deref(), Some(path.as_path()));
     assert!(next.to_confirm.contains("size") && next.to_confirm.contains("org.name"));
@@ -698,7 +699,7 @@ fn a_new_audit_from_last_year_has_every_answer_to_confirm() {
     assert!(archived.starts_with(dir.path().join("archive")) && !path.exists());
     privaudit::session::library::delete(&archived).unwrap();
     assert!(!archived.exists());
-    privaudit::session::library::rename(file.path(), &bank, "Atelier Nord 2027").unwrap();
+    privaudit::session::library::rename(file.path(), &bank, "Atelier Nord 2027", Lang::Fr).unwrap();
     let renamed = privaudit::session::load(file.path()).unwrap();
     assert_eq!(renamed.organisation, "Atelier Nord 2027");
 }

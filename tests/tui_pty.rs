@@ -43,20 +43,21 @@ fn a_short_bank_answered_to_the_end_and_exported() {
     let mut w = wizard(&path, &dir.path().join("data"));
     w.wait_for("Nom de l’organisation");
     w.step(&format!("Atelier Nord{ENTER}"), "Où ?");
-    w.step(&format!(" {ENTER}"), "Dossiers papier");
-    w.step(ENTER, "Protections");
-    w.step(&format!(" {ENTER}"), "Effectif");
+    // Nothing is preselected: the first row is highlighted with ↓, Enter ticks it.
+    w.step(&format!("{DOWN}{ENTER}"), "Dossiers papier");
+    w.step(&format!("{DOWN}{ENTER}"), "Protections");
+    w.step(&format!("{DOWN} {ENTER}"), "Effectif");
     w.step(&format!("4{ENTER}"), "Courriel");
     w.step(&format!("julie@{ENTER}"), "Adresse courriel invalide");
     w.step(&format!("atelier.ca{ENTER}"), "Sauvegardes");
-    w.step(&format!("{DOWN}{ENTER}"), "Commentaires");
+    w.step(&format!("{DOWN}{DOWN}{ENTER}"), "Commentaires");
     w.step(ENTER, "Fournisseurs");
     w.step(ENTER, "Fournisseur 1 — Nom");
     w.step(&format!("Nord Hébergement{ENTER}"), "À l’étranger");
-    w.step(ENTER, "Contrat");
-    w.step(&format!("{DOWN}{ENTER}"), "1. Nord Hébergement");
+    w.step(&format!("{DOWN}{ENTER}"), "Contrat");
+    w.step(&format!("{DOWN}{DOWN}{ENTER}"), "1. Nord Hébergement");
     w.step(&format!("{DOWN}{DOWN}{ENTER}"), "Fournisseur principal");
-    w.step(ENTER, "Revue des réponses");
+    w.step(&format!("{DOWN}{ENTER}"), "Revue des réponses");
     let report = dir.path().join("rapport.md");
     w.step(F10, "Exporter le rapport");
     w.step(
@@ -84,8 +85,8 @@ fn killed_midway_keeps_every_confirmed_answer_and_resumes_there() {
     let mut w = wizard(&path, &data);
     w.wait_for("Nom de l’organisation");
     w.step(&format!("Atelier Sud{ENTER}"), "Où ?");
-    w.step(&format!(" {ENTER}"), "Dossiers papier");
-    w.step(&format!("{DOWN}{ENTER}"), "Effectif");
+    w.step(&format!("{DOWN}{ENTER}"), "Dossiers papier");
+    w.step(&format!("{DOWN}{DOWN}{ENTER}"), "Effectif");
     w.send("12");
     let pid = w.child.process_id().expect("a pid");
     let status = std::process::Command::new("kill")
@@ -180,7 +181,7 @@ fn ctrl_z_undoes_a_saved_answer_on_disk() {
     let mut w = wizard(&path, &dir.path().join("data"));
     w.wait_for("Nom de l’organisation");
     w.step(&format!("Atelier Nord{ENTER}"), "Où ?");
-    w.step(&format!(" {ENTER}"), "Dossiers papier");
+    w.step(&format!("{DOWN}{ENTER}"), "Dossiers papier");
     assert_eq!(
         session(&path)["answers"]["org.where"],
         serde_json::json!(["eu"])

@@ -1,6 +1,8 @@
 //! `privaudit list`: the saved assessments in a folder, for a consultant with many clients.
 
+use super::words::{message_lang, words};
 use crate::bank::Bank;
+use crate::i18n::Lang;
 use crate::sanitize;
 use crate::session::library;
 use anyhow::Result;
@@ -8,19 +10,24 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Prints one line per session: organisation, progress, last change, score, file.
-pub fn run(questions: Option<&Path>, dir: Option<PathBuf>) -> Result<ExitCode> {
+pub fn run(questions: Option<&Path>, dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode> {
+    let w_lang = message_lang(lang, None);
+    let w = words(w_lang);
     let bank = Bank::open(questions)?;
     let dir = dir.unwrap_or_else(library::sessions_dir);
     let (sessions, problems) = library::scan(&dir, &bank);
     for problem in &problems {
         let problem = problem.to_string();
-        eprintln!("warning: skipped {}", sanitize::terminal_lines(&problem));
+        eprintln!(
+            "{} {} {}",
+            w.warning,
+            w.skipped,
+            sanitize::terminal_lines(&problem)
+        );
     }
     if sessions.is_empty() {
-        println!(
-            "No saved assessments in {}.",
-            sanitize::terminal(&dir.display().to_string())
-        );
+        let shown = sanitize::terminal(&dir.display().to_string()).into_owned();
+        println!("{}", w.no_sessions.replace("{dir}", &shown));
         return Ok(ExitCode::SUCCESS);
     }
     // Names and file names come from files: shown, never sent to the terminal raw.
@@ -34,20 +41,18 @@ pub fn run(questions: Option<&Path>, dir: Option<PathBuf>) -> Result<ExitCode> {
         .max()
         .unwrap_or(0)
         .clamp(12, 40);
-    println!(
-        "{:<name_width$}  {:>8}  {:<16}  {:>5}  file",
-        "organisation", "progress", "last change", "score"
-    );
+    let [organisation, progress, changed, score, file] = w.columns;
+    println!("{organisation:<name_width$}  {progress:>10}  {changed:<16}  {score:>5}  {file}");
     for (s, name) in sessions.iter().zip(&names) {
         let name = if name.trim().is_empty() {
-            "(no name yet)".to_string()
+            w.no_name.to_string()
         } else {
             shorten(name, name_width)
         };
         let score = s.score.map_or("—".to_string(), |n| n.to_string());
         println!(
-            "{name:<name_width$}  {:>7}%  {:<16}  {score:>5}  {}",
-            s.percent,
+            "{name:<name_width$}  {:>10}  {:<16}  {score:>5}  {}",
+            crate::i18n::percent(s.percent, w_lang),
             s.updated,
             sanitize::terminal(&s.path.display().to_string())
         );

@@ -3,6 +3,7 @@
 mod list;
 mod packaging;
 mod report;
+mod words;
 
 use crate::bank::{Bank, BankError, BankSource};
 use crate::example;
@@ -142,16 +143,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let no_terminal =
                 !std::io::stdin().is_terminal() || (!cli.plain && !std::io::stdout().is_terminal());
             if no_terminal {
+                let w = words::words(words::message_lang(cli.lang, None));
                 let what = if cli.plain {
-                    "the plain mode reads answers from a terminal, and standard input is not one"
+                    w.no_terminal_plain
                 } else {
-                    "the wizard needs a terminal, and this is not one"
+                    w.no_terminal_wizard
                 };
-                eprintln!(
-                    "privaudit: {what}.\n\
-                     To write a report without one:  privaudit report SESSION.json -o rapport.pdf\n\
-                     For every command:              privaudit --help"
-                );
+                eprintln!("privaudit: {what}\n{}", w.no_terminal_hint);
                 return Ok(ExitCode::from(2));
             }
             let bank = Bank::open(cli.questions.as_deref())?;
@@ -186,7 +184,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.questions.as_deref())),
         Some(Command::Report(args)) => report::run(cli.questions.as_deref(), &args),
-        Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir),
+        Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir, cli.lang),
         Some(Command::Completions { shell }) => {
             packaging::print(|out| packaging::completions(shell, out))
         }

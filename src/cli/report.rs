@@ -2,6 +2,7 @@
 //! of sessions to a folder in one or more formats.
 
 use super::ReportArgs;
+use super::words::{message_lang, plural, words};
 use crate::bank::Bank;
 use crate::example;
 use crate::flow;
@@ -20,22 +21,25 @@ use std::process::ExitCode;
 pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
     let bank = Bank::open(questions)?;
     let batch = args.out_dir.is_some() || args.sessions.len() > 1 || args.format.len() > 1;
+    let before = words(message_lang(args.lang, None));
     if batch {
         if args.example.is_some() {
-            bail!("--example writes one report; give session files for a batch");
+            bail!(before.example_batch);
         }
         if args.output.is_some() {
-            bail!("-o writes one report in one format; for several, use --out-dir DIR");
+            bail!(before.output_batch);
         }
         return run_batch(&bank, args);
     }
     let (session, dir) = match (args.sessions.first(), &args.example) {
         (_, Some(name)) => (example::open(&bank, name)?, None),
         (Some(path), None) => (session::load(path)?, path.parent()),
-        (None, None) => bail!("give a session file, or --example"),
+        (None, None) => bail!(before.no_session),
     };
-    let session = prepare(&bank, session, args, &mut |w| {
-        eprintln!("warning: {}", sanitize::terminal_lines(&w));
+    let lang = message_lang(args.lang, Some(session.lang));
+    let w = words(lang);
+    let session = prepare(&bank, session, args, lang, &mut |message| {
+        eprintln!("{} {}", w.warning, sanitize::terminal_lines(&message));
     })?;
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let format = args
@@ -50,31 +54,31 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
         })
         .unwrap_or(Format::Md);
     if to_stdout && format == Format::Pdf && std::io::stdout().is_terminal() {
-        bail!(
-            "a PDF would garble the terminal; give a file with -o rapport.pdf (or redirect the output)"
-        );
+        bail!(w.pdf_on_terminal);
     }
     let (report, pdf) = report_of(&bank, &session, dir, args, &[format])?;
     match args.output.as_deref().filter(|_| !to_stdout) {
         None => std::io::stdout()
             .lock()
             .write_all(&format.render(&report, &pdf)?)
-            .context("cannot write to standard output")?,
+            .context(w.stdout_failed)?,
         Some(path) => {
             let inputs: Vec<&Path> = args.sessions.iter().map(PathBuf::as_path).collect();
             let target = Target {
                 path,
                 inputs: &inputs,
                 mode: args.mode,
+                lang,
             };
             let size = crate::render::export(&report, format, &pdf, target)?;
             let progress = flow::progress(&bank, &session.answers);
-            eprintln!(
-                "wrote {} ({size} bytes; {} of {} questions answered)",
-                path.display(),
-                progress.done,
-                progress.total
-            );
+            let message = w
+                .wrote
+                .replace("{path}", &path.display().to_string())
+                .replace("{size}", &size.to_string())
+                .replace("{done}", &progress.done.to_string())
+                .replace("{total}", &progress.total.to_string());
+            eprintln!("{message}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -87,22 +91,25 @@ fn prepare(
     bank: &Bank,
     mut session: Session,
     args: &ReportArgs,
+    lang: crate::i18n::Lang,
     warn: &mut dyn FnMut(String),
 ) -> Result<Session> {
-    if let Some(why) = session.foreign_bank(bank) {
+    let w = words(lang);
+    if let Some(why) = session.foreign_bank(bank, lang) {
         if !args.force {
-            bail!("{why}, or report anyway with --force");
+            bail!("{why}, {}", w.force_hint);
         }
-        warn(format!("{why}; reporting anyway (--force)"));
+        warn(format!("{why}; {}", w.forced));
     }
-    if let Some(warning) = session.newer_bank_warning(bank) {
+    if let Some(warning) = session.newer_bank_warning(bank, lang) {
         warn(warning);
     }
     for retired in session.reconcile(bank) {
-        warn(format!(
-            "answer to `{}` set aside: {}",
-            retired.id, retired.reason
-        ));
+        warn(
+            w.set_aside
+                .replace("{id}", &retired.id)
+                .replace("{why}", &retired.reason),
+        );
     }
     if let Some(name) = &args.prepared_by {
         session.prepared_by = Some(name.clone()).filter(|n| !n.trim().is_empty());
@@ -155,9 +162,13 @@ fn pdf_options(
 /// Every session to every format in the output folder, past any failure; a
 /// summary at the end and a non-zero exit if anything failed.
 fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
+    let lang = message_lang(args.lang, None);
+    let w = words(lang);
     let out_dir = args.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    crate::files::create_private_dir(&out_dir)
-        .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
+    crate::files::create_private_dir(&out_dir).with_context(|| {
+        w.mkdir_failed
+            .replace("{dir}", &out_dir.display().to_string())
+    })?;
     let inputs: Vec<&Path> = args.sessions.iter().map(PathBuf::as_path).collect();
     let formats: Vec<Format> = if args.format.is_empty() {
         vec![Format::Pdf]
@@ -185,7 +196,7 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
         let mut warnings = Vec::new();
         let outcome = (|| -> Result<Vec<PathBuf>> {
             let session = session::load(path)?;
-            let session = prepare(bank, session, args, &mut |w| warnings.push(w))?;
+            let session = prepare(bank, session, args, lang, &mut |m| warnings.push(m))?;
             let (report, pdf) = report_of(bank, &session, path.parent(), args, &formats)?;
             let stem = unique_stem(path, &mut taken);
             let mut files = Vec::new();
@@ -195,18 +206,20 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
                     path: &file,
                     inputs: &inputs,
                     mode: args.mode,
+                    lang,
                 };
                 crate::render::export(&report, *format, &pdf, target)?;
                 files.push(file);
             }
             Ok(files)
         })();
-        for w in warnings {
+        for warning in warnings {
             bar.suspend(|| {
                 eprintln!(
-                    "warning: {}: {}",
+                    "{} {}: {}",
+                    w.warning,
                     sanitize::terminal(&path.display().to_string()),
-                    sanitize::terminal_lines(&w)
+                    sanitize::terminal_lines(&warning)
                 );
             });
         }
@@ -218,17 +231,22 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
     let sessions_ok = args.sessions.len() - failed.len();
+    let form = usize::from(written.len() != 1) + 2 * usize::from(sessions_ok != 1);
     eprintln!(
-        "{} report{} written for {sessions_ok} session{} in {}",
-        written.len(),
-        plural(written.len()),
-        plural(sessions_ok),
-        out_dir.display()
+        "{}",
+        w.batch_done[form]
+            .replace("{reports}", &written.len().to_string())
+            .replace("{sessions}", &sessions_ok.to_string())
+            .replace("{dir}", &out_dir.display().to_string())
     );
     if failed.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
-    eprintln!("{} session{} failed:", failed.len(), plural(failed.len()));
+    let [one, many] = w.batch_failed;
+    eprintln!(
+        "{}",
+        plural(failed.len(), one, many).replace("{n}", &failed.len().to_string())
+    );
     for (path, why) in &failed {
         // Load errors already start with the file, line and column.
         let line = if why.starts_with(&path.display().to_string()) {
@@ -239,10 +257,6 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
         eprintln!("  {}", sanitize::terminal_lines(&line));
     }
     Ok(ExitCode::FAILURE)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The session file's name without extension, made unique in this batch.

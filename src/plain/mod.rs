@@ -70,7 +70,7 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
     let mut console = LineConsole::new();
     let lang_now = lang.unwrap_or(Lang::Fr);
     let (mut file, mut session) = match path {
-        Some(path) if path.exists() => SessionFile::open(&path, bank)?,
+        Some(path) if path.exists() => SessionFile::open(&path, bank, lang_now)?,
         Some(path) => {
             let session = Session::new(bank, lang_now, OffsetDateTime::now_utc());
             (SessionFile::create(&path, &session)?, session)
@@ -176,7 +176,7 @@ fn choose(
                 return Ok(Some((file, session)));
             }
             Ok(n) if n <= saved.len() => {
-                return Ok(Some(SessionFile::open(&saved[n - 1].path, bank)?));
+                return Ok(Some(SessionFile::open(&saved[n - 1].path, bank, lang)?));
             }
             _ => console.say(w.not_a_choice)?,
         }

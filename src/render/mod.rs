@@ -58,15 +58,18 @@ pub struct Target<'a> {
     pub inputs: &'a [&'a Path],
     /// Unix permissions of the file: 0600 (owner only) unless relaxed.
     pub mode: u32,
+    /// The language a refusal is said in.
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'a> Target<'a> {
     /// A report at `path`, made from `inputs`, readable by its owner only.
-    pub fn private(path: &'a Path, inputs: &'a [&'a Path]) -> Target<'a> {
+    pub fn private(path: &'a Path, inputs: &'a [&'a Path], lang: crate::i18n::Lang) -> Target<'a> {
         Target {
             path,
             inputs,
             mode: crate::session::PRIVATE,
+            lang,
         }
     }
 }
@@ -79,7 +82,7 @@ pub fn export(
     pdf: &PdfOptions,
     target: Target<'_>,
 ) -> Result<usize, ExportError> {
-    crate::files::check_output(target.path, target.inputs)?;
+    crate::files::check_output(target.path, target.inputs, target.lang)?;
     let bytes = format.render(report, pdf)?;
     crate::session::write_atomic(target.path, &bytes, target.mode).map_err(|reason| {
         ExportError::Write {
@@ -110,7 +113,12 @@ pub fn export_session(
         PdfOptions::new(pdf::Paper::for_jurisdictions(&session.jurisdictions), now)
     };
     let inputs: Vec<&Path> = session_path.into_iter().collect();
-    export(&report, format, &pdf, Target::private(path, &inputs))
+    export(
+        &report,
+        format,
+        &pdf,
+        Target::private(path, &inputs, options.lang),
+    )
 }
 
 impl Format {

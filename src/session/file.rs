@@ -78,16 +78,21 @@ impl Saved {
 }
 
 impl SessionFile {
-    /// Reads the session at `path` for editing with `bank`; refused when it
+    /// Reads the session at `path` for editing with `bank`; refused (said in
+    /// `lang`) when it
     /// was answered with another bank (its answers would all be set aside,
     /// and the file stamped with a bank it does not belong to).
     /// The folder must be writable: an interview whose answers cannot be
     /// saved never starts.
-    pub fn open(path: &Path, bank: &Bank) -> Result<(SessionFile, Session), SessionError> {
+    pub fn open(
+        path: &Path,
+        bank: &Bank,
+        lang: crate::i18n::Lang,
+    ) -> Result<(SessionFile, Session), SessionError> {
         let stamp = Stamp::of(path);
         let session = load(path)?;
         check_folder(path)?;
-        if let Some(message) = session.foreign_bank(bank) {
+        if let Some(message) = session.foreign_bank(bank, lang) {
             return Err(SessionError::Format {
                 path: path.into(),
                 message,

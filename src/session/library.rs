@@ -119,8 +119,13 @@ pub fn create(dir: &Path, session: &Session) -> Result<super::SessionFile, super
 }
 
 /// Renames the organisation of the session at `path` (its file keeps its name).
-pub fn rename(path: &Path, bank: &Bank, name: &str) -> Result<(), super::SessionError> {
-    let (mut file, mut session) = super::SessionFile::open(path, bank)?;
+pub fn rename(
+    path: &Path,
+    bank: &Bank,
+    name: &str,
+    lang: crate::i18n::Lang,
+) -> Result<(), super::SessionError> {
+    let (mut file, mut session) = super::SessionFile::open(path, bank, lang)?;
     let question = bank.manifest.bindings.organisation.clone();
     let now = crate::i18n::local_now();
     let answer = crate::answer::Answer::Text(name.trim().to_string());
@@ -134,8 +139,9 @@ pub fn duplicate(
     dir: &Path,
     path: &Path,
     bank: &Bank,
+    lang: crate::i18n::Lang,
 ) -> Result<(super::SessionFile, Session), super::SessionError> {
-    let (_, session) = super::SessionFile::open(path, bank)?;
+    let (_, session) = super::SessionFile::open(path, bank, lang)?;
     let next = session.next_audit(path, crate::i18n::local_now());
     let file = create(dir, &next)?;
     Ok((file, next))

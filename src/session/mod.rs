@@ -349,28 +349,27 @@ impl Session {
         }
     }
 
-    /// Why this session must not be edited with `bank`, if it must not: it was
-    /// answered with another bank, whose questions these are not.
-    pub fn foreign_bank(&self, bank: &Bank) -> Option<String> {
+    /// Why this session must not be edited with `bank`, in `lang`, if it must
+    /// not: it was answered with another bank, whose questions these are not.
+    pub fn foreign_bank(&self, bank: &Bank, lang: Lang) -> Option<String> {
         (self.bank_match(bank) == BankMatch::Other).then(|| {
-            format!(
-                "this session was answered with the question bank `{}`, not `{}`; \
-                 open it with that bank (--questions DIR)",
-                self.bank.id, bank.manifest.id
-            )
+            crate::i18n::ui(lang)
+                .foreign_bank
+                .replace("{theirs}", &self.bank.id)
+                .replace("{ours}", &bank.manifest.id)
         })
     }
 
-    /// A warning when the session was answered with a newer version of the bank
-    /// than `bank` (some answers may then be set aside until privaudit is updated).
-    pub fn newer_bank_warning(&self, bank: &Bank) -> Option<String> {
+    /// A warning in `lang` when the session was answered with a newer version
+    /// of the bank than `bank` (some answers are then set aside until
+    /// privaudit is updated).
+    pub fn newer_bank_warning(&self, bank: &Bank, lang: Lang) -> Option<String> {
         (self.bank_match(bank) == BankMatch::Older && self.bank.version != bank.manifest.version)
             .then(|| {
-                format!(
-                    "this session was answered with version {} of the question bank, \
-                     newer than this privaudit's {}; answers it does not know are set aside, not lost",
-                    self.bank.version, bank.manifest.version
-                )
+                crate::i18n::ui(lang)
+                    .newer_bank
+                    .replace("{theirs}", &self.bank.version)
+                    .replace("{ours}", &bank.manifest.version)
             })
     }
 

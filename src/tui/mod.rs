@@ -152,16 +152,18 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
             app.show_welcome(library::list(&app.data_dir, &app.bank));
             None
         }
-        Effect::Duplicate(path) => match library::duplicate(&app.data_dir, &path, &app.bank) {
-            Ok((created, session)) => {
-                app.open(session, created.path().to_path_buf());
-                *file = Some(created);
-                None
+        Effect::Duplicate(path) => {
+            match library::duplicate(&app.data_dir, &path, &app.bank, app.lang) {
+                Ok((created, session)) => {
+                    app.open(session, created.path().to_path_buf());
+                    *file = Some(created);
+                    None
+                }
+                Err(e) => Some(Msg::OpenFailed(e.to_string())),
             }
-            Err(e) => Some(Msg::OpenFailed(e.to_string())),
-        },
+        }
         Effect::Rename(path, name) => {
-            let done = library::rename(&path, &app.bank, &name);
+            let done = library::rename(&path, &app.bank, &name, app.lang);
             relist(
                 app,
                 done.map(|()| strings::words(app.lang).renamed.to_string()),
@@ -225,7 +227,7 @@ fn open(app: &mut App, file: &mut Option<SessionFile>, path: PathBuf) -> Option<
             Err(e) => Some(Msg::OpenFailed(e.to_string())),
         };
     }
-    match SessionFile::open(&path, &app.bank) {
+    match SessionFile::open(&path, &app.bank, app.lang) {
         Ok((opened, session)) => {
             app.open(session, path);
             *file = Some(opened);
