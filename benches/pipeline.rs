@@ -1,7 +1,15 @@
 //! Speed of the headless pipeline: load and validate the bank, evaluate the
 //! rules, build the report, render Markdown; for the bundled example and for a
 //! stress session (200 kinds of information, 500 third parties); and the whole
-//! `privaudit report --example -f md` process.
+//! `privaudit report --example -f md` process. Then synthetic banks
+//! (`benches/support/synth.rs`) in the shapes that once took exponential or
+//! quadratic time: a group whose 40 sub-questions each depend on the one
+//! before, 216 and 416 questions depending on the same six (`validate`, and
+//! the structural load `report` does), and a choice of 100,000 options with
+//! 50,000 ticked.
+
+#[path = "support/synth.rs"]
+mod synth;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use privaudit::bank::Bank;
@@ -51,6 +59,8 @@ fn pipeline(c: &mut Criterion) {
     let stress = example::stress(&bank, 200, 500).unwrap();
     stages(c, "stress-200-500", &bank, &stress);
 
+    synthetic(c);
+
     let binary = env!("CARGO_BIN_EXE_privaudit");
     c.bench_function("process/report --example -f md", |b| {
         b.iter(|| {
@@ -62,6 +72,58 @@ fn pipeline(c: &mut Criterion) {
             assert!(status.success());
         })
     });
+}
+
+fn synthetic(c: &mut Criterion) {
+    let chain = synth::Spec {
+        chain: 40,
+        ..Default::default()
+    };
+    let bank = Bank::load(&synth::source(&chain)).unwrap();
+    let session = synth_session(&bank, &chain);
+    stages(c, "chain-40", &bank, &session);
+
+    for dependents in [208, 408] {
+        let spec = synth::Spec {
+            hubs: 6,
+            dependents,
+            ..Default::default()
+        };
+        let n = dependents + 8;
+        let source = synth::source(&spec);
+        c.bench_function(&format!("bank-{n}/validate every check"), |b| {
+            b.iter(|| Bank::load(black_box(&source)).unwrap())
+        });
+        let dir = tempfile::tempdir().unwrap();
+        synth::write(dir.path(), &spec);
+        c.bench_function(&format!("bank-{n}/open folder (report, list)"), |b| {
+            b.iter(|| Bank::from_dir(black_box(dir.path())).unwrap())
+        });
+        let bank = Bank::load(&source).unwrap();
+        let session = synth_session(&bank, &spec);
+        c.bench_function(&format!("bank-{n}/all"), |b| {
+            b.iter(|| markdown::render(&build(black_box(&bank), black_box(&session), options())))
+        });
+    }
+
+    let spec = synth::Spec {
+        options: 100_000,
+        ..Default::default()
+    };
+    let bank = Bank::load(&synth::source(&spec)).unwrap();
+    let session = synth_session(&bank, &spec);
+    stages(c, "options-100k", &bank, &session);
+}
+
+fn synth_session(bank: &Bank, spec: &synth::Spec) -> Session {
+    let mut session = Session::new(
+        bank,
+        Lang::Fr,
+        time::macros::datetime!(2026-11-22 10:00 UTC),
+    );
+    session.answers = serde_json::from_value(synth::answers(spec)).unwrap();
+    session.sync_bindings(bank);
+    session
 }
 
 criterion_group! {

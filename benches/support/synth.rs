@@ -89,12 +89,14 @@ pub fn chain_subs(depth: usize) -> Vec<Value> {
         .collect()
 }
 
-/// Writes the bank into `dir` (which must exist).
-pub fn write(dir: &Path, spec: &Spec) {
-    let put = |rel: &str, value: Value| {
-        let path = dir.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+/// The bank's files, as (path in the bank, text).
+pub fn files(spec: &Spec) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut put = |rel: &str, value: Value| {
+        files.push((
+            rel.to_string(),
+            serde_json::to_string_pretty(&value).unwrap(),
+        ));
     };
     let checklist: Vec<&str> = if spec.options > 0 {
         vec!["big"]
@@ -134,6 +136,29 @@ pub fn write(dir: &Path, spec: &Spec) {
         rules.push(rule("name", json!({ "answered": "org.name" })));
     }
     put("rules/rules.json", json!({ "rules": rules }));
+    files
+}
+
+/// Writes the bank into `dir`.
+pub fn write(dir: &Path, spec: &Spec) {
+    for (rel, text) in files(spec) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// The bank's files in memory (no size limit, unlike a folder).
+pub fn source(spec: &Spec) -> privaudit::bank::BankSource {
+    let mut files: Vec<privaudit::bank::SourceFile> = files(spec)
+        .into_iter()
+        .map(|(rel, text)| privaudit::bank::SourceFile { rel, text })
+        .collect();
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    privaudit::bank::BankSource {
+        origin: privaudit::bank::Origin::Embedded,
+        files,
+    }
 }
 
 /// Answers to every question: hubs yes, dependents alternately yes and no,

@@ -7,7 +7,8 @@ use crate::i18n::Text;
 use crate::law::{Citation, Jurisdiction};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// `bank.json`: what the bank is, its sections in order, its scoring areas.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -183,7 +184,14 @@ pub struct Question {
     /// Coverage items this question addresses, as `framework:item` (see `coverage.json`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
+    /// Option id to its index in `options`, built the first time a long list is searched.
+    #[serde(skip)]
+    #[schemars(skip)]
+    option_index: OnceLock<HashMap<String, usize>>,
 }
+
+/// Up to this many options, a lookup scans the list rather than build an index.
+const SCAN_OPTIONS: usize = 16;
 
 impl Question {
     /// The short name if any, else the label.
@@ -191,9 +199,20 @@ impl Question {
         self.short.as_ref().unwrap_or(&self.label)
     }
 
-    /// The option with this id.
+    /// The option with this id (the first, should two share it). Constant
+    /// time: a list longer than a few options is indexed on first use.
     pub fn option(&self, id: &str) -> Option<&Choice> {
-        self.options.iter().find(|o| o.id == id)
+        if self.options.len() <= SCAN_OPTIONS {
+            return self.options.iter().find(|o| o.id == id);
+        }
+        let index = self.option_index.get_or_init(|| {
+            let mut index = HashMap::with_capacity(self.options.len());
+            for (i, o) in self.options.iter().enumerate() {
+                index.entry(o.id.clone()).or_insert(i);
+            }
+            index
+        });
+        index.get(id).map(|&i| &self.options[i])
     }
 
     /// The sub-question of a group with this id.

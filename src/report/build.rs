@@ -10,6 +10,7 @@ use crate::i18n::{Lang, format_date, percent, ui};
 use crate::law::{Citation, Jurisdiction};
 use crate::rules::{Evaluation, Finding, Outcome, evaluate, template};
 use crate::session::Session;
+use std::collections::HashSet;
 
 /// Everything the report needs besides the answers.
 #[derive(Debug, Clone, Copy)]
@@ -393,21 +394,25 @@ impl Ctx<'_> {
                     text: q.short_label().get(lang).into(),
                 }]
             }
-            _ => q
-                .options
-                .iter()
-                .map(|o| {
-                    let status = match answer.and_then(Answer::selected) {
-                        Some(ids) if ids.contains(&o.id) => Status::Done,
-                        Some(_) => Status::Todo,
-                        None => Status::ToVerify,
-                    };
-                    CheckItem {
-                        status,
-                        text: o.label.get(lang).into(),
-                    }
-                })
-                .collect(),
+            _ => {
+                let selected: Option<HashSet<&str>> = answer
+                    .and_then(Answer::selected)
+                    .map(|ids| ids.iter().map(String::as_str).collect());
+                q.options
+                    .iter()
+                    .map(|o| {
+                        let status = match &selected {
+                            Some(ids) if ids.contains(o.id.as_str()) => Status::Done,
+                            Some(_) => Status::Todo,
+                            None => Status::ToVerify,
+                        };
+                        CheckItem {
+                            status,
+                            text: o.label.get(lang).into(),
+                        }
+                    })
+                    .collect()
+            }
         }
     }
 
