@@ -781,3 +781,39 @@ fn a_write_error_names_the_target_not_a_temporary_file() {
     assert!(!stderr.contains(".privaudit-"), "{stderr}");
     assert_eq!(stderr.matches("Not a directory").count(), 1, "{stderr}");
 }
+
+#[test]
+fn a_jpeg_logo_goes_on_the_cover_and_another_file_is_named() {
+    let jpeg = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logo.jpg");
+    let logo = privaudit::render::pdf::Logo::load(&jpeg).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_session(dir.path(), "acme.json");
+    let pdf = dir.path().join("r.pdf");
+    privaudit()
+        .arg("report")
+        .arg(&path)
+        .arg("--logo")
+        .arg(&jpeg)
+        .arg("-o")
+        .arg(&pdf)
+        .assert()
+        .success();
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let images = doc
+        .objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image")
+            })
+        })
+        .count();
+    assert_eq!(images, 1, "the logo is on the cover");
+    drop(logo);
+    let text = dir.path().join("not-an-image.png");
+    std::fs::write(&text, "hello").unwrap();
+    let error = privaudit::render::pdf::Logo::load(&text)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("neither a PNG nor a JPEG"), "{error}");
+}

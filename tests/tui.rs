@@ -703,3 +703,61 @@ fn a_new_audit_from_last_year_has_every_answer_to_confirm() {
     let renamed = privaudit::session::load(file.path()).unwrap();
     assert_eq!(renamed.organisation, "Atelier Nord 2027");
 }
+
+#[test]
+fn the_mission_screen_fills_the_cover_fields_and_checks_the_date() {
+    let (mut app, _dir) = app_at(json!({"org.name": "Atelier Nord"}), "size");
+    keys(&mut app, &[key(KeyCode::F(7))]);
+    assert!(matches!(app.screen, Screen::Mission(_)));
+    assert!(app.is_typing(), "keys go to the fields");
+    let mut events = typed("Julie Roy");
+    events.push(key(KeyCode::Tab));
+    events.extend(typed("Conseil Roy"));
+    events.push(key(KeyCode::Tab));
+    events.extend(typed("Marc Dupain"));
+    events.push(key(KeyCode::Tab));
+    events.extend(typed("29/11/2026"));
+    events.push(key(KeyCode::Enter));
+    keys(&mut app, &events);
+    assert!(
+        matches!(app.screen, Screen::Mission(_)),
+        "a bad date is refused"
+    );
+    assert!(screen(&app, 80, 24).contains("Date de la visite invalide"));
+    for _ in 0..10 {
+        keys(&mut app, &[key(KeyCode::Backspace)]);
+    }
+    let mut events = typed("2026-11-29");
+    events.push(key(KeyCode::Tab));
+    events.extend(typed("Siège et boutique"));
+    events.push(key(KeyCode::Enter));
+    let effects = keys(&mut app, &events);
+    assert!(effects.contains(&Effect::Save), "{effects:?}");
+    assert!(matches!(app.screen, Screen::Interview));
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(session.prepared_by.as_deref(), Some("Julie Roy"));
+    assert_eq!(session.mission.firm.as_deref(), Some("Conseil Roy"));
+    assert_eq!(session.mission.contact.as_deref(), Some("Marc Dupain"));
+    assert_eq!(session.mission.visit_date.as_deref(), Some("2026-11-29"));
+    assert_eq!(session.mission.scope.as_deref(), Some("Siège et boutique"));
+    // A logo is checked by the event loop, which answers with where it is kept.
+    keys(&mut app, &[key(KeyCode::F(7))]);
+    for _ in 0..5 {
+        keys(&mut app, &[key(KeyCode::Tab)]);
+    }
+    let mut events = typed("logo.gif");
+    events.push(key(KeyCode::Enter));
+    assert_eq!(
+        keys(&mut app, &events),
+        [Effect::CheckLogo("logo.gif".into())]
+    );
+    app.update(Msg::LogoChecked(Err(
+        "neither a PNG nor a JPEG image".into()
+    )));
+    assert!(screen(&app, 80, 24).contains("neither a PNG nor a JPEG"));
+    app.update(Msg::LogoChecked(Ok("logo.jpg".into())));
+    assert_eq!(
+        app.session.as_ref().unwrap().logo.as_deref(),
+        Some(std::path::Path::new("logo.jpg"))
+    );
+}

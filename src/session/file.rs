@@ -265,6 +265,12 @@ pub fn merge(base: &Session, ours: &Session, theirs: &Session) -> Result<Session
     if field("logo", three_way(&base.logo, &ours.logo, &theirs.logo)) {
         merged.logo = ours.logo.clone();
     }
+    if field(
+        "mission",
+        three_way(&base.mission, &ours.mission, &theirs.mission),
+    ) {
+        merged.mission = ours.mission.clone();
+    }
     if field("bank", three_way(&base.bank, &ours.bank, &theirs.bank)) {
         merged.bank = ours.bank.clone();
     }

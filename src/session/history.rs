@@ -77,6 +77,7 @@ pub fn same_content(a: &Session, b: &Session) -> bool {
         && a.lang == b.lang
         && a.prepared_by == b.prepared_by
         && a.logo == b.logo
+        && a.mission == b.mission
 }
 
 /// The first question whose answer, note or mark differs between `a` and `b`.

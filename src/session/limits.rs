@@ -25,6 +25,19 @@ pub fn check(session: &Session) -> Result<(), (Pointer, String)> {
     if let Some(logo) = &session.logo {
         name(&logo.to_string_lossy(), || top.at("logo"))?;
     }
+    let m = &session.mission;
+    for (field, value) in [
+        ("firm", &m.firm),
+        ("contact", &m.contact),
+        ("visit_date", &m.visit_date),
+    ] {
+        if let Some(value) = value {
+            name(value, || top.at("mission").at(field))?;
+        }
+    }
+    if let Some(scope) = &m.scope {
+        text(scope, || top.at("mission").at("scope"))?;
+    }
     for (id, answer) in &session.answers {
         self::answer(answer, &top.at("answers").at(id.as_str()))?;
     }

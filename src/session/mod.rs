@@ -54,9 +54,12 @@ pub struct Session {
     /// Who prepared the assessment (a consultant), shown on the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prepared_by: Option<String>,
-    /// A PNG logo for the report's cover, relative to the session file's folder.
+    /// A PNG or JPEG logo for the report's cover, relative to the session file's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<std::path::PathBuf>,
+    /// The consultant's mission: firm, client contact, visit, scope (cover).
+    #[serde(default, skip_serializing_if = "Mission::is_empty")]
+    pub mission: Mission,
     /// Answers by question id; group entries keep their order.
     #[serde(default)]
     pub answers: Answers,
@@ -81,6 +84,31 @@ pub struct Session {
     /// When it last changed.
     #[serde(with = "time::serde::rfc3339")]
     pub updated: OffsetDateTime,
+}
+
+/// A consultant's mission, for the report's cover and signature.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mission {
+    /// The consultant's firm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firm: Option<String>,
+    /// The client's contact person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// The date of the visit, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit_date: Option<String>,
+    /// What the assessment covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+impl Mission {
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == Mission::default()
+    }
 }
 
 /// How the bank a session was answered with compares with the bank at hand.
@@ -150,6 +178,7 @@ impl Session {
             organisation: String::new(),
             prepared_by: None,
             logo: None,
+            mission: Mission::default(),
             answers: Answers::new(),
             notes: BTreeMap::new(),
             to_verify: BTreeSet::new(),

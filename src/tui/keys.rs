@@ -21,6 +21,7 @@ pub fn map(event: &Event, typing: bool) -> Option<Msg> {
         KeyCode::F(4) => Msg::Note,
         KeyCode::F(5) => Msg::Preview,
         KeyCode::F(6) => Msg::SwitchLanguage,
+        KeyCode::F(7) => Msg::Mission,
         KeyCode::F(10) => Msg::Export,
         KeyCode::Enter => Msg::Confirm,
         KeyCode::Esc => Msg::Back,

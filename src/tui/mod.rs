@@ -147,6 +147,7 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
         Effect::Save => Some(Msg::Saved(save(app, file))),
         Effect::Export(path, format) => Some(Msg::Exported(export(app, &path, format))),
         Effect::Open(path) => open(app, file, path),
+        Effect::CheckLogo(typed) => Some(Msg::LogoChecked(check_logo(app, &typed))),
         Effect::Welcome => {
             *file = None;
             app.show_welcome(library::list(&app.data_dir, &app.bank));
@@ -197,9 +198,34 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
             }
         }
     };
-    if let Some(msg) = outcome {
-        app.update(msg);
+    // What the outcome changes may ask for more work (a checked logo is saved).
+    if let Some(effect) = outcome.and_then(|msg| app.update(msg)) {
+        perform(app, file, effect);
     }
+}
+
+/// The logo typed on the mission screen, checked as a readable PNG or JPEG;
+/// kept relative to the session's folder when it is inside it.
+fn check_logo(app: &App, typed: &std::path::Path) -> Result<PathBuf, String> {
+    let path = crate::files::expand_home(typed);
+    let path = if path.is_relative() {
+        std::env::current_dir().map_or(path.clone(), |dir| dir.join(&path))
+    } else {
+        path
+    };
+    crate::render::pdf::Logo::load(&path).map_err(|e| e.to_string())?;
+    let folder = app.path.as_deref().and_then(std::path::Path::parent);
+    let kept = folder
+        .and_then(|dir| dir.canonicalize().ok())
+        .and_then(|dir| {
+            path.canonicalize()
+                .ok()?
+                .strip_prefix(dir)
+                .ok()
+                .map(PathBuf::from)
+        })
+        .unwrap_or(path);
+    Ok(kept)
 }
 
 /// Lists the saved assessments again after a change, and says how it went.

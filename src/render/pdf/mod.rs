@@ -70,7 +70,7 @@ pub struct LogoError {
 }
 
 impl Logo {
-    /// Reads a PNG file (a regular file of at most
+    /// Reads a PNG or JPEG file (a regular file of at most
     /// [`crate::files::LOGO_MAX_BYTES`]); transparency is flattened on white,
     /// as on the cover.
     pub fn load(path: &Path) -> Result<Logo, LogoError> {
@@ -80,7 +80,46 @@ impl Logo {
         };
         let bytes = crate::files::read_regular(path, crate::files::LOGO_MAX_BYTES)
             .map_err(|e| error(e.to_string()))?;
-        Logo::from_png(&bytes).map_err(error)
+        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Logo::from_jpeg(&bytes).map_err(error)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Logo::from_png(&bytes).map_err(error)
+        } else {
+            Err(error("neither a PNG nor a JPEG image".into()))
+        }
+    }
+
+    /// Decodes JPEG bytes (greyscale, RGB or CMYK) to RGB.
+    pub fn from_jpeg(bytes: &[u8]) -> Result<Logo, String> {
+        use zune_core::bytestream::ZCursor;
+        use zune_core::colorspace::ColorSpace;
+        use zune_core::options::DecoderOptions;
+        let options = DecoderOptions::default()
+            .jpeg_set_out_colorspace(ColorSpace::RGB)
+            .set_max_width(8_000)
+            .set_max_height(8_000);
+        let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+        let rgb = decoder
+            .decode()
+            .map_err(|e| format!("not a readable JPEG image ({e:?})"))?;
+        let info = decoder.info().ok_or("not a readable JPEG image")?;
+        let (width, height) = (usize::from(info.width), usize::from(info.height));
+        if width == 0
+            || height == 0
+            || width * height > 16_000_000
+            || rgb.len() < width * height * 3
+        {
+            return Err(format!("unusable image size {width}×{height}"));
+        }
+        Ok(Logo {
+            image: RawImage {
+                pixels: RawImageData::U8(rgb[..width * height * 3].to_vec()),
+                width,
+                height,
+                data_format: RawImageFormat::RGB8,
+                tag: Vec::new(),
+            },
+        })
     }
 
     /// Decodes PNG bytes.

@@ -5,7 +5,10 @@
 //! other screens' and the popups' in `screens.rs`.
 
 mod interview;
+mod mission;
 mod screens;
+
+pub use mission::MissionForm;
 
 use super::editor::{ChoiceEditor, Editor};
 use super::strings::words;
@@ -61,6 +64,10 @@ pub enum Msg {
     Undo,
     /// Switch the assessment to the other language (F6).
     SwitchLanguage,
+    /// Open the mission screen (F7).
+    Mission,
+    /// The logo chosen on the mission screen: where it is kept, or why not.
+    LogoChecked(Result<PathBuf, String>),
     /// Rename the highlighted assessment (welcome screen).
     Rename,
     /// Start a new audit from the highlighted assessment (welcome screen).
@@ -82,6 +89,8 @@ pub enum Effect {
     Create(Lang, String),
     /// Close the assessment (saved already) and list the saved ones again.
     Welcome,
+    /// Check that the logo typed on the mission screen is a readable image.
+    CheckLogo(PathBuf),
     /// Rename the organisation of a saved assessment.
     Rename(PathBuf, String),
     /// Start a new audit from a saved assessment.
@@ -103,6 +112,8 @@ pub enum Screen {
     Interview,
     /// Every answer, to jump back to one.
     Review { cursor: usize },
+    /// The consultant's mission, for the report's cover.
+    Mission(Box<MissionForm>),
     /// Scores, findings and the report text, built when the preview opens.
     Preview {
         /// The first line shown.
@@ -376,6 +387,7 @@ impl App {
             (None, Screen::Interview) => {
                 self.sidebar.is_none() && self.active_editor().is_some_and(Editor::is_typing)
             }
+            (None, Screen::Mission(_)) => true,
             _ => false,
         }
     }
@@ -401,6 +413,10 @@ impl App {
                 return Some(Effect::Quit);
             }
             Msg::Undo if self.popup.is_none() && self.session.is_some() => return self.undo(),
+            Msg::Mission if self.popup.is_none() && self.session.is_some() => {
+                self.open_mission();
+                return None;
+            }
             Msg::SwitchLanguage if self.popup.is_none() && self.session.is_some() => {
                 self.switch_language();
                 return None;
@@ -444,6 +460,7 @@ impl App {
             Screen::Welcome(_) => self.update_welcome(msg),
             Screen::Interview => self.update_interview(msg),
             Screen::Review { .. } => self.update_review(msg),
+            Screen::Mission(_) => self.update_mission(msg),
             Screen::Preview { .. } => self.update_preview(msg),
         }
     }

@@ -6,7 +6,9 @@ mod list;
 mod screens;
 
 use interview::{interview, list_layout, question_layout, sidebar};
-use screens::{draw_popup, preview, review, review_first, welcome, welcome_layout, welcome_rows};
+use screens::{
+    draw_popup, mission, preview, review, review_first, welcome, welcome_layout, welcome_rows,
+};
 
 use super::app::{App, Popup, Screen};
 use super::strings::words;
@@ -89,7 +91,7 @@ pub fn clicked_row(app: &App, screen: Rect, at: Position) -> Option<usize> {
             let line = usize::from(at.y.checked_sub(inner.y)?);
             inner.contains(at).then(|| review_first(app, inner) + line)
         }
-        Screen::Preview { .. } => None,
+        Screen::Preview { .. } | Screen::Mission(_) => None,
     }
 }
 
@@ -119,6 +121,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             interview(frame, app, a.main);
         }
         Screen::Review { cursor } => review(frame, app, a.main, *cursor),
+        Screen::Mission(form) => mission(frame, app, a.main, form),
         Screen::Preview {
             scroll,
             report,
@@ -168,6 +171,7 @@ pub fn footer_lines(app: &App, width: u16) -> Vec<String> {
         (None, Screen::Welcome(_)) => w.keys_welcome,
         (None, Screen::Review { .. }) => w.keys_review,
         (None, Screen::Preview { .. }) => w.keys_preview,
+        (None, Screen::Mission(_)) => w.keys_mission,
         (None, Screen::Interview) if app.on_group_list() => w.keys_group,
         (None, Screen::Interview) if app.choice().is_some_and(|c| c.multi) => w.keys_multi,
         (None, Screen::Interview) if app.choice().is_some() => w.keys_question,
@@ -175,7 +179,7 @@ pub fn footer_lines(app: &App, width: u16) -> Vec<String> {
     };
     let global: &[&str] = match (&app.popup, &app.screen) {
         (Some(_), _) => &[],
-        (None, Screen::Welcome(_)) => w.keys_quit,
+        (None, Screen::Welcome(_) | Screen::Mission(_)) => w.keys_quit,
         (None, Screen::Interview) => w.keys_global,
         (None, _) => w.keys_screens,
     };

@@ -3,7 +3,7 @@
 use super::list::{Row, Window, window};
 use super::{bar, centered, input_cursor, input_line, pane, row, wrapped_height};
 use crate::i18n::{percent, ui};
-use crate::tui::app::{App, Popup, Screen, WelcomeStep};
+use crate::tui::app::{App, MissionForm, Popup, Screen, WelcomeStep};
 use crate::tui::strings::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -127,6 +127,57 @@ pub(super) fn welcome_rows(app: &App, list: Rect) -> (Window, Option<(u16, u16)>
         app.theme.dim,
     );
     (shown, cursor)
+}
+
+/// The mission form: each field's label over its line, the focused one
+/// highlighted, and why the last Enter was refused; it scrolls at small sizes.
+pub(super) fn mission(frame: &mut Frame, app: &App, area: Rect, form: &MissionForm) {
+    let w = words(app.lang);
+    let block = pane(app, w.mission_title.to_string(), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut rows = vec![
+        Row::text(Line::styled(w.mission_intro, app.theme.dim)),
+        Row::text(Line::raw("")),
+    ];
+    for (i, (label, input)) in w.mission_fields.iter().zip(&form.inputs).enumerate() {
+        let focused = i == form.focus;
+        let style = if focused {
+            app.theme.focus
+        } else {
+            app.theme.text
+        };
+        // The label carries the field's index: the window keeps it and the
+        // line below it (the field) on screen together.
+        rows.push(Row::item(Line::styled(*label, app.theme.title), i));
+        let prefix = if focused { "› " } else { "  " };
+        rows.push(Row::text(input_line(prefix, input, inner.width, style)));
+    }
+    if let Some(error) = &form.error {
+        rows.push(Row::text(Line::raw("")));
+        rows.push(Row::text(Line::styled(
+            format!("✗ {error}"),
+            app.theme.error,
+        )));
+    }
+    let shown = window(
+        rows,
+        Some(form.focus),
+        inner.width,
+        inner.height,
+        (w.more_above, w.more_below),
+        app.theme.dim,
+    );
+    let label_line = shown.at.iter().position(|i| *i == Some(form.focus));
+    frame.render_widget(
+        Paragraph::new(shown.lines).wrap(Wrap { trim: false }),
+        inner,
+    );
+    if let (Some(line), None) = (label_line, &app.popup) {
+        let input = &form.inputs[form.focus];
+        let x = inner.x + input_cursor("› ", input, inner.width);
+        frame.set_cursor_position((x, inner.y + line as u16 + 1));
+    }
 }
 
 /// The first question the review shows in `inner`: the list scrolls so
