@@ -150,7 +150,7 @@ fn a_forty_deep_chain_evaluates_in_rules_report_and_interview() {
         lang: Lang::En,
         date: time::macros::date!(2026 - 11 - 22),
     };
-    let report = build(&bank, &s, options.clone());
+    let report = build(&bank, &s, options);
     assert!(
         privaudit::render::markdown::render(&report).contains("chain last no"),
         "the finding is in the report"
