@@ -20,6 +20,9 @@ pub struct Visible<'a> {
     answers: HashMap<&'a str, &'a Answer>,
     shown: HashSet<&'a str>,
     hidden: HashSet<&'a str>,
+    /// Not shown yet because a question they depend on is still to answer
+    /// (not because of a "don't know"): they will be shown or ruled out.
+    pending: HashSet<&'a str>,
 }
 
 impl Scope for Visible<'_> {
@@ -56,6 +59,7 @@ impl<'a> Visible<'a> {
             answers: HashMap::new(),
             shown: HashSet::new(),
             hidden: HashSet::new(),
+            pending: HashSet::new(),
         };
         let mut section_truth: Option<(&Section, Truth)> = None;
         for (section, q) in questions {
@@ -81,10 +85,28 @@ impl<'a> Visible<'a> {
                 Truth::False => {
                     v.hidden.insert(&q.id);
                 }
-                Truth::Unknown => {}
+                Truth::Unknown => {
+                    let open = |id: &str| {
+                        v.pending.contains(id)
+                            || (v.shown.contains(id)
+                                && bank.question(id).is_some_and(|r| !is_done(r, answers)))
+                    };
+                    let waits = [section.when.as_ref(), q.when.as_ref()]
+                        .into_iter()
+                        .flatten()
+                        .any(|c| c.top_level_questions().into_iter().any(open));
+                    if waits {
+                        v.pending.insert(&q.id);
+                    }
+                }
             }
         }
         v
+    }
+
+    /// Whether the top-level question `id` waits on an answer still to give.
+    pub fn is_pending(&self, id: &str) -> bool {
+        self.pending.contains(id)
     }
 
     /// Whether the top-level question `id` is shown.
@@ -131,7 +153,7 @@ pub struct SectionProgress {
     pub id: String,
     /// Questions shown and done.
     pub done: usize,
-    /// Questions shown.
+    /// Questions shown, and those still to come that wait on an answer.
     pub total: usize,
     /// Where it stands.
     pub status: SectionStatus,
@@ -142,7 +164,7 @@ pub struct SectionProgress {
 pub struct Progress {
     /// Questions shown and done.
     pub done: usize,
-    /// Questions shown.
+    /// Questions shown, and those still to come that wait on an answer.
     pub total: usize,
     /// Per section, in order.
     pub sections: Vec<SectionProgress>,
@@ -170,7 +192,15 @@ pub fn progress(bank: &Bank, answers: &Answers) -> Progress {
                 .filter(|q| visible.is_shown(&q.id))
                 .collect();
             let done = shown.iter().filter(|q| is_done(q, answers)).count();
-            let total = shown.len();
+            // Questions still to come count from the start, so that answering
+            // never makes the progress go back: a "yes" shows them (already
+            // counted), a "no" rules them out (no longer counted).
+            let waiting = section
+                .questions
+                .iter()
+                .filter(|q| visible.is_pending(&q.id))
+                .count();
+            let total = shown.len() + waiting;
             let status = match (total, done) {
                 (0, _) => SectionStatus::Skipped,
                 (t, d) if d == t => SectionStatus::Done,
@@ -190,6 +220,17 @@ pub fn progress(bank: &Bank, answers: &Answers) -> Progress {
         total: sections.iter().map(|s| s.total).sum(),
         sections,
     }
+}
+
+/// The first question that a change of the answers from `before` to `after`
+/// brought in: shown now, not before, and not answered. The interview goes
+/// there next, rather than on past it.
+pub fn brought_in<'a>(bank: &'a Bank, before: &Answers, after: &Answers) -> Option<&'a Question> {
+    let was = Visible::new(bank, before);
+    let now = Visible::new(bank, after);
+    bank.questions()
+        .map(|(_, q)| q)
+        .find(|q| now.is_shown(&q.id) && !was.is_shown(&q.id) && !is_done(q, after))
 }
 
 /// The first shown question not done yet: where a resumed interview continues.

@@ -111,3 +111,30 @@ fn inside_a_group_entry_the_next_sub_question_follows_its_conditions() {
         "no contract question for a vendor at home"
     );
 }
+
+#[test]
+fn progress_counts_questions_still_to_come_and_reaches_100_past_a_dont_know() {
+    let bank = common::mini_bank();
+    // Paper files not answered yet: its follow-up counts as still to come.
+    let start = common::answers(serde_json::json!({"org.name": "A"}));
+    let p = privaudit::flow::progress(&bank, &start);
+    let basics = &p.sections[0];
+    assert_eq!((basics.done, basics.total), (1, 4));
+    // "Don't know" about paper: the follow-up can never be asked; it no longer counts.
+    let all = common::answers(serde_json::json!({"org.name": "A", "org.where": ["eu"],
+        "paper": {"dont_know": true}, "size": 3, "email": "a@b.fr", "backup": "offsite",
+        "comments": "", "vendors": {"entries": []}, "favourite": {"dont_know": true}}));
+    assert_eq!(privaudit::flow::progress(&bank, &all).percent(), 100);
+    assert!(privaudit::flow::first_unanswered(&bank, &all).is_none());
+}
+
+#[test]
+fn a_change_brings_in_the_first_new_question() {
+    let bank = common::mini_bank();
+    let before = common::answers(serde_json::json!({"org.name": "A", "paper": false, "size": 3}));
+    let mut after = before.clone();
+    after.insert("paper".into(), privaudit::answer::Answer::Bool(true));
+    let q = privaudit::flow::brought_in(&bank, &before, &after).unwrap();
+    assert_eq!(q.id, "paper.measures");
+    assert!(privaudit::flow::brought_in(&bank, &after, &before).is_none());
+}

@@ -373,13 +373,82 @@ fn export_offers_a_path_that_can_be_edited() {
 }
 
 #[test]
-fn the_last_answer_leads_to_the_review() {
+fn the_last_answer_leads_to_the_review_only_when_all_are_answered() {
     let (mut app, _dir) = app_at(
         json!({"vendors": {"entries": [{"name": "Nord"}]}}),
         "favourite",
     );
     keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
+    assert_eq!(
+        app.current.as_deref(),
+        Some("org.name"),
+        "questions left unanswered come next, not the review"
+    );
+    let everything = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3,
+        "email": "a@b.fr", "backup": "offsite", "comments": "",
+        "vendors": {"entries": [{"name": "Nord"}]}});
+    let (mut app, _dir) = app_at(everything, "favourite");
+    keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     assert!(matches!(app.screen, Screen::Review { .. }));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Évaluation terminée")
+    );
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(
+        privaudit::flow::progress(&app.bank, &session.answers).percent(),
+        100
+    );
+}
+
+#[test]
+fn changing_an_answer_leads_to_the_questions_it_brings_in_and_progress_never_falls() {
+    let everything = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3,
+        "email": "a@b.fr", "backup": "offsite", "comments": "",
+        "vendors": {"entries": [{"name": "Nord"}]}, "favourite": "Nord"});
+    let (mut app, _dir) = app_at(everything, "paper");
+    // Paper files: now yes. The follow-up it brings in comes next.
+    keys(&mut app, &[key(KeyCode::Up), key(KeyCode::Enter)]);
+    assert_eq!(app.current.as_deref(), Some("paper.measures"));
+
+    // Answering the mini bank from the start: the percentage only grows.
+    let (mut app, _dir) = app_at(json!({}), "org.name");
+    let percent = |app: &App| {
+        privaudit::flow::progress(&app.bank, &app.session.as_ref().unwrap().answers).percent()
+    };
+    let mut last = percent(&app);
+    let steps: Vec<Vec<ratatui::crossterm::event::Event>> = vec![
+        typed("Atelier\r"),
+        vec![key(KeyCode::Down), key(KeyCode::Enter)],
+        vec![key(KeyCode::Down), key(KeyCode::Enter)], // paper: yes brings a follow-up
+        vec![key(KeyCode::Down), key(KeyCode::Enter)],
+        typed("4\r"),
+        typed("a@b.fr\r"),
+        vec![key(KeyCode::F(3))],
+    ];
+    for step in steps {
+        let events: Vec<_> = step
+            .into_iter()
+            .map(|e| match e {
+                ratatui::crossterm::event::Event::Key(k) if k.code == KeyCode::Char('\r') => {
+                    key(KeyCode::Enter)
+                }
+                other => other,
+            })
+            .collect();
+        keys(&mut app, &events);
+        let now = percent(&app);
+        assert!(
+            now >= last,
+            "progress went from {last} to {now} at {:?}",
+            app.current
+        );
+        last = now;
+    }
+    assert!(last > 50, "{last}");
 }
 
 /// The screens the issue lists, at both sizes.

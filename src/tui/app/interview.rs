@@ -281,10 +281,19 @@ impl App {
             return Some(Effect::Save);
         }
         let id = self.current.clone()?;
+        let before = self.session.as_ref()?.answers.clone();
         self.session
             .as_mut()?
             .set_answer(&self.bank, &id, answer, OffsetDateTime::now_utc());
-        self.advance();
+        // A changed answer that brings in new questions leads to the first of them.
+        let session = self.session.as_ref()?;
+        match flow::brought_in(&self.bank, &before, &session.answers) {
+            Some(q) => {
+                let id = q.id.clone();
+                self.go_to(Some(id));
+            }
+            None => self.advance(),
+        }
         Some(Effect::Save)
     }
 
@@ -413,9 +422,12 @@ impl App {
         let Some(current) = self.current.as_deref() else {
             return;
         };
-        let next = flow::next(&self.bank, &session.answers, current).map(|q| q.id.clone());
+        let next = flow::next(&self.bank, &session.answers, current)
+            .or_else(|| flow::first_unanswered(&self.bank, &session.answers))
+            .map(|q| q.id.clone());
         match next {
             Some(id) => self.go_to(Some(id)),
+            // Finished only when every question shown is answered (100 %).
             None => {
                 self.status = Some((true, words(self.lang).finished.to_string()));
                 self.screen = Screen::Review {
