@@ -142,6 +142,16 @@ pub struct Ui {
     pub report_subtitle: &'static str,
     pub prepared_for: &'static str,
     pub prepared_by: &'static str,
+    /// The consultant's firm, on the cover.
+    pub firm: &'static str,
+    /// The client's contact person, on the cover.
+    pub client_contact: &'static str,
+    /// The visit date, on the cover.
+    pub visit_date: &'static str,
+    /// The scope, on the cover.
+    pub scope: &'static str,
+    /// Before a note taken during the assessment, under a finding.
+    pub note_label: &'static str,
     pub date: &'static str,
     pub legal_framework: &'static str,
     pub summary: &'static str,
@@ -220,6 +230,11 @@ pub static FR: Ui = Ui {
     report_subtitle: "Rapport de conformité et plan de sécurité",
     prepared_for: "Préparé pour",
     prepared_by: "Préparé par",
+    firm: "Cabinet",
+    client_contact: "Personne contact",
+    visit_date: "Date de la visite",
+    scope: "Périmètre",
+    note_label: "Note prise lors de l’évaluation",
     date: "Date",
     legal_framework: "Cadre juridique",
     summary: "Synthèse",
@@ -288,6 +303,11 @@ pub static EN: Ui = Ui {
     report_subtitle: "Compliance report and security plan",
     prepared_for: "Prepared for",
     prepared_by: "Prepared by",
+    firm: "Firm",
+    client_contact: "Contact person",
+    visit_date: "Visit date",
+    scope: "Scope",
+    note_label: "Note taken during the assessment",
     date: "Date",
     legal_framework: "Legal framework",
     summary: "Summary",

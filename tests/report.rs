@@ -219,3 +219,59 @@ fn one_answer_changes_the_tailored_text(
         "did not expect {absent:?} after {question}"
     );
 }
+
+#[test]
+fn a_note_appears_once_under_the_first_finding_of_its_question_and_the_mission_on_the_cover() {
+    let bank = mini_bank();
+    let mut session = session_with(
+        &bank,
+        answers(json!({"org.name": "Atelier Nord", "paper": true,
+        "paper.measures": ["alarm"]})),
+    );
+    session.notes.insert(
+        "paper".into(),
+        "Archives au sous-sol, porte sans serrure.".into(),
+    );
+    session.prepared_by = Some("Julie Roy".into());
+    session.mission.firm = Some("Conseil Roy".into());
+    session.mission.contact = Some("Marc Dupain".into());
+    session.mission.visit_date = Some("2026-11-20".into());
+    session.mission.scope = Some("Siège et boutique".into());
+    let report = build(&bank, &session, options(Lang::Fr));
+    let notes: Vec<_> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Finding(f) if !f.notes.is_empty() => Some(f.notes.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(notes.len(), 1, "the note goes under one finding: {notes:?}");
+    assert!(notes[0][0].1.contains("porte sans serrure"));
+    let md = markdown::render(&report);
+    assert!(
+        md.contains("*Note prise lors de l’évaluation (Dossiers papier ?)\u{a0}:* Archives"),
+        "{md}"
+    );
+    for fact in [
+        "**Cabinet\u{a0}:** Conseil Roy",
+        "**Personne contact\u{a0}:** Marc Dupain",
+        "**Date de la visite\u{a0}:** 20 novembre 2026",
+        "**Périmètre\u{a0}:** Siège et boutique",
+    ] {
+        assert!(md.contains(fact), "{fact} missing:\n{}", &md[..600]);
+    }
+    let pdf = Format::Pdf
+        .render(&report, &PdfOptions::new(Paper::A4, common::instant()))
+        .unwrap();
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    for needle in [
+        "Conseil Roy",
+        "Marc Dupain",
+        "Siège et boutique",
+        "porte sans serrure",
+    ] {
+        assert!(text.contains(needle), "{needle} not in the PDF");
+    }
+}

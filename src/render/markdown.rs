@@ -22,6 +22,7 @@ pub fn render(report: &Report) -> String {
     if let Some(by) = &m.prepared_by {
         facts.push((t.prepared_by, by.clone()));
     }
+    facts.extend(m.mission_facts(t));
     for (label, value) in facts {
         let _ = writeln!(out, "**{label}{colon}** {}  ", escape(&value));
     }
@@ -126,6 +127,9 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
         if !f.refs.is_empty() {
             let _ = writeln!(out, ">\n> {}", refs_md(&f.refs, lang));
         }
+        for line in notes_md(f, lang) {
+            let _ = writeln!(out, ">\n> {line}");
+        }
         out.push('\n');
         return;
     }
@@ -140,6 +144,26 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
         escape_line_start(&f.finding),
         escape(&f.recommendation)
     );
+    for line in notes_md(f, lang) {
+        let _ = writeln!(out, "{line}\n");
+    }
+}
+
+/// The notes under a finding, each on its own line, in italics up to the colon.
+fn notes_md(f: &FindingBlock, lang: Lang) -> Vec<String> {
+    let t = ui(lang);
+    let colon = if lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    f.notes
+        .iter()
+        .map(|(question, note)| {
+            format!(
+                "*{} ({}){colon}* {}",
+                t.note_label,
+                escape(question),
+                escape(note)
+            )
+        })
+        .collect()
 }
 
 /// The legal references line: "*Références : a ; b*".

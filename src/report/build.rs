@@ -28,6 +28,8 @@ struct Ctx<'a> {
     visible: Visible<'a>,
     eval: Evaluation<'a>,
     lang: Lang,
+    /// Questions whose note is already printed under a finding: each note once.
+    noted: std::cell::RefCell<HashSet<String>>,
 }
 
 /// Builds the whole report.
@@ -40,6 +42,7 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
         visible: Visible::new(bank, &session.answers),
         eval: evaluate(bank, &session.answers),
         lang,
+        noted: Default::default(),
     };
     let mut sections = vec![ctx.summary(), ctx.action_plan()];
     sections.extend(bank.manifest.areas.iter().map(|area| ctx.area(area)));
@@ -54,6 +57,14 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
             .map(|j| j.name(lang).to_string())
             .collect(),
         prepared_by: session.prepared_by.clone(),
+        firm: session.mission.firm.clone(),
+        contact: session.mission.contact.clone(),
+        visit_date: session.mission.visit_date.as_deref().map(|d| {
+            let fmt = time::macros::format_description!("[year]-[month]-[day]");
+            time::Date::parse(d, &fmt)
+                .map_or_else(|_| d.to_string(), |date| format_date(date, lang))
+        }),
+        scope: session.mission.scope.clone(),
         bank: bank.stamp(),
     };
     let evaluation = EvaluationSummary {
@@ -298,7 +309,28 @@ impl Ctx<'_> {
                     } else {
                         Vec::new()
                     },
+                    notes: self.notes(rule),
                 })
+            })
+            .collect()
+    }
+
+    /// The notes taken on the questions a rule reads, with each question's
+    /// short name; a note goes under the first finding that reads its question.
+    fn notes(&self, rule: &Rule) -> Vec<(String, String)> {
+        rule.when
+            .top_level_questions()
+            .into_iter()
+            .filter_map(|id| {
+                let note = self.session.notes.get(id)?;
+                if !self.noted.borrow_mut().insert(id.to_string()) {
+                    return None;
+                }
+                let question = self.bank.question(id)?;
+                Some((
+                    question.short_label().get(self.lang).to_string(),
+                    note.clone(),
+                ))
             })
             .collect()
     }

@@ -59,8 +59,36 @@ pub struct Meta {
     pub jurisdictions: Vec<String>,
     /// Who prepared it, when a consultant did.
     pub prepared_by: Option<String>,
+    /// The consultant's firm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firm: Option<String>,
+    /// The client's contact person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// The visit date, as people write it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visit_date: Option<String>,
+    /// What the assessment covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// The bank used, `id@version`.
     pub bank: String,
+}
+
+impl Meta {
+    /// The mission's lines for a cover, after "prepared by": firm, client
+    /// contact, visit date, scope, each with its label, those filled in only.
+    pub fn mission_facts(&self, t: &crate::i18n::Ui) -> Vec<(&'static str, String)> {
+        [
+            (t.firm, &self.firm),
+            (t.client_contact, &self.contact),
+            (t.visit_date, &self.visit_date),
+            (t.scope, &self.scope),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| value.clone().map(|v| (label, v)))
+        .collect()
+    }
 }
 
 /// One chapter.
@@ -248,4 +276,7 @@ pub struct FindingBlock {
     pub recommendation: String,
     /// Legal references for the jurisdictions cited.
     pub refs: Vec<String>,
+    /// The notes taken on the questions behind the finding: (question, note).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<(String, String)>,
 }

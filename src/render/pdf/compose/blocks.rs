@@ -346,6 +346,21 @@ impl Composer<'_> {
                 SMALL_LEADING,
             ));
         }
+        let colon = if self.report.lang == crate::i18n::Lang::Fr {
+            "\u{a0}: "
+        } else {
+            ": "
+        };
+        for (question, note) in &f.notes {
+            let line = [
+                Run::new(
+                    format!("{} ({question}){colon}", self.t.note_label),
+                    SMALL.with_face(Face::Italic),
+                ),
+                Run::new(note.as_str(), SMALL),
+            ];
+            pieces.extend(line_pieces(&break_lines(&line, measure), x, SMALL_LEADING));
+        }
         if f.severity == Severity::GoodPractice
             && let Some(first) = pieces.first_mut()
         {

@@ -85,6 +85,7 @@ impl Composer<'_> {
         if let Some(by) = &m.prepared_by {
             facts.push((self.t.prepared_by, by.clone()));
         }
+        facts.extend(m.mission_facts(self.t));
         if let Some(score) = self.report.evaluation.overall {
             facts.push((self.t.overall_score, format!("{score}/100")));
         }
