@@ -45,11 +45,11 @@ fn copy_tree(from: &Path, to: &Path) {
 
 #[test]
 fn the_embedded_bank_is_valid() {
-    privaudit()
-        .arg("validate")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("valid"));
+    privaudit().arg("validate").assert().success().stdout(
+        predicate::str::contains("valid")
+            .and(predicate::str::contains("not fully checked"))
+            .and(predicate::str::contains("tp.contract.protect")),
+    );
 }
 
 #[test]

@@ -223,6 +223,15 @@ fn validate(dir: Option<&Path>) -> Result<ExitCode> {
                 bank.rules.len(),
                 bank.examples.len()
             );
+            let unchecked = bank.unchecked();
+            if !unchecked.is_empty() {
+                println!(
+                    "{shown}: {} not fully checked for reachability (conditions on list entries, \
+                     or too many combinations to try), taken as reachable: {}",
+                    unchecked.len(),
+                    unchecked.join(", ")
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(BankError::Invalid(problems)) => {
