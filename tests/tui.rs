@@ -830,3 +830,19 @@ fn the_mission_screen_fills_the_cover_fields_and_checks_the_date() {
         Some(std::path::Path::new("logo.jpg"))
     );
 }
+
+#[test]
+fn a_session_from_a_newer_bank_version_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = welcome_app(dir.path());
+    let mut session = Session::new(&app.bank, Lang::Fr, instant());
+    session.bank.version = "9.0.0".into();
+    app.open(session, dir.path().join("s.json"));
+    let status = app.status.clone().unwrap().1;
+    assert!(status.contains("version 9.0.0"), "{status}");
+    assert_eq!(
+        app.session.as_ref().unwrap().bank.version,
+        "9.0.0",
+        "not re-stamped"
+    );
+}

@@ -94,6 +94,9 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
         let ids: Vec<&str> = retired.iter().map(|r| r.id.as_str()).collect();
         console.say(&format!("{} {}", w.set_aside, ids.join(", ")))?;
     }
+    if let Some(warning) = session.newer_bank_warning(bank, session.lang) {
+        console.say(&warning)?;
+    }
     let mut interview = Interview::new(bank, session, console, move |s: &Session| {
         file.save(s).map_err(|e| e.to_string())
     });

@@ -295,6 +295,9 @@ impl App {
                 format!("{} {}", words(self.lang).set_aside, ids.join(", ")),
             ));
         }
+        if let Some(warning) = session.newer_bank_warning(&self.bank, self.lang) {
+            self.status = Some((false, warning));
+        }
         // A new audit started from an earlier one resumes at its first answer to confirm.
         let to_confirm = flow::Visible::new(&self.bank, &session.answers)
             .questions()
