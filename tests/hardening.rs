@@ -215,13 +215,19 @@ fn temporary_files_of_a_dead_writer_are_removed_and_never_listed() {
 
 // 4. Two writers: nothing confirmed is dropped.
 
-#[test]
-fn two_editors_of_one_session_merge_their_answers() {
+/// A folder holding one mini-bank session, the bank, and the session's path.
+fn one_session_file() -> (tempfile::TempDir, privaudit::bank::Bank, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let bank = mini_bank();
     let path = dir.path().join("s.json");
     let start = Session::named(&bank, Lang::Fr, "Boulangerie".into(), instant());
     session::save(&start, &path).unwrap();
+    (dir, bank, path)
+}
+
+#[test]
+fn two_editors_of_one_session_merge_their_answers() {
+    let (dir, bank, path) = one_session_file();
     let (mut first_file, mut first) = SessionFile::open(&path, &bank, Lang::En).unwrap();
     let (mut second_file, mut second) = SessionFile::open(&path, &bank, Lang::En).unwrap();
 
@@ -240,11 +246,7 @@ fn two_editors_of_one_session_merge_their_answers() {
 
 #[test]
 fn two_editors_changing_the_same_answer_keep_both_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let bank = mini_bank();
-    let path = dir.path().join("s.json");
-    let start = Session::named(&bank, Lang::Fr, "Boulangerie".into(), instant());
-    session::save(&start, &path).unwrap();
+    let (dir, bank, path) = one_session_file();
     let (mut first_file, mut first) = SessionFile::open(&path, &bank, Lang::En).unwrap();
     let (mut second_file, mut second) = SessionFile::open(&path, &bank, Lang::En).unwrap();
 
