@@ -227,7 +227,7 @@ fn one_session_file() -> (tempfile::TempDir, privaudit::bank::Bank, PathBuf) {
 
 #[test]
 fn two_editors_of_one_session_merge_their_answers() {
-    let (dir, bank, path) = one_session_file();
+    let (_dir, bank, path) = one_session_file();
     let (mut first_file, mut first) = SessionFile::open(&path, &bank, Lang::En).unwrap();
     let (mut second_file, mut second) = SessionFile::open(&path, &bank, Lang::En).unwrap();
 
@@ -246,7 +246,7 @@ fn two_editors_of_one_session_merge_their_answers() {
 
 #[test]
 fn two_editors_changing_the_same_answer_keep_both_files() {
-    let (dir, bank, path) = one_session_file();
+    let (_dir, bank, path) = one_session_file();
     let (mut first_file, mut first) = SessionFile::open(&path, &bank, Lang::En).unwrap();
     let (mut second_file, mut second) = SessionFile::open(&path, &bank, Lang::En).unwrap();
 
