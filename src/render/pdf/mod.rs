@@ -2,6 +2,7 @@
 //! tables, outline) on top of printpdf, with Noto Sans embedded as subsets.
 
 pub mod compose;
+mod content;
 pub mod fonts;
 pub mod layout;
 pub mod page;
@@ -255,5 +256,5 @@ pub fn render(report: &Report, options: &PdfOptions) -> Result<Vec<u8>, WriteErr
         },
         created: options.created,
     };
-    write::write(&layout, &info, options.logo.as_ref().map(|l| &l.image))
+    write::write(layout, &info, options.logo.as_ref().map(|l| &l.image))
 }

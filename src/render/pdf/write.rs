@@ -1,15 +1,18 @@
-//! The laid-out pages as a PDF: printpdf draws the pages and embeds the font
-//! subsets; lopdf then adds what printpdf cannot (document language, a
-//! nested outline with exact destinations, a stable file identifier).
+//! The laid-out pages as a PDF: printpdf embeds the font subsets (as CID
+//! fonts with their widths and ToUnicode maps) and the logo; the page
+//! content streams are written here, straight from the page model, and
+//! deflated one by one as they are written; lopdf then adds what printpdf
+//! cannot (document language, a nested outline with exact destinations, a
+//! stable file identifier).
 
+use super::content::{self, Glyphs, Resources};
 use super::fonts::{Face, Fonts};
 use super::layout::Layout;
 use super::page::{Anchor, Item};
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color, Destination, FontId, Line, LineCapStyle, LineDashPattern,
-    LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
+    FontId, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage, Rect, TextItem,
+    XObjectId,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,21 +42,13 @@ pub enum WriteError {
 }
 
 fn font_id(face: Face) -> FontId {
-    FontId(format!("F{}", face as usize + 1))
+    FontId(content::font_name(face))
 }
 
-fn color(c: [f32; 3]) -> Color {
-    Color::Rgb(Rgb {
-        r: c[0],
-        g: c[1],
-        b: c[2],
-        icc_profile: None,
-    })
-}
-
-/// Writes `layout` as PDF bytes; the same layout and info give the same bytes.
+/// Writes `layout` as PDF bytes; the same layout and info give the same
+/// bytes. The pages' items are dropped as their content is written.
 pub fn write(
-    layout: &Layout,
+    mut layout: Layout,
     info: &Info<'_>,
     logo: Option<&RawImage>,
 ) -> Result<Vec<u8>, WriteError> {
@@ -67,179 +62,45 @@ pub fn write(
             }
         }
     }
+    let mut glyphs: [Glyphs; 3] = Default::default();
+    // printpdf writes a font's widths and ToUnicode map for the glyphs its
+    // pages show: one placeholder page shows every character used, once.
+    let mut placeholder = vec![Op::StartTextSection];
     for (face, chars) in &used {
         let font = Fonts::get()
             .subset(*face, chars)
             .map_err(WriteError::Font)?;
+        glyphs[*face as usize] =
+            Glyphs::new(chars.iter().copied(), |c| font.lookup_glyph_index(c as u32));
         doc.resources
             .fonts
             .map
             .insert(font_id(*face), printpdf::PdfFont::new(font));
-    }
-    let logo_id = XObjectId("Logo".into());
-    if let Some(image) = logo {
-        doc.resources
-            .xobjects
-            .map
-            .insert(logo_id.clone(), printpdf::XObject::Image(image.clone()));
-    }
-    let flip = |y: f32| g.height - y;
-    let mut pages = Vec::with_capacity(layout.pages.len());
-    for page in &layout.pages {
-        let mut ops = Vec::with_capacity(page.items.len() * 3);
-        // Consecutive texts share one text object, and the font and colour
-        // are set only when they change: smaller streams, faster export.
-        let mut in_text = false;
-        let mut font: Option<(Face, f32)> = None;
-        let mut fill_state: Option<[f32; 3]> = None;
-        for item in &page.items {
-            if in_text && !matches!(item, Item::Text { .. }) {
-                ops.push(Op::EndTextSection);
-                in_text = false;
-            }
-            match item {
-                Item::Text {
-                    x, y, style, text, ..
-                } => {
-                    if !in_text {
-                        ops.push(Op::StartTextSection);
-                        in_text = true;
-                    }
-                    if font != Some((style.face, style.size)) {
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(font_id(style.face)),
-                            size: Pt(style.size),
-                        });
-                        font = Some((style.face, style.size));
-                    }
-                    if fill_state != Some(style.color) {
-                        ops.push(Op::SetFillColor {
-                            col: color(style.color),
-                        });
-                        fill_state = Some(style.color);
-                    }
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(*x), Pt(flip(*y))),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                }
-                Item::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill,
-                    stroke,
-                } => {
-                    let mode = match (fill, stroke) {
-                        (Some(_), Some(_)) => PaintMode::FillStroke,
-                        (None, Some(_)) => PaintMode::Stroke,
-                        _ => PaintMode::Fill,
-                    };
-                    if let Some(f) = fill
-                        && fill_state != Some(*f)
-                    {
-                        ops.push(Op::SetFillColor { col: color(*f) });
-                        fill_state = Some(*f);
-                    }
-                    if let Some((c, width)) = stroke {
-                        ops.push(Op::SetOutlineColor { col: color(*c) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    }
-                    ops.push(Op::DrawRectangle {
-                        rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(flip(y + h)),
-                            width: Pt(*w),
-                            height: Pt(*h),
-                            mode: Some(mode),
-                            winding_order: None,
-                        },
-                    });
-                }
-                Item::Stroke {
-                    points,
-                    color: c,
-                    width,
-                } => {
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    ops.push(draw_line(points, g.height));
-                }
-                Item::Dots {
-                    from,
-                    to,
-                    y,
-                    color: c,
-                } => {
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(0.9) });
-                    ops.push(Op::SetLineCapStyle {
-                        cap: LineCapStyle::Round,
-                    });
-                    ops.push(Op::SetLineDashPattern {
-                        dash: LineDashPattern::new(0.0, &[0.0, 4.0]),
-                    });
-                    ops.push(draw_line(&[(*from, *y), (*to, *y)], g.height));
-                    ops.push(Op::RestoreGraphicsState);
-                }
-                Item::Image { x, y, w, h } => {
-                    if let Some(image) = logo {
-                        ops.push(Op::UseXobject {
-                            id: logo_id.clone(),
-                            transform: XObjectTransform {
-                                translate_x: Some(Pt(*x)),
-                                translate_y: Some(Pt(flip(y + h))),
-                                scale_x: Some(w / image.width as f32),
-                                scale_y: Some(h / image.height as f32),
-                                dpi: Some(72.0),
-                                ..XObjectTransform::default()
-                            },
-                        });
-                    }
-                }
-                Item::Link { x, y, w, h, key } => {
-                    if let Some(anchor) = layout.anchor(*key) {
-                        ops.push(Op::LinkAnnotation {
-                            link: LinkAnnotation::new(
-                                Rect {
-                                    x: Pt(*x),
-                                    y: Pt(flip(y + h)),
-                                    width: Pt(*w),
-                                    height: Pt(*h),
-                                    mode: None,
-                                    winding_order: None,
-                                },
-                                Actions::Goto(Destination::Xyz {
-                                    page: anchor.page + 1,
-                                    left: Some(0.0),
-                                    top: Some(flip(anchor.y) + 6.0),
-                                    zoom: None,
-                                }),
-                                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                                None,
-                                None,
-                            ),
-                        });
-                    }
-                }
-                Item::PageRef { .. } => {}
-            }
-        }
-        if in_text {
-            ops.push(Op::EndTextSection);
-        }
-        pages.push(PdfPage {
-            media_box: Rect::from_wh(Pt(g.width), Pt(g.height)),
-            trim_box: Rect::from_wh(Pt(g.width), Pt(g.height)),
-            crop_box: Rect::from_wh(Pt(g.width), Pt(g.height)),
-            ops,
+        placeholder.push(Op::SetFont {
+            font: PdfFontHandle::External(font_id(*face)),
+            size: Pt(10.0),
+        });
+        // Characters sharing a glyph: the last one shown names it in the
+        // ToUnicode map, so the lowest code point wins (a space, not a
+        // non-breaking one).
+        placeholder.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().rev().collect())],
         });
     }
-    doc.with_pages(pages);
+    placeholder.push(Op::EndTextSection);
+    drop(used);
+    if let Some(image) = logo {
+        doc.resources.xobjects.map.insert(
+            XObjectId("Logo".into()),
+            printpdf::XObject::Image(image.clone()),
+        );
+    }
+    doc.with_pages(vec![PdfPage {
+        media_box: Rect::from_wh(Pt(g.width), Pt(g.height)),
+        trim_box: Rect::from_wh(Pt(g.width), Pt(g.height)),
+        crop_box: Rect::from_wh(Pt(g.width), Pt(g.height)),
+        ops: placeholder,
+    }]);
     let meta = &mut doc.metadata.info;
     meta.author = info.author.to_string();
     meta.subject = info.subject.to_string();
@@ -258,7 +119,14 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
-    finish(&mut pdf, layout, info);
+    drop(doc);
+    let res = Resources {
+        glyphs: &glyphs,
+        logo: logo.is_some(),
+        height: g.height,
+    };
+    write_pages(&mut pdf, &mut layout, &res)?;
+    finish(&mut pdf, &layout, info);
     compress(&mut pdf);
     let id = file_id(&pdf);
     pdf.trailer.set(
@@ -274,49 +142,159 @@ pub fn write(
     Ok(bytes)
 }
 
-/// A stroked polyline through `points` (y from the top of a page `height` high).
-fn draw_line(points: &[(f32, f32)], height: f32) -> Op {
-    Op::DrawLine {
-        line: Line {
-            points: points
-                .iter()
-                .map(|&(x, y)| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(height - y),
-                    },
-                    bezier: false,
-                })
-                .collect(),
-            is_closed: false,
-        },
+/// Replaces printpdf's placeholder page with the layout's pages: the first
+/// page takes over its object and its content stream's, the others are new
+/// objects; all share its resources (fonts F1..F3, the `Logo` XObject).
+fn write_pages(
+    pdf: &mut lopdf::Document,
+    layout: &mut Layout,
+    res: &Resources<'_>,
+) -> Result<(), WriteError> {
+    let broken = |what: &str| WriteError::Pdf(format!("printpdf wrote no {what}"));
+    let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
+    let placeholder = pdf
+        .get_dictionary(first)
+        .map_err(|_| broken("page dictionary"))?;
+    let parent = placeholder
+        .get(b"Parent")
+        .and_then(Object::as_reference)
+        .map_err(|_| broken("page tree"))?;
+    let resources = placeholder
+        .get(b"Resources")
+        .map_err(|_| broken("page resources"))?
+        .clone();
+    let first_contents = placeholder
+        .get(b"Contents")
+        .and_then(Object::as_reference)
+        .map_err(|_| broken("page contents"))?;
+    let count = layout.pages.len().max(1);
+    let page_ids: Vec<ObjectId> = std::iter::once(first)
+        .chain((1..count).map(|_| pdf.new_object_id()))
+        .collect();
+    let (w, h) = (layout.geometry.width, layout.geometry.height);
+    let page_box = || {
+        Object::Array(vec![
+            Object::Real(0.0),
+            Object::Real(0.0),
+            Object::Real(w),
+            Object::Real(h),
+        ])
+    };
+    let mut buffer = Vec::new();
+    for (i, &page_id) in page_ids.iter().enumerate() {
+        let mut annots = Vec::new();
+        if let Some(page) = layout.pages.get_mut(i) {
+            content::write_page(page, res, &mut buffer);
+            for item in &page.items {
+                if let Item::Link { x, y, w, h, key } = item
+                    && let Some(anchor) = layout.anchors.iter().find(|a| a.key == Some(*key))
+                {
+                    annots.push(Object::Dictionary(link(
+                        [*x, res.height - (y + h), *x + *w, res.height - y],
+                        anchor,
+                        &page_ids,
+                        res.height,
+                    )));
+                }
+            }
+            // Done with this page: its memory goes to the next pages' streams.
+            page.items = Vec::new();
+        } else {
+            buffer.clear();
+        }
+        let stream = deflated(&buffer);
+        let contents = if i == 0 {
+            pdf.objects.insert(first_contents, Object::Stream(stream));
+            first_contents
+        } else {
+            pdf.add_object(stream)
+        };
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"Page".to_vec()));
+        dict.set("MediaBox", page_box());
+        dict.set("TrimBox", page_box());
+        dict.set("CropBox", page_box());
+        dict.set("Parent", parent);
+        dict.set("Resources", resources.clone());
+        dict.set("Contents", contents);
+        dict.set("Annots", Object::Array(annots));
+        pdf.objects.insert(page_id, Object::Dictionary(dict));
     }
+    let kids = page_ids.iter().map(|&id| Object::Reference(id)).collect();
+    let tree = pdf
+        .get_object_mut(parent)
+        .and_then(Object::as_dict_mut)
+        .map_err(|_| broken("page tree"))?;
+    tree.set("Kids", Object::Array(kids));
+    tree.set("Count", page_ids.len() as i64);
+    Ok(())
+}
+
+/// A borderless link annotation over `rect` (PDF coordinates) that goes to
+/// `anchor`, as printpdf writes one.
+fn link(rect: [f32; 4], anchor: &Anchor, pages: &[ObjectId], height: f32) -> Dictionary {
+    let reals = |values: &[f32]| Object::Array(values.iter().map(|&v| Object::Real(v)).collect());
+    let mut action = Dictionary::new();
+    action.set("S", Object::Name(b"GoTo".to_vec()));
+    action.set(
+        "D",
+        Object::Array(vec![
+            pages
+                .get(anchor.page)
+                .map_or(Object::Null, |&id| Object::Reference(id)),
+            Object::Name(b"XYZ".to_vec()),
+            Object::Real(0.0),
+            Object::Real(height - anchor.y + 6.0),
+            Object::Null,
+        ]),
+    );
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Annot".to_vec()));
+    dict.set("Subtype", Object::Name(b"Link".to_vec()));
+    dict.set("Rect", reals(&rect));
+    dict.set("A", action);
+    dict.set("Border", reals(&[0.0, 0.0, 0.0]));
+    dict.set("C", reals(&[0.0, 1.0, 1.0]));
+    dict.set("H", Object::Name(b"I".to_vec()));
+    dict
 }
 
 /// Deflate level: 6 made the example 2 % smaller than 1 for 3 times the time.
 const COMPRESSION: u32 = 3;
 
-/// Deflates every stream not yet filtered. lopdf's own `compress` uses the
-/// slowest level, which took a third of the whole export for 1 % of size.
-fn compress(pdf: &mut lopdf::Document) {
+/// `content` as a stream, deflated when that makes it smaller.
+fn deflated(content: &[u8]) -> Stream {
     use std::io::Write as _;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(content.len() / 3),
+        flate2::Compression::new(COMPRESSION),
+    );
+    if encoder.write_all(content).is_ok()
+        && let Ok(packed) = encoder.finish()
+        && packed.len() + 19 < content.len()
+    {
+        let mut dict = Dictionary::new();
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        return Stream::new(dict, packed);
+    }
+    Stream::new(Dictionary::new(), content.to_vec())
+}
+
+/// Deflates every stream not yet filtered (the fonts, the logo). lopdf's
+/// own `compress` uses the slowest level, which took a third of the whole
+/// export for 1 % of size.
+fn compress(pdf: &mut lopdf::Document) {
     for object in pdf.objects.values_mut() {
         if let Object::Stream(stream) = object
             && stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
         {
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
-            if encoder.write_all(&stream.content).is_err() {
-                continue;
-            }
-            if let Ok(packed) = encoder.finish()
-                && packed.len() + 19 < stream.content.len()
-            {
+            let packed = deflated(&stream.content);
+            if packed.dict.get(b"Filter").is_ok() {
                 stream
                     .dict
                     .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(packed);
+                stream.set_content(packed.content);
             }
         }
     }

@@ -1,0 +1,248 @@
+//! Page content streams written straight from the page model, with the
+//! operators printpdf would write for the same drawing: no intermediate
+//! operation lists, one reused buffer, each page deflated as it is done.
+
+use super::fonts::Face;
+use super::page::{Item, Page};
+use std::collections::HashMap;
+use std::io::Write as _;
+
+/// Characters below this are looked up in a table rather than a map.
+const TABLE: usize = 0x2100;
+
+/// The glyph ids of one embedded subset: the codes its text is shown with
+/// (Identity-H, two bytes per glyph, the subset's own glyph ids, as printpdf
+/// encodes text for an embedded TrueType font). Unknown characters give
+/// glyph 0 (.notdef), as in printpdf.
+#[derive(Debug, Default)]
+pub struct Glyphs {
+    near: Vec<u16>,
+    far: HashMap<char, u16>,
+}
+
+impl Glyphs {
+    /// The glyph ids of `chars` in a font, through `lookup`.
+    pub fn new(
+        chars: impl IntoIterator<Item = char>,
+        lookup: impl Fn(char) -> Option<u16>,
+    ) -> Glyphs {
+        let mut glyphs = Glyphs {
+            near: vec![0; TABLE],
+            far: HashMap::new(),
+        };
+        for c in chars {
+            let gid = lookup(c).unwrap_or(0);
+            match glyphs.near.get_mut(c as usize) {
+                Some(slot) => *slot = gid,
+                None => {
+                    glyphs.far.insert(c, gid);
+                }
+            }
+        }
+        glyphs
+    }
+
+    fn get(&self, c: char) -> u16 {
+        match self.near.get(c as usize) {
+            Some(&gid) => gid,
+            None => self.far.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// What a page's content refers to.
+pub struct Resources<'a> {
+    /// Glyph ids per face (indexed by `Face as usize`).
+    pub glyphs: &'a [Glyphs; 3],
+    /// Whether the `Logo` image XObject exists.
+    pub logo: bool,
+    /// The page height (y is flipped: the model counts from the top).
+    pub height: f32,
+}
+
+/// The resource name of a face's font.
+pub fn font_name(face: Face) -> String {
+    format!("F{}", face as usize + 1)
+}
+
+/// A number as lopdf writes a real (Rust's shortest round-trip form).
+fn num(out: &mut Vec<u8>, v: f32) {
+    let _ = write!(out, "{v}");
+}
+
+fn nums(out: &mut Vec<u8>, values: &[f32], op: &str) {
+    for v in values {
+        num(out, *v);
+        out.push(b' ');
+    }
+    out.extend_from_slice(op.as_bytes());
+    out.push(b'\n');
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Writes the content stream of `page` into `out` (cleared first).
+pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) {
+    out.clear();
+    let flip = |y: f32| res.height - y;
+    // Consecutive texts share one text object, and the font and colour
+    // are set only when they change: smaller streams, faster export.
+    let mut in_text = false;
+    let mut font: Option<(Face, f32)> = None;
+    let mut fill_state: Option<[f32; 3]> = None;
+    for item in &page.items {
+        if in_text && !matches!(item, Item::Text { .. }) {
+            out.extend_from_slice(b"ET\n");
+            in_text = false;
+        }
+        match item {
+            Item::Text {
+                x, y, style, text, ..
+            } => {
+                if !in_text {
+                    out.extend_from_slice(b"BT\n");
+                    in_text = true;
+                }
+                if font != Some((style.face, style.size)) {
+                    let _ = write!(out, "/{} ", font_name(style.face));
+                    nums(out, &[style.size], "Tf");
+                    font = Some((style.face, style.size));
+                }
+                if fill_state != Some(style.color) {
+                    nums(out, &style.color, "rg");
+                    fill_state = Some(style.color);
+                }
+                nums(out, &[1.0, 0.0, 0.0, 1.0, *x, flip(*y)], "Tm");
+                let glyphs = &res.glyphs[style.face as usize];
+                out.push(b'<');
+                for c in text.chars() {
+                    let gid = glyphs.get(c);
+                    for shift in [12, 8, 4, 0] {
+                        out.push(HEX[usize::from((gid >> shift) & 0xF)]);
+                    }
+                }
+                out.extend_from_slice(b"> Tj\n");
+            }
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => {
+                let paint = match (fill, stroke) {
+                    (Some(_), Some(_)) => "B",
+                    (None, Some(_)) => "S",
+                    _ => "f",
+                };
+                if let Some(f) = fill
+                    && fill_state != Some(*f)
+                {
+                    nums(out, f, "rg");
+                    fill_state = Some(*f);
+                }
+                if let Some((c, width)) = stroke {
+                    nums(out, c, "RG");
+                    nums(out, &[*width], "w");
+                }
+                nums(out, &[*x, flip(y + h), *w, *h], "re");
+                out.extend_from_slice(paint.as_bytes());
+                out.push(b'\n');
+            }
+            Item::Stroke {
+                points,
+                color,
+                width,
+            } => {
+                nums(out, color, "RG");
+                nums(out, &[*width], "w");
+                line(out, points.iter().copied(), res.height);
+            }
+            Item::Dots { from, to, y, color } => {
+                out.extend_from_slice(b"q\n");
+                nums(out, color, "RG");
+                out.extend_from_slice(b"0.9 w\n1 J\n[0 4] 0 d\n");
+                line(out, [(*from, *y), (*to, *y)].into_iter(), res.height);
+                out.extend_from_slice(b"Q\n");
+            }
+            Item::Image { x, y, w, h } => {
+                if res.logo {
+                    out.extend_from_slice(b"q\n");
+                    nums(out, &[*w, 0.0, 0.0, *h, *x, flip(y + h)], "cm");
+                    out.extend_from_slice(b"/Logo Do\nQ\n");
+                }
+            }
+            // Links become annotations; page references are text by now.
+            Item::Link { .. } | Item::PageRef { .. } => {}
+        }
+    }
+    if in_text {
+        out.extend_from_slice(b"ET\n");
+    }
+}
+
+/// A stroked polyline (y from the top of a page `height` high).
+fn line(out: &mut Vec<u8>, mut points: impl Iterator<Item = (f32, f32)>, height: f32) {
+    let Some((x, y)) = points.next() else {
+        return;
+    };
+    nums(out, &[x, height - y], "m");
+    for (x, y) in points {
+        nums(out, &[x, height - y], "l");
+    }
+    out.extend_from_slice(b"S\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::text::TextStyle;
+
+    #[test]
+    fn text_is_shown_as_two_byte_glyph_ids_with_state_set_only_on_change() {
+        let style = TextStyle {
+            face: Face::Bold,
+            size: 11.0,
+            color: [0.1, 0.2, 0.3],
+        };
+        let text = |x: f32, text: &str| Item::Text {
+            x,
+            y: 100.0,
+            style,
+            text: text.into(),
+            width: 0.0,
+        };
+        let page = Page {
+            items: vec![
+                text(62.0, "Ab"),
+                text(80.0, "b"),
+                Item::Rect {
+                    x: 10.0,
+                    y: 20.0,
+                    w: 30.0,
+                    h: 5.0,
+                    fill: Some([0.1, 0.2, 0.3]),
+                    stroke: None,
+                },
+            ],
+        };
+        let glyphs = [
+            Glyphs::default(),
+            Glyphs::new("Ab".chars(), |c| Some(if c == 'A' { 1 } else { 0x1ab })),
+            Glyphs::default(),
+        ];
+        let res = Resources {
+            glyphs: &glyphs,
+            logo: false,
+            height: 800.0,
+        };
+        let mut out = Vec::new();
+        write_page(&page, &res, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "BT\n/F2 11 Tf\n0.1 0.2 0.3 rg\n1 0 0 1 62 700 Tm\n<000101ab> Tj\n\
+             1 0 0 1 80 700 Tm\n<01ab> Tj\nET\n10 775 30 5 re\nf\n"
+        );
+    }
+}
