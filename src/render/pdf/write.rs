@@ -80,9 +80,9 @@ pub fn write(
             font: PdfFontHandle::External(font_id(*face)),
             size: Pt(10.0),
         });
-        // Characters sharing a glyph: the last one shown names it in the
-        // ToUnicode map, so the lowest code point wins (a space, not a
-        // non-breaking one).
+        // When characters share a glyph, the last one shown names it in the
+        // ToUnicode map: in reverse order, the lowest code point does, the
+        // same whatever the document's text order.
         placeholder.push(Op::ShowText {
             items: vec![TextItem::Text(chars.iter().rev().collect())],
         });
@@ -262,22 +262,28 @@ fn link(rect: [f32; 4], anchor: &Anchor, pages: &[ObjectId], height: f32) -> Dic
 /// Deflate level: 6 made the example 2 % smaller than 1 for 3 times the time.
 const COMPRESSION: u32 = 3;
 
-/// `content` as a stream, deflated when that makes it smaller.
-fn deflated(content: &[u8]) -> Stream {
+/// `content` deflated, if that makes it smaller.
+fn deflate(content: &[u8]) -> Option<Vec<u8>> {
     use std::io::Write as _;
     let mut encoder = flate2::write::ZlibEncoder::new(
         Vec::with_capacity(content.len() / 3),
         flate2::Compression::new(COMPRESSION),
     );
-    if encoder.write_all(content).is_ok()
-        && let Ok(packed) = encoder.finish()
-        && packed.len() + 19 < content.len()
-    {
-        let mut dict = Dictionary::new();
-        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-        return Stream::new(dict, packed);
+    encoder.write_all(content).ok()?;
+    let packed = encoder.finish().ok()?;
+    (packed.len() + 19 < content.len()).then_some(packed)
+}
+
+/// `content` as a stream, deflated when that makes it smaller.
+fn deflated(content: &[u8]) -> Stream {
+    match deflate(content) {
+        Some(packed) => {
+            let mut dict = Dictionary::new();
+            dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            Stream::new(dict, packed)
+        }
+        None => Stream::new(Dictionary::new(), content.to_vec()),
     }
-    Stream::new(Dictionary::new(), content.to_vec())
 }
 
 /// Deflates every stream not yet filtered (the fonts, the logo). lopdf's
@@ -288,14 +294,12 @@ fn compress(pdf: &mut lopdf::Document) {
         if let Object::Stream(stream) = object
             && stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
+            && let Some(packed) = deflate(&stream.content)
         {
-            let packed = deflated(&stream.content);
-            if packed.dict.get(b"Filter").is_ok() {
-                stream
-                    .dict
-                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(packed.content);
-            }
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
         }
     }
 }
