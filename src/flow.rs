@@ -222,15 +222,32 @@ pub fn progress(bank: &Bank, answers: &Answers) -> Progress {
     }
 }
 
-/// The first question that a change of the answers from `before` to `after`
-/// brought in: shown now, not before, and not answered. The interview goes
-/// there next, rather than on past it.
-pub fn brought_in<'a>(bank: &'a Bank, before: &Answers, after: &Answers) -> Option<&'a Question> {
-    let was = Visible::new(bank, before);
-    let now = Visible::new(bank, after);
-    bank.questions()
-        .map(|(_, q)| q)
-        .find(|q| now.is_shown(&q.id) && !was.is_shown(&q.id) && !is_done(q, after))
+/// Where the interview goes after an answer to `current`: the first shown
+/// question after it that has no answer yet (an optional one included) or
+/// whose answer is still `to_confirm`; past the end, the first shown question
+/// not done or to confirm from the start; `None` when everything is answered.
+/// A changed answer thus leads to the questions it brought in, and answered
+/// questions are not walked through again.
+pub fn next_open<'a>(
+    bank: &'a Bank,
+    answers: &Answers,
+    to_confirm: &std::collections::BTreeSet<String>,
+    current: &str,
+) -> Option<&'a Question> {
+    let order = bank.order(current)?;
+    let visible = Visible::new(bank, answers);
+    let shown = visible.questions();
+    let after = shown.iter().find(|q| {
+        bank.order(&q.id).is_some_and(|o| o > order)
+            && (!answers.contains_key(&q.id) || to_confirm.contains(&q.id))
+    });
+    let from_start = || {
+        shown
+            .iter()
+            .find(|q| q.id != current && (!is_done(q, answers) || to_confirm.contains(&q.id)))
+    };
+    let id = &after.or_else(from_start)?.id;
+    bank.question(id)
 }
 
 /// The first shown question not done yet: where a resumed interview continues.

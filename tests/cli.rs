@@ -500,3 +500,39 @@ fn list_shows_each_saved_assessment_with_progress_change_and_score() {
         )
         .stderr(predicate::str::contains("notes.json"));
 }
+
+#[test]
+fn the_global_lang_applies_to_report_and_list_scores_only_finished_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.md");
+    privaudit()
+        .args(["--lang", "en", "report", "--example", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Report written"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Privacy Assessment")
+    );
+    let bank = common::mini_bank();
+    let started = common::session_with(
+        &bank,
+        common::answers(serde_json::json!({"org.name": "Commencé", "paper": false})),
+    );
+    privaudit::session::save(&started, &dir.path().join("c.json")).unwrap();
+    let listed = privaudit()
+        .arg("--questions")
+        .arg(mini_bank_dir())
+        .arg("list")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let line = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .find(|l| l.contains("Commencé"))
+        .unwrap()
+        .to_string();
+    assert!(line.contains("—"), "no score before 100 %: {line}");
+}

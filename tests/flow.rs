@@ -129,12 +129,44 @@ fn progress_counts_questions_still_to_come_and_reaches_100_past_a_dont_know() {
 }
 
 #[test]
-fn a_change_brings_in_the_first_new_question() {
+fn after_a_change_the_interview_goes_to_what_is_still_open() {
     let bank = common::mini_bank();
-    let before = common::answers(serde_json::json!({"org.name": "A", "paper": false, "size": 3}));
-    let mut after = before.clone();
-    after.insert("paper".into(), privaudit::answer::Answer::Bool(true));
-    let q = privaudit::flow::brought_in(&bank, &before, &after).unwrap();
-    assert_eq!(q.id, "paper.measures");
-    assert!(privaudit::flow::brought_in(&bank, &after, &before).is_none());
+    let none = std::collections::BTreeSet::new();
+    // First pass: the next question in order.
+    let a = common::answers(serde_json::json!({"org.name": "A"}));
+    assert_eq!(
+        flow::next_open(&bank, &a, &none, "org.name").unwrap().id,
+        "org.where"
+    );
+    // Revising "paper" to yes on a finished interview: its follow-up, not
+    // the answered questions after it.
+    let a = common::answers(serde_json::json!({"org.name": "A", "org.where": ["eu"],
+        "paper": true, "size": 3, "email": "a@b.fr", "backup": "offsite",
+        "vendors": {"entries": [{"name": "Nord"}]}, "favourite": "Nord"}));
+    assert_eq!(
+        flow::next_open(&bank, &a, &none, "paper").unwrap().id,
+        "paper.measures"
+    );
+    // Past the follow-up only the optional comments, unanswered, remain ahead.
+    let mut b = a.clone();
+    b.insert(
+        "paper.measures".into(),
+        privaudit::answer::Answer::Choices(vec!["alarm".into()]),
+    );
+    assert_eq!(
+        flow::next_open(&bank, &b, &none, "paper.measures")
+            .unwrap()
+            .id,
+        "comments"
+    );
+    // From the last question, nothing open: the interview is finished.
+    assert!(flow::next_open(&bank, &b, &none, "favourite").is_none());
+    // Answers to confirm (a new audit from an earlier one) are open.
+    let confirm: std::collections::BTreeSet<String> = ["size".to_string()].into();
+    assert_eq!(
+        flow::next_open(&bank, &b, &confirm, "favourite")
+            .unwrap()
+            .id,
+        "size"
+    );
 }

@@ -407,12 +407,18 @@ fn the_last_answer_leads_to_the_review_only_when_all_are_answered() {
 #[test]
 fn changing_an_answer_leads_to_the_questions_it_brings_in_and_progress_never_falls() {
     let everything = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3,
-        "email": "a@b.fr", "backup": "offsite", "comments": "",
+        "email": "a@b.fr", "backup": "offsite",
         "vendors": {"entries": [{"name": "Nord"}]}, "favourite": "Nord"});
     let (mut app, _dir) = app_at(everything, "paper");
     // Paper files: now yes. The follow-up it brings in comes next.
     keys(&mut app, &[key(KeyCode::Up), key(KeyCode::Enter)]);
     assert_eq!(app.current.as_deref(), Some("paper.measures"));
+    // Then the optional comments never answered, then the review: the
+    // answered questions are not walked through again.
+    keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
+    assert_eq!(app.current.as_deref(), Some("comments"));
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    assert!(matches!(app.screen, Screen::Review { .. }));
 
     // Answering the mini bank from the start: the percentage only grows.
     let (mut app, _dir) = app_at(json!({}), "org.name");
@@ -845,4 +851,13 @@ fn a_session_from_a_newer_bank_version_is_warned_about() {
         "9.0.0",
         "not re-stamped"
     );
+}
+
+#[test]
+fn a_message_goes_away_at_the_next_key() {
+    let (mut app, _dir) = app_at(json!({}), "paper");
+    keys(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.status.is_some(), "Enter with nothing chosen says why");
+    keys(&mut app, &[key(KeyCode::Down)]);
+    assert!(app.status.is_none());
 }

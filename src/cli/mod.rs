@@ -183,7 +183,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.questions.as_deref())),
-        Some(Command::Report(args)) => report::run(cli.questions.as_deref(), &args),
+        Some(Command::Report(mut args)) => {
+            // `privaudit --lang en report …` means the same as `report --lang en`.
+            args.lang = args.lang.or(cli.lang);
+            report::run(cli.questions.as_deref(), &args)
+        }
         Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir, cli.lang),
         Some(Command::Completions { shell }) => {
             packaging::print(|out| packaging::completions(shell, out))

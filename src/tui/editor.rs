@@ -114,6 +114,10 @@ impl Editor {
                     Some(Answer::DontKnow(_)) => cursor = items.len() + usize::from(multi),
                     _ => {}
                 }
+                // An answered multiple choice opens on its first ticked option.
+                if let Some(first) = items.iter().position(|(id, _)| checked.contains(id)) {
+                    cursor = first;
+                }
                 Editor::Choice(ChoiceEditor {
                     items,
                     multi,
@@ -222,9 +226,9 @@ impl ChoiceEditor {
         }
     }
 
-    /// Enter on the list. In a multiple choice, Enter on an unticked option
-    /// ticks it before the ticked options are recorded; an empty answer is
-    /// recorded only from "none of these".
+    /// Enter on the list. In a multiple choice with nothing ticked, Enter
+    /// ticks the highlighted option; with ticks, it records them as they are.
+    /// An empty answer is recorded only from "none of these".
     pub fn enter(&mut self) -> Enter {
         if !self.placed {
             return Enter::Choose;
@@ -242,9 +246,15 @@ impl ChoiceEditor {
             self.checked.clear();
             return Enter::Answer(Answer::Choices(Vec::new()));
         }
-        let id = self.items[self.cursor].0.clone();
-        if self.checked.insert(id.clone()) && id == OTHER {
-            return Enter::TypeOther;
+        // Enter ticks the highlighted option only when nothing is ticked yet:
+        // with ticks already made (or an answer being confirmed), it records
+        // them as they are, never adding one the user did not tick.
+        if self.checked.is_empty() {
+            let id = self.items[self.cursor].0.clone();
+            self.checked.insert(id.clone());
+            if id == OTHER {
+                return Enter::TypeOther;
+            }
         }
         let ids: Vec<String> = self.items.iter().map(|(id, _)| id.clone()).collect();
         Enter::Answer(crate::answer::choices(

@@ -281,19 +281,10 @@ impl App {
             return Some(Effect::Save);
         }
         let id = self.current.clone()?;
-        let before = self.session.as_ref()?.answers.clone();
         self.session
             .as_mut()?
             .set_answer(&self.bank, &id, answer, OffsetDateTime::now_utc());
-        // A changed answer that brings in new questions leads to the first of them.
-        let session = self.session.as_ref()?;
-        match flow::brought_in(&self.bank, &before, &session.answers) {
-            Some(q) => {
-                let id = q.id.clone();
-                self.go_to(Some(id));
-            }
-            None => self.advance(),
-        }
+        self.advance();
         Some(Effect::Save)
     }
 
@@ -414,7 +405,8 @@ impl App {
         (!question_only).then_some(Effect::Welcome)
     }
 
-    /// Moves on after an answer: the next shown question, or the review when all are done.
+    /// Moves on after an answer: the next question still to answer (see
+    /// `flow::next_open`), or the review when all are done.
     pub(super) fn advance(&mut self) {
         let Some(session) = self.session.as_ref() else {
             return;
@@ -422,8 +414,7 @@ impl App {
         let Some(current) = self.current.as_deref() else {
             return;
         };
-        let next = flow::next(&self.bank, &session.answers, current)
-            .or_else(|| flow::first_unanswered(&self.bank, &session.answers))
+        let next = flow::next_open(&self.bank, &session.answers, &session.to_confirm, current)
             .map(|q| q.id.clone());
         match next {
             Some(id) => self.go_to(Some(id)),

@@ -398,6 +398,14 @@ impl App {
     /// Applies a message; returns the work the event loop must do. Any change
     /// of the session's answers, notes or marks is recorded for undo and saved.
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
+        // A message stays until the user does something else.
+        let outcome = matches!(
+            msg,
+            Msg::Saved(_) | Msg::Exported(_) | Msg::OpenFailed(_) | Msg::LogoChecked(_)
+        );
+        if !outcome {
+            self.status = None;
+        }
         let effect = self.apply(msg);
         let changed = match (self.history.as_mut(), self.session.as_ref()) {
             (Some(history), Some(session)) => history.record(session),
