@@ -181,6 +181,16 @@ impl Progress {
 
 /// How far along the interview is.
 pub fn progress(bank: &Bank, answers: &Answers) -> Progress {
+    progress_of(bank, answers, &std::collections::BTreeSet::new())
+}
+
+/// How far along the interview is, the answers still `to_confirm` (carried
+/// over from a previous audit) not counted as done.
+pub fn progress_of(
+    bank: &Bank,
+    answers: &Answers,
+    to_confirm: &std::collections::BTreeSet<String>,
+) -> Progress {
     let visible = Visible::new(bank, answers);
     let sections: Vec<SectionProgress> = bank
         .sections
@@ -191,7 +201,10 @@ pub fn progress(bank: &Bank, answers: &Answers) -> Progress {
                 .iter()
                 .filter(|q| visible.is_shown(&q.id))
                 .collect();
-            let done = shown.iter().filter(|q| is_done(q, answers)).count();
+            let done = shown
+                .iter()
+                .filter(|q| is_done(q, answers) && !to_confirm.contains(&q.id))
+                .count();
             // Questions still to come count from the start, so that answering
             // never makes the progress go back: a "yes" shows them (already
             // counted), a "no" rules them out (no longer counted).

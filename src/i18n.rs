@@ -152,6 +152,12 @@ pub struct Ui {
     pub scope: &'static str,
     /// Before a note taken during the assessment, under a finding.
     pub note_label: &'static str,
+    /// An answer kept but marked "to verify", in the points to verify.
+    pub marked_to_verify: &'static str,
+    /// An answer carried over from the previous audit, not yet confirmed (annex).
+    pub status_confirm: &'static str,
+    /// The summary's warning that answers are carried over unconfirmed (`{n}`).
+    pub unconfirmed: &'static str,
     pub date: &'static str,
     pub legal_framework: &'static str,
     pub summary: &'static str,
@@ -235,6 +241,9 @@ pub static FR: Ui = Ui {
     visit_date: "Date de la visite",
     scope: "Périmètre",
     note_label: "Note prise lors de l’évaluation",
+    marked_to_verify: "réponse donnée mais marquée «\u{a0}à vérifier\u{a0}»",
+    status_confirm: "À confirmer",
+    unconfirmed: "{n}\u{a0}réponses reprises de l’évaluation précédente n’ont pas encore été confirmées\u{a0}: ce rapport les prend telles quelles. Elles sont marquées «\u{a0}à confirmer\u{a0}» en annexe.",
     date: "Date",
     legal_framework: "Cadre juridique",
     summary: "Synthèse",
@@ -308,6 +317,9 @@ pub static EN: Ui = Ui {
     visit_date: "Visit date",
     scope: "Scope",
     note_label: "Note taken during the assessment",
+    marked_to_verify: "answer given but marked “to verify”",
+    status_confirm: "To confirm",
+    unconfirmed: "{n} answers carried over from the previous assessment are not confirmed yet: this report takes them as they are. The annex marks them “to confirm”.",
     date: "Date",
     legal_framework: "Legal framework",
     summary: "Summary",

@@ -275,3 +275,70 @@ fn a_note_appears_once_under_the_first_finding_of_its_question_and_the_mission_o
         assert!(text.contains(needle), "{needle} not in the PDF");
     }
 }
+
+#[test]
+fn the_count_of_points_to_verify_is_the_list_and_a_kept_list_marked_with_f3_is_in_it() {
+    let bank = mini_bank();
+    let mut session = session_with(
+        &bank,
+        answers(json!({"org.name": "Atelier", "paper": {"dont_know": true},
+        "vendors": {"entries": [{"name": "Nord"}]}})),
+    );
+    session.to_verify.insert("vendors".into());
+    let report = build(&bank, &session, options(Lang::Fr));
+    let blocks: Vec<&Block> = report.sections.iter().flat_map(|s| &s.blocks).collect();
+    let count: usize = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::KeyFigures { figures } => figures
+                .iter()
+                .find(|f| f.label.contains("vérifier"))
+                .map(|f| f.value.parse().unwrap()),
+            _ => None,
+        })
+        .unwrap();
+    let heading = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { text, .. } if text.contains("vérifier")))
+        .unwrap();
+    let listed = blocks[heading..]
+        .iter()
+        .find_map(|b| match b {
+            Block::Bullets { items } => Some(items.len()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(count, listed);
+    let md = markdown::render(&report);
+    assert!(
+        md.contains("réponse donnée mais marquée"),
+        "the kept list is a point to verify"
+    );
+}
+
+#[test]
+fn answers_carried_over_and_not_confirmed_are_said_and_not_counted_done() {
+    let bank = mini_bank();
+    let last_year = session_with(
+        &bank,
+        answers(json!({"org.name": "Atelier", "size": 4, "paper": false})),
+    );
+    let mut this_year =
+        last_year.next_audit(std::path::Path::new("atelier.json"), common::instant());
+    this_year.set_answer(
+        &bank,
+        "org.name",
+        Answer::Text("Atelier".into()),
+        common::instant(),
+    );
+    assert_eq!(
+        this_year.progress(&bank).done + 2,
+        last_year.progress(&bank).done
+    );
+    let md = markdown::render(&build(&bank, &this_year, options(Lang::Fr)));
+    assert!(
+        md.contains("2\u{a0}réponses reprises de l’évaluation précédente"),
+        "{md}"
+    );
+    assert!(md.contains("(à confirmer)"));
+}

@@ -5,7 +5,6 @@ use super::ReportArgs;
 use super::words::{message_lang, plural, words};
 use crate::bank::Bank;
 use crate::example;
-use crate::flow;
 use crate::render::pdf::{Paper, PdfOptions};
 use crate::render::{Format, Target};
 use crate::report::{BuildOptions, Report, build};
@@ -71,7 +70,7 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
                 lang,
             };
             let size = crate::render::export(&report, format, &pdf, target)?;
-            let progress = flow::progress(&bank, &session.answers);
+            let progress = session.progress(&bank);
             let message = w
                 .wrote
                 .replace("{path}", &path.display().to_string())

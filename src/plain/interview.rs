@@ -249,7 +249,7 @@ impl<'a, C: Console> Interview<'a, C> {
             self.say("")?;
             self.say(&title)?;
         }
-        let progress = flow::progress(self.bank, &self.session.answers);
+        let progress = self.session.progress(self.bank);
         let position = flow::Visible::new(self.bank, &self.session.answers)
             .questions()
             .iter()

@@ -35,8 +35,12 @@ pub fn annex(bank: &Bank, session: &Session, visible: &Visible<'_>, lang: Lang) 
                     .answer(&q.id)
                     .map_or_else(String::new, |a| a.display(q, lang));
                 let mut note = session.notes.get(&q.id).cloned().unwrap_or_default();
-                if session.to_verify.contains(&q.id) {
-                    let mark = format!("({})", t.status_verify.to_lowercase());
+                let marks = [
+                    (session.to_verify.contains(&q.id), t.status_verify),
+                    (session.to_confirm.contains(&q.id), t.status_confirm),
+                ];
+                for (_, word) in marks.iter().filter(|(marked, _)| *marked) {
+                    let mark = format!("({})", word.to_lowercase());
                     note = if note.is_empty() {
                         mark
                     } else {

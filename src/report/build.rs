@@ -5,7 +5,7 @@ use super::model::*;
 use crate::answer::{Answer, entry_name};
 use crate::bank::{Area, Bank, Kind, Question, Rule, Topic};
 use crate::condition::Scope;
-use crate::flow::{Visible, progress};
+use crate::flow::Visible;
 use crate::i18n::{Lang, format_date, percent, ui};
 use crate::law::{Citation, Jurisdiction};
 use crate::rules::{Evaluation, Finding, Outcome, evaluate, template};
@@ -95,7 +95,7 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
 impl Ctx<'_> {
     fn summary(&self) -> ReportSection {
         let t = ui(self.lang);
-        let progress = progress(self.bank, &self.session.answers);
+        let progress = self.session.progress(self.bank);
         let gaps = self.eval.gaps();
         let count = |s| gaps.iter().filter(|f| f.rule.severity == s).count();
         let by_severity: Vec<String> = [
@@ -141,11 +141,7 @@ impl Ctx<'_> {
             },
             KeyFigure {
                 label: t.to_verify_count.into(),
-                value: self
-                    .eval
-                    .with_outcome(Outcome::ToVerify)
-                    .count()
-                    .to_string(),
+                value: self.points_to_verify().len().to_string(),
             },
             KeyFigure {
                 label: t.completion.into(),
@@ -168,17 +164,27 @@ impl Ctx<'_> {
                 score: s.score,
             })
             .collect();
-        let blocks = vec![
+        let mut blocks = vec![
             Block::Paragraph {
                 spans: vec![Span::plain(t.summary_intro)],
             },
             Block::KeyFigures { figures },
+        ];
+        let unconfirmed = self.session.to_confirm.len();
+        if unconfirmed > 0 {
+            // A new audit started from an earlier one: say what is not yet checked.
+            let text = t.unconfirmed.replace("{n}", &unconfirmed.to_string());
+            blocks.push(Block::Paragraph {
+                spans: vec![Span::strong(text)],
+            });
+        }
+        blocks.extend([
             Block::Heading {
                 level: 2,
                 text: t.scores_by_area.into(),
             },
             Block::Scores { scores },
-        ];
+        ]);
         ReportSection {
             id: "summary".into(),
             title: t.summary.into(),
@@ -215,17 +221,7 @@ impl Ctx<'_> {
                 .collect();
             blocks.push(Block::Actions { items });
         }
-        let to_verify: Vec<Vec<Span>> = self
-            .eval
-            .with_outcome(Outcome::ToVerify)
-            .filter(|f| f.rule.severity.is_gap())
-            .map(|f| {
-                vec![
-                    Span::strong(f.rule.title.get(self.lang)),
-                    Span::plain(format!(" — {}", self.area_title(&f.rule.area))),
-                ]
-            })
-            .collect();
+        let to_verify = self.points_to_verify();
         if !to_verify.is_empty() {
             blocks.push(Block::Heading {
                 level: 2,
@@ -333,6 +329,40 @@ impl Ctx<'_> {
                 ))
             })
             .collect()
+    }
+
+    /// The points to verify, as listed in the action plan and counted in the
+    /// summary: the gaps the answers cannot decide, then the answers the
+    /// user marked "to verify" while keeping them (a list kept with F3).
+    fn points_to_verify(&self) -> Vec<Vec<Span>> {
+        let t = ui(self.lang);
+        let rules = self
+            .eval
+            .with_outcome(Outcome::ToVerify)
+            .filter(|f| f.rule.severity.is_gap())
+            .map(|f| {
+                vec![
+                    Span::strong(f.rule.title.get(self.lang)),
+                    Span::plain(format!(" — {}", self.area_title(&f.rule.area))),
+                ]
+            });
+        let marked = self
+            .bank
+            .questions()
+            .map(|(_, q)| q)
+            .filter(|q| self.session.to_verify.contains(&q.id))
+            .filter(|q| {
+                self.visible
+                    .answer(&q.id)
+                    .is_some_and(Answer::is_substantive)
+            })
+            .map(|q| {
+                vec![
+                    Span::strong(q.short_label().get(self.lang)),
+                    Span::plain(format!(" — {}", t.marked_to_verify)),
+                ]
+            });
+        rules.chain(marked).collect()
     }
 
     fn applying(&self) -> impl Iterator<Item = &Finding<'_>> {

@@ -2,7 +2,6 @@
 
 use super::{Session, load};
 use crate::bank::Bank;
-use crate::flow;
 use std::path::{Path, PathBuf};
 
 /// The folder sessions are saved in: `PRIVAUDIT_DATA_DIR` if set, else the
@@ -55,7 +54,7 @@ pub fn scan(dir: &Path, bank: &Bank) -> (Vec<Summary>, Vec<super::SessionError>)
         .filter_map(|path| {
             let mut session = load(&path).map_err(|e| problems.push(e)).ok()?;
             session.reconcile(bank);
-            let progress = flow::progress(bank, &session.answers);
+            let progress = session.progress(bank);
             let score = crate::rules::evaluate(bank, &session.answers).overall;
             let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
             let updated = session.updated.format(&fmt).unwrap_or_default();

@@ -402,12 +402,19 @@ impl Session {
             })
     }
 
+    /// How far along the assessment is; answers still to confirm do not count.
+    pub fn progress(&self, bank: &Bank) -> crate::flow::Progress {
+        crate::flow::progress_of(bank, &self.answers, &self.to_confirm)
+    }
+
     /// A new audit started from this one (kept at `path`): the same answers,
     /// notes and marks, every answer to confirm, and a link back to `path`.
     pub fn next_audit(&self, path: &std::path::Path, now: OffsetDateTime) -> Session {
         let mut next = self.clone();
         next.to_confirm = self.answers.keys().cloned().collect();
         next.previous = Some(path.to_path_buf());
+        // The visit is a new one; the consultant, firm, contact and scope carry over.
+        next.mission.visit_date = None;
         next.created = now;
         next.updated = now;
         next

@@ -4,7 +4,7 @@ use super::list::{Row, window};
 use super::{input_cursor, input_line, pane, row, wrapped_height};
 use crate::answer::entry_name;
 use crate::bank::Kind;
-use crate::flow::{self, SectionStatus};
+use crate::flow::SectionStatus;
 use crate::i18n::ui;
 use crate::tui::app::App;
 use crate::tui::editor::{Editor, OTHER};
@@ -16,7 +16,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub(super) fn sidebar(frame: &mut Frame, app: &App, area: Rect) {
     let Some(session) = &app.session else { return };
-    let progress = flow::progress(&app.bank, &session.answers);
+    let progress = session.progress(&app.bank);
     let current = app.current_section();
     let lines: Vec<Line> = app
         .bank

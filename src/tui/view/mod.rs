@@ -12,7 +12,6 @@ use screens::{
 
 use super::app::{App, Popup, Screen};
 use super::strings::words;
-use crate::flow::{self};
 use crate::i18n::percent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -145,7 +144,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn header(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = vec![Span::styled(" privaudit ", app.theme.title)];
     if let Some(session) = &app.session {
-        let progress = flow::progress(&app.bank, &session.answers);
+        let progress = session.progress(&app.bank);
         if !session.organisation.is_empty() {
             spans.push(Span::raw(format!("· {} ", session.organisation)));
         }
