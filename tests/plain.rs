@@ -369,3 +369,20 @@ mod pty {
         p.exp_eof().unwrap();
     }
 }
+
+#[test]
+fn u_goes_back_to_the_question_it_undid() {
+    let bank = mini_bank();
+    let console = Scripted::new(&["Atelier Nord", "u"]);
+    let mut interview = Interview::new(
+        &bank,
+        Session::new(&bank, Lang::En, instant()),
+        console,
+        |_: &Session| Ok(Saved::Written),
+    );
+    assert_eq!(interview.run().unwrap(), End::Stopped);
+    let transcript = interview.console().transcript.join("\n");
+    let asked = transcript.matches("Question 1/10").count();
+    assert_eq!(asked, 2, "asked again after the undo:\n{transcript}");
+    assert!(!interview.session.answers.contains_key("org.name"));
+}

@@ -63,15 +63,15 @@ impl<C: Console> Interview<'_, C> {
                 ("a", _) => {
                     let now = OffsetDateTime::now_utc();
                     self.session.entries_mut(&group.id, now).push(Entry::new());
-                    if let Step::Stop = self.entry(group, entries.len(), true)? {
-                        return Ok(Step::Stop);
+                    match self.entry(group, entries.len(), true)? {
+                        step @ (Step::Stop | Step::Revisit(_)) => return Ok(step),
+                        Step::Answered | Step::Back => {}
                     }
                 }
-                ("m" | "e", Some(i)) => {
-                    if let Step::Stop = self.entry(group, i, false)? {
-                        return Ok(Step::Stop);
-                    }
-                }
+                ("m" | "e", Some(i)) => match self.entry(group, i, false)? {
+                    step @ (Step::Stop | Step::Revisit(_)) => return Ok(step),
+                    Step::Answered | Step::Back => {}
+                },
                 ("s" | "d", Some(i)) => {
                     let name = entry_name(group, &entries, i, lang);
                     let question = ui(lang).delete_entry.replace("{name}", &name);
@@ -112,7 +112,7 @@ impl<C: Console> Interview<'_, C> {
                 question,
                 entry: Some((group, index)),
             })? {
-                Step::Stop => return Ok(Step::Stop),
+                step @ (Step::Stop | Step::Revisit(_)) => return Ok(step),
                 Step::Back => {
                     let now = OffsetDateTime::now_utc();
                     if created && self.session.drop_empty_entry(&group.id, index, now) {

@@ -36,6 +36,8 @@ pub(super) enum Step {
     Answered,
     Back,
     Stop,
+    /// Ask this question next (the one an undo went back to).
+    Revisit(String),
 }
 
 /// Saves the session after each change; says what it found on disk, or why it could not.
@@ -167,6 +169,7 @@ impl<'a, C: Console> Interview<'a, C> {
         };
         match self.question(question)? {
             Step::Stop => Ok(End::Stopped),
+            Step::Revisit(id) => self.run_from(id),
             Step::Answered | Step::Back => self.run(),
         }
     }
@@ -181,6 +184,7 @@ impl<'a, C: Console> Interview<'a, C> {
             };
             match self.question(question)? {
                 Step::Stop => return Ok(End::Stopped),
+                Step::Revisit(id) => current = id,
                 Step::Back => match flow::previous(bank, &self.session.answers, &current) {
                     Some(previous) => current = previous.id.clone(),
                     None => self.say(self.w().first_question)?,
@@ -319,10 +323,7 @@ impl<'a, C: Console> Interview<'a, C> {
                 Ok(None)
             }
             Command::DontKnow => self.dont_know(target),
-            Command::Undo => {
-                self.undo()?;
-                Ok(None)
-            }
+            Command::Undo => Ok(self.undo()?.map(Step::Revisit)),
             Command::Back => Ok(Some(Step::Back)),
             Command::Note => {
                 // A note on an entry's sub-question belongs to the group, as in the wizard.
@@ -399,22 +400,27 @@ impl<'a, C: Console> Interview<'a, C> {
         }
     }
 
-    /// `u`: the session as it was before its last change.
-    fn undo(&mut self) -> io::Result<()> {
+    /// `u`: the session as it was before its last change; returns the
+    /// question that change touched, to ask it again.
+    fn undo(&mut self) -> io::Result<Option<String>> {
         let lang = self.lang();
         let Some(undone) = self.history.undo() else {
-            return self.say(ui(lang).nothing_to_undo);
+            self.say(ui(lang).nothing_to_undo)?;
+            return Ok(None);
         };
         self.session = undone.session;
         self.session.updated = OffsetDateTime::now_utc();
         self.session.sync_bindings(self.bank);
         self.persist()?;
-        let label = undone
+        let question = undone
             .question
+            .filter(|id| flow::Visible::new(self.bank, &self.session.answers).is_shown(id));
+        let label = question
             .as_deref()
             .and_then(|id| self.bank.question(id))
             .map_or(String::new(), |q| q.short_label().get(lang).to_string());
-        self.say(&format!("{} {label}", ui(lang).undone))
+        self.say(&format!("{} {label}", ui(lang).undone))?;
+        Ok(question)
     }
 
     /// Asks one question (not a group's list) until it is answered.
