@@ -103,7 +103,17 @@ pub fn check_writable_dir(dir: &Path) -> std::io::Result<()> {
     if !dir.exists() {
         create_private_dir(dir)?;
     }
-    temp_file_beside(dir).map(drop)
+    temp_file_beside(dir).map(drop).map_err(without_temp_path)
+}
+
+/// An I/O error without the temporary file's path that tempfile adds to its
+/// message (`… at path "/x/.privaudit-123.tmp"`): callers name the real file.
+pub fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(i) => std::io::Error::new(e.kind(), &text[..i]),
+        None => e,
+    }
 }
 
 /// Creates `dir` and its missing parents, readable by the owner only (0700 on Unix).
@@ -138,7 +148,10 @@ pub fn check_output(target: &Path, inputs: &[&Path], lang: Lang) -> Result<(), O
     let fr = lang == Lang::Fr;
     let shown = target.display().to_string();
     let message = if inputs.iter().any(|input| same_file(input, target)) {
-        let other = report_path_beside(target, "report.json")
+        let ext = target
+            .extension()
+            .map_or("json".into(), |e| e.to_string_lossy().to_string());
+        let other = report_path_beside(target, &format!("report.{ext}"))
             .display()
             .to_string();
         if fr {

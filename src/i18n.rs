@@ -398,3 +398,33 @@ pub fn ui(lang: Lang) -> &'static Ui {
         Lang::En => &EN,
     }
 }
+
+/// What the system said about a file, in `lang`: the usual cases in words a
+/// user understands, anything else as the system said it.
+pub fn describe_io(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let fr = lang == Lang::Fr;
+    let text = e.to_string();
+    let said = match e.kind() {
+        K::NotFound => Some(("fichier ou dossier introuvable", "no such file or folder")),
+        K::PermissionDenied => Some(("accès refusé", "permission denied")),
+        K::NotADirectory => Some((
+            "un élément du chemin n’est pas un dossier",
+            "part of the path is not a folder",
+        )),
+        K::IsADirectory => Some((
+            "c’est un dossier, pas un fichier",
+            "it is a folder, not a file",
+        )),
+        K::ReadOnlyFilesystem => Some(("le disque est en lecture seule", "the disk is read-only")),
+        K::StorageFull => Some(("le disque est plein", "the disk is full")),
+        K::InvalidInput if text == "not a regular file" => {
+            Some(("ce n’est pas un fichier ordinaire", "not a regular file"))
+        }
+        _ => None,
+    };
+    match said {
+        Some((french, english)) => if fr { french } else { english }.to_string(),
+        None => text,
+    }
+}

@@ -861,3 +861,23 @@ fn a_message_goes_away_at_the_next_key() {
     keys(&mut app, &[key(KeyCode::Down)]);
     assert!(app.status.is_none());
 }
+
+#[test]
+fn a_file_error_is_said_in_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plain-file"), "x").unwrap();
+    let bank = mini_bank();
+    let path = dir.path().join("plain-file/acme.json");
+    let error =
+        privaudit::session::SessionFile::create(&path, &Session::new(&bank, Lang::Fr, instant()))
+            .unwrap_err();
+    let said = error.describe(Lang::Fr);
+    assert!(
+        said.contains("un élément du chemin n’est pas un dossier"),
+        "{said}"
+    );
+    assert!(
+        !said.contains(".privaudit-"),
+        "no temporary file named: {said}"
+    );
+}

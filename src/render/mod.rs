@@ -49,6 +49,24 @@ pub enum ExportError {
     },
 }
 
+impl ExportError {
+    /// The error as a sentence in `lang`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ExportError::Write { path, reason } => {
+                let said = crate::i18n::describe_io(reason, lang);
+                match lang {
+                    crate::i18n::Lang::Fr => {
+                        format!("impossible d’écrire {}\u{a0}: {said}", path.display())
+                    }
+                    crate::i18n::Lang::En => format!("cannot write {}: {said}", path.display()),
+                }
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Where a report file goes and who may read it.
 #[derive(Debug, Clone, Copy)]
 pub struct Target<'a> {

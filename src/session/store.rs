@@ -38,6 +38,20 @@ pub enum SessionError {
     },
 }
 
+impl SessionError {
+    /// The error as a sentence in `lang` (the file's own parse messages stay
+    /// as the JSON reader wrote them).
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            SessionError::Io { path, reason } => {
+                let said = crate::i18n::describe_io(reason, lang);
+                format!("{}: {said}", path.display())
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Reads a session file. Nothing is written: a file that cannot be read is left
 /// as it is. Only a regular file of at most [`files::SESSION_MAX_BYTES`] is read.
 pub fn load(path: &Path) -> Result<Session, SessionError> {
@@ -148,7 +162,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()>
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = files::temp_file_beside(dir).map_err(plain_io_error)?;
+    let mut tmp = files::temp_file_beside(dir).map_err(files::without_temp_path)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -164,16 +178,4 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()>
         let _ = d.sync_all();
     }
     Ok(())
-}
-
-/// An I/O error without the temporary file's path that tempfile adds to its
-/// message (`… at path "/x/.privaudit-123.tmp"`): the caller names the target.
-fn plain_io_error(e: std::io::Error) -> std::io::Error {
-    let kind = e.kind();
-    let text = e.to_string();
-    let text = match text.find(" at path ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    std::io::Error::new(kind, text)
 }

@@ -160,7 +160,7 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
                     *file = Some(created);
                     None
                 }
-                Err(e) => Some(Msg::OpenFailed(e.to_string())),
+                Err(e) => Some(Msg::OpenFailed(e.describe(app.lang))),
             }
         }
         Effect::Rename(path, name) => {
@@ -194,7 +194,7 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
                     *file = Some(created);
                     None
                 }
-                Err(e) => Some(Msg::Saved(Err(e.to_string()))),
+                Err(e) => Some(Msg::Saved(Err(e.describe(app.lang)))),
             }
         }
     };
@@ -213,7 +213,15 @@ fn check_logo(app: &App, typed: &std::path::Path) -> Result<PathBuf, String> {
     } else {
         path
     };
-    crate::render::pdf::Logo::load(&path).map_err(|e| e.to_string())?;
+    let w = strings::words(app.lang);
+    let shown = path.display().to_string();
+    let bytes = crate::files::read_regular(&path, crate::files::LOGO_MAX_BYTES)
+        .map_err(|e| format!("{shown}\u{a0}: {}", crate::i18n::describe_io(&e, app.lang)))?;
+    if !crate::render::pdf::Logo::is_image(&bytes) {
+        return Err(format!("{shown}\u{a0}: {}", w.logo_not_image));
+    }
+    crate::render::pdf::Logo::from_bytes(&bytes)
+        .map_err(|e| format!("{shown}\u{a0}: {} ({e})", w.logo_unreadable))?;
     let folder = app.path.as_deref().and_then(std::path::Path::parent);
     let kept = folder
         .and_then(|dir| dir.canonicalize().ok())
@@ -250,7 +258,7 @@ fn open(app: &mut App, file: &mut Option<SessionFile>, path: PathBuf) -> Option<
                 *file = Some(created);
                 None
             }
-            Err(e) => Some(Msg::OpenFailed(e.to_string())),
+            Err(e) => Some(Msg::OpenFailed(e.describe(app.lang))),
         };
     }
     match SessionFile::open(&path, &app.bank, app.lang) {
@@ -259,7 +267,7 @@ fn open(app: &mut App, file: &mut Option<SessionFile>, path: PathBuf) -> Option<
             *file = Some(opened);
             None
         }
-        Err(e) => Some(Msg::OpenFailed(e.to_string())),
+        Err(e) => Some(Msg::OpenFailed(e.describe(app.lang))),
     }
 }
 
@@ -267,7 +275,7 @@ fn open(app: &mut App, file: &mut Option<SessionFile>, path: PathBuf) -> Option<
 /// wrote meanwhile rather than overwrite it.
 fn save(app: &App, file: &mut Option<SessionFile>) -> Result<Saved, String> {
     match (&app.session, file) {
-        (Some(session), Some(file)) => file.save(session).map_err(|e| e.to_string()),
+        (Some(session), Some(file)) => file.save(session).map_err(|e| e.describe(app.lang)),
         _ => Ok(Saved::Written),
     }
 }
@@ -293,6 +301,6 @@ fn export(
         format,
         path,
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.describe(app.lang))?;
     Ok(path.to_path_buf())
 }

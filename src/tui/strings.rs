@@ -93,6 +93,14 @@ pub struct Words {
     pub mission_saved: &'static str,
     /// Footer keys of the mission screen.
     pub keys_mission: &'static [&'static str],
+    /// A logo file that is not an image.
+    pub logo_not_image: &'static str,
+    /// A logo that cannot be decoded.
+    pub logo_unreadable: &'static str,
+    /// The title of a yes-or-no window.
+    pub confirm_title: &'static str,
+    /// A note saved (F4).
+    pub note_saved: &'static str,
     /// Asks before deleting an assessment (`{name}`).
     pub delete_session: &'static str,
     /// An assessment renamed.
@@ -163,7 +171,7 @@ pub static FR: Words = Words {
         "↑↓ choisir",
         "Entrée ouvrir",
         "r renommer",
-        "d nouvel audit à partir de celui-ci",
+        "d nouvel audit",
         "a archiver",
         "Suppr supprimer",
     ],
@@ -211,6 +219,10 @@ pub static FR: Words = Words {
     mission_date: "Date de la visite invalide\u{a0}: écrivez-la AAAA-MM-JJ (par exemple 2026-11-29).",
     mission_saved: "Mission enregistrée\u{a0}; elle figurera sur le rapport.",
     keys_mission: &["↑↓ Tab champ", "Entrée enregistrer", "Échap annuler"],
+    logo_not_image: "ce n’est ni une image PNG ni une image JPEG",
+    logo_unreadable: "image illisible",
+    confirm_title: "Confirmer",
+    note_saved: "Note enregistrée\u{a0}; elle figurera dans le rapport.",
     delete_session: "Supprimer définitivement l’évaluation de «\u{a0}{name}\u{a0}»\u{202f}? Ses réponses seront perdues.",
     renamed: "Évaluation renommée.",
     archived: "Évaluation archivée dans {path}.",
@@ -272,7 +284,7 @@ pub static EN: Words = Words {
         "↑↓ choose",
         "Enter open",
         "r rename",
-        "d new audit from this one",
+        "d new audit",
         "a archive",
         "Del delete",
     ],
@@ -320,6 +332,10 @@ pub static EN: Words = Words {
     mission_date: "Invalid visit date: write it YYYY-MM-DD (for example 2026-11-29).",
     mission_saved: "Mission saved; it will appear on the report.",
     keys_mission: &["↑↓ Tab field", "Enter save", "Esc cancel"],
+    logo_not_image: "neither a PNG nor a JPEG image",
+    logo_unreadable: "unreadable image",
+    confirm_title: "Confirm",
+    note_saved: "Note saved; it will appear in the report.",
     delete_session: "Delete the assessment of “{name}” for good? Its answers will be lost.",
     renamed: "Assessment renamed.",
     archived: "Assessment archived in {path}.",

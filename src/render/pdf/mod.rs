@@ -81,12 +81,22 @@ impl Logo {
         };
         let bytes = crate::files::read_regular(path, crate::files::LOGO_MAX_BYTES)
             .map_err(|e| error(e.to_string()))?;
+        Logo::from_bytes(&bytes).map_err(error)
+    }
+
+    /// Whether `bytes` start like a PNG or a JPEG image.
+    pub fn is_image(bytes: &[u8]) -> bool {
+        bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+    }
+
+    /// Decodes PNG or JPEG bytes, told apart by their first bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Logo, String> {
         if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Logo::from_jpeg(&bytes).map_err(error)
-        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Logo::from_png(&bytes).map_err(error)
+            Logo::from_jpeg(bytes)
+        } else if Logo::is_image(bytes) {
+            Logo::from_png(bytes)
         } else {
-            Err(error("neither a PNG nor a JPEG image".into()))
+            Err("neither a PNG nor a JPEG image".into())
         }
     }
 

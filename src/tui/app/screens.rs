@@ -50,6 +50,7 @@ impl App {
                 }
                 session.updated = OffsetDateTime::now_utc();
                 self.popup = None;
+                self.status = Some((true, words(self.lang).note_saved.to_string()));
                 return Some(Effect::Save);
             }
             (Popup::Export { format, path }, Msg::Confirm) => {

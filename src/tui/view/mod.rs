@@ -10,7 +10,7 @@ use screens::{
     draw_popup, mission, preview, review, review_first, welcome, welcome_layout, welcome_rows,
 };
 
-use super::app::{App, Popup, Screen};
+use super::app::{App, Popup, Screen, WelcomeStep};
 use super::strings::words;
 use crate::i18n::percent;
 use ratatui::Frame;
@@ -167,7 +167,10 @@ pub fn footer_lines(app: &App, width: u16) -> Vec<String> {
         (Some(Popup::Export { .. }), _) => w.keys_export,
         (Some(Popup::Confirm { .. }), _) => w.keys_confirm,
         (Some(_), _) => w.keys_popup,
-        (None, Screen::Welcome(_)) => w.keys_welcome,
+        (None, Screen::Welcome(welcome)) if matches!(welcome.step, WelcomeStep::Menu) => {
+            w.keys_welcome
+        }
+        (None, Screen::Welcome(_)) => w.keys_text,
         (None, Screen::Review { .. }) => w.keys_review,
         (None, Screen::Preview { .. }) => w.keys_preview,
         (None, Screen::Mission(_)) => w.keys_mission,

@@ -352,7 +352,7 @@ pub(super) fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect
             frame.render_widget(
                 Paragraph::new(text).wrap(Wrap { trim: true }).block(pane(
                     app,
-                    String::new(),
+                    w.confirm_title.to_string(),
                     true,
                 )),
                 rect,
