@@ -1,7 +1,7 @@
 //! The interview: the section list and the question pane.
 
 use super::list::{Row, window};
-use super::{input_cursor, input_line, pane, row, wrapped_height};
+use super::{input_cursor, input_line, pane, row, wrap, wrapped_height};
 use crate::answer::entry_name;
 use crate::bank::Kind;
 use crate::flow::SectionStatus;
@@ -72,13 +72,40 @@ pub(super) fn question_layout(app: &App, inner: Rect) -> (Rect, Rect) {
     // The prompt, the line that says whether it is answered, a blank line.
     let state =
         state_text(app, inner.width).map_or(0, |(text, _)| wrapped_height(&text, inner.width));
-    let height = wrapped_height(&prompt, inner.width)
+    // Tags go after the prompt's last line: count them in its height.
+    let tags = [w_optional(app), w_marks(app)].concat();
+    let height = wrapped_height(&format!("{prompt}{tags}"), inner.width)
         .saturating_add(state)
         .saturating_add(1)
         .min(inner.height / 2);
     let [top, list] =
         Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(inner);
     (top, list)
+}
+
+/// " (facultatif)" when the question on screen is optional.
+fn w_optional(app: &App) -> String {
+    let asked = app.sub_question().or(app.question());
+    match asked {
+        Some(q) if q.optional => format!(" {}", words(app.lang).optional),
+        _ => String::new(),
+    }
+}
+
+/// " [à vérifier]" and " [à confirmer]" as the question on screen has them.
+fn w_marks(app: &App) -> String {
+    let (Some(q), Some(session)) = (app.question(), &app.session) else {
+        return String::new();
+    };
+    let w = words(app.lang);
+    let mut marks = String::new();
+    if session.to_verify.contains(&q.id) {
+        marks.push_str(&format!(" [{}]", w.to_verify));
+    }
+    if session.to_confirm.contains(&q.id) {
+        marks.push_str(&format!(" [{}]", w.to_confirm));
+    }
+    marks
 }
 
 pub(super) fn prompt_text(app: &App) -> String {
@@ -133,10 +160,9 @@ fn saved_answer<'a>(
 }
 
 pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
-    let (Some(q), Some(session)) = (app.question(), &app.session) else {
+    let (Some(q), Some(_)) = (app.question(), &app.session) else {
         return;
     };
-    let w = words(app.lang);
     let section = app
         .bank
         .section_of(&q.id)
@@ -146,26 +172,31 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (top, list) = question_layout(app, inner);
-    let asked = app.sub_question().unwrap_or(q);
-    let mut title = vec![Span::styled(prompt_text(app), app.theme.title)];
-    if asked.optional {
-        title.push(Span::styled(format!(" {}", w.optional), app.theme.dim));
+    // The prompt wrapped at ordinary spaces (never before « ? »), its tags
+    // after the last line.
+    let width = usize::from(inner.width);
+    let mut title: Vec<Line> = wrap(&prompt_text(app), width, 0)
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.title))
+        .collect();
+    if let Some(last) = title.last_mut() {
+        last.spans
+            .push(Span::styled(w_optional(app), app.theme.dim));
+        last.spans.push(Span::styled(w_marks(app), app.theme.warn));
     }
-    if session.to_verify.contains(&q.id) {
-        title.push(Span::styled(format!(" [{}]", w.to_verify), app.theme.warn));
+    if let Some((text, answered)) = state_text(app, inner.width) {
+        let style = if answered {
+            app.theme.ok
+        } else {
+            app.theme.dim
+        };
+        title.extend(
+            wrap(&text, width, 2)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
     }
-    if session.to_confirm.contains(&q.id) {
-        title.push(Span::styled(format!(" [{}]", w.to_confirm), app.theme.warn));
-    }
-    let state = match state_text(app, inner.width) {
-        Some((text, true)) => Line::styled(text, app.theme.ok),
-        Some((text, false)) => Line::styled(text, app.theme.dim),
-        None => Line::raw(""),
-    };
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(title), state]).wrap(Wrap { trim: false }),
-        top,
-    );
+    frame.render_widget(Paragraph::new(title).wrap(Wrap { trim: false }), top);
     let layout = list_layout(app, list);
     frame.render_widget(
         Paragraph::new(layout.lines).wrap(Wrap { trim: false }),

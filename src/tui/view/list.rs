@@ -1,7 +1,7 @@
 //! A list that scrolls with its cursor: the rows that fit, with a marker for
 //! the rows above and below, so that nothing is cut at the smallest size.
 
-use super::wrapped_height;
+use super::wrap;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
@@ -47,14 +47,17 @@ pub fn window(
     (above, below): (&str, &str),
     marker: Style,
 ) -> Window {
-    let heights: Vec<usize> = rows
-        .iter()
-        .map(|r| usize::from(wrapped_height(&text_of(&r.line), width).max(1)))
+    // Rows wider than the list are wrapped here, at ordinary spaces, their
+    // continuation lines indented under the option's first word.
+    let rows: Vec<(Vec<Line<'static>>, Option<usize>)> = rows
+        .into_iter()
+        .map(|r| (fit(r.line, usize::from(width)), r.index))
         .collect();
+    let heights: Vec<usize> = rows.iter().map(|(lines, _)| lines.len()).collect();
     let height = usize::from(height);
     let total: usize = heights.iter().sum();
     let focus = cursor
-        .and_then(|c| rows.iter().position(|r| r.index == Some(c)))
+        .and_then(|c| rows.iter().position(|(_, index)| *index == Some(c)))
         .unwrap_or(0);
     let (first, last) = if total <= height {
         (0, rows.len())
@@ -70,14 +73,9 @@ pub fn window(
         ));
         at.push(None);
     }
-    for (row, h) in rows
-        .into_iter()
-        .zip(&heights)
-        .skip(first)
-        .take(last - first)
-    {
-        at.extend(std::iter::repeat_n(row.index, *h));
-        lines.push(row.line);
+    for (row_lines, index) in rows.into_iter().skip(first).take(last - first) {
+        at.extend(std::iter::repeat_n(index, row_lines.len()));
+        lines.extend(row_lines);
     }
     let hidden = heights.len() - last;
     if hidden > 0 {
@@ -112,6 +110,34 @@ fn visible_range(heights: &[usize], focus: usize, height: usize) -> (usize, usiz
 
 fn text_of(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// The line as it fits in `width`: unchanged when it does, else wrapped in
+/// its own style, continuation lines hanging under the first word after the
+/// row's marks ("› [ ] ", "  ? ", "  1. ").
+fn fit(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let text = text_of(&line);
+    if text.chars().count() <= width {
+        return vec![line];
+    }
+    let first_word = text
+        .chars()
+        .position(|c| c.is_alphanumeric() || c == '(' || c == '«')
+        .unwrap_or(0);
+    // Under a mark ("[ ] ", "? ", "1. ") the text aligns with the first word;
+    // an option without one indents its continuation a little more.
+    let marked = text
+        .chars()
+        .take(first_word)
+        .any(|c| !c.is_whitespace() && c != '›');
+    let hang = if marked { first_word } else { first_word + 2 };
+    let style = line
+        .style
+        .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
+    wrap(&text, width, hang)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
 }
 
 #[cfg(test)]

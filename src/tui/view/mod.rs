@@ -7,7 +7,7 @@ mod screens;
 
 use interview::{interview, list_layout, question_layout, sidebar};
 use screens::{
-    draw_popup, mission, preview, review, review_first, welcome, welcome_layout, welcome_rows,
+    draw_popup, mission, preview, review, review_rows, welcome, welcome_layout, welcome_rows,
 };
 
 use super::app::{App, Popup, Screen, WelcomeStep};
@@ -43,15 +43,20 @@ pub struct Areas {
 pub fn areas(area: Rect, app: &App) -> Areas {
     let with_sidebar = matches!(app.screen, Screen::Interview);
     let footer_height = footer_lines(app, area.width).len() as u16;
+    // A long message (a file refused, with its path) wraps on up to three lines.
+    let status_height = app
+        .status
+        .as_ref()
+        .map_or(1, |(_, text)| wrapped_height(text, area.width).clamp(1, 3));
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
         Constraint::Length(footer_height),
     ])
     .areas(area);
     let side = if with_sidebar {
-        (area.width / 4).clamp(22, 34)
+        (area.width * 3 / 10).clamp(24, 36)
     } else {
         0
     };
@@ -88,7 +93,10 @@ pub fn clicked_row(app: &App, screen: Rect, at: Position) -> Option<usize> {
         }
         Screen::Review { .. } => {
             let line = usize::from(at.y.checked_sub(inner.y)?);
-            inner.contains(at).then(|| review_first(app, inner) + line)
+            inner
+                .contains(at)
+                .then(|| review_rows(app, inner).at.get(line).copied().flatten())
+                .flatten()
         }
         Screen::Preview { .. } | Screen::Mission(_) => None,
     }
@@ -119,7 +127,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             sidebar(frame, app, a.sidebar);
             interview(frame, app, a.main);
         }
-        Screen::Review { cursor } => review(frame, app, a.main, *cursor),
+        Screen::Review { .. } => review(frame, app, a.main),
         Screen::Mission(form) => mission(frame, app, a.main, form),
         Screen::Preview {
             scroll,
@@ -129,7 +137,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some((good, text)) = &app.status {
         let style = if *good { app.theme.ok } else { app.theme.error };
-        frame.render_widget(Paragraph::new(text.as_str()).style(style), a.status);
+        let lines: Vec<Line> = text
+            .split('\n')
+            .flat_map(|p| wrap(p, usize::from(a.status.width), 2))
+            .map(Line::raw)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(style), a.status);
     }
     let footer: Vec<Line> = footer_lines(app, a.footer.width)
         .into_iter()
@@ -231,23 +244,53 @@ fn inner(area: Rect) -> Rect {
     Block::bordered().inner(area)
 }
 
-/// Number of lines `text` takes wrapped at `width` (word by word, as the view wraps it).
+/// Number of lines `text` takes wrapped at `width`, as [`wrap`] wraps it.
 fn wrapped_height(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let mut lines = 0u16;
-    for paragraph in text.split('\n') {
-        let mut used = 0usize;
-        lines += 1;
-        for word in paragraph.split(' ') {
-            let len = word.chars().count();
-            if used > 0 && used + 1 + len > width {
-                lines += 1;
-                used = len;
-            } else {
-                used += if used > 0 { 1 + len } else { len };
+    text.split('\n')
+        .map(|paragraph| wrap(paragraph, usize::from(width), 0).len() as u16)
+        .sum()
+}
+
+/// `text` cut into lines of at most `width` characters at ordinary spaces
+/// only: a no-break space (before « ? », « : », inside « ») never starts a
+/// line. Its leading spaces are kept; lines after the first start with `hang`
+/// spaces, so that a wrapped option reads as one; a word longer than a line
+/// is cut.
+pub fn wrap(text: &str, width: usize, hang: usize) -> Vec<String> {
+    let width = width.max(2);
+    let hang = hang.min(width / 2);
+    let body = text.trim_start_matches(' ');
+    let lead = (text.len() - body.len()).min(width / 2);
+    let mut lines = Vec::new();
+    let mut line = " ".repeat(lead);
+    let (mut len, mut start) = (lead, lead);
+    for word in body.split(' ').filter(|w| !w.is_empty()) {
+        let chars: Vec<char> = word.chars().collect();
+        let gap = usize::from(len > start);
+        if len + gap + chars.len() <= width {
+            if gap == 1 {
+                line.push(' ');
             }
+            line.extend(&chars);
+            len += gap + chars.len();
+            continue;
         }
+        if len > start {
+            lines.push(std::mem::replace(&mut line, " ".repeat(hang)));
+            (len, start) = (hang, hang);
+        }
+        let mut rest = &chars[..];
+        while rest.len() > width - len {
+            let (head, tail) = rest.split_at(width - len);
+            line.extend(head);
+            lines.push(std::mem::replace(&mut line, " ".repeat(hang)));
+            (len, start) = (hang, hang);
+            rest = tail;
+        }
+        line.extend(rest);
+        len += rest.len();
     }
+    lines.push(line);
     lines
 }
 
@@ -293,5 +336,28 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_keeps_no_break_spaces_and_hangs_continuations() {
+        let q = "Quels types d’informations personnelles recueillez-vous\u{202f}?";
+        let lines = wrap(q, 30, 0);
+        assert!(lines.iter().all(|l| l.chars().count() <= 30), "{lines:?}");
+        assert!(!lines.iter().any(|l| l.trim() == "?"), "{lines:?}");
+        let option = "  [ ] Jusqu’à la fin de la demande ou de la relation, puis il est détruit";
+        let lines = wrap(option, 40, 6);
+        assert!(lines[0].starts_with("  [ ] Jusqu’à"), "{lines:?}");
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.starts_with("      ") && !l[6..].starts_with(' '))
+        );
+        assert_eq!(wrap("", 10, 2), vec![String::new()]);
+        assert_eq!(wrap("abcdefghij", 4, 0), vec!["abcd", "efgh", "ij"]);
     }
 }

@@ -180,51 +180,52 @@ pub(super) fn mission(frame: &mut Frame, app: &App, area: Rect, form: &MissionFo
     }
 }
 
-/// The first question the review shows in `inner`: the list scrolls so
-/// that the cursor stays on screen.
-pub(super) fn review_first(app: &App, inner: Rect) -> usize {
-    let Screen::Review { cursor } = &app.screen else {
-        return 0;
-    };
-    let height = usize::from(inner.height).max(1);
-    cursor.saturating_sub(height - 1)
-}
-
-pub(super) fn review(frame: &mut Frame, app: &App, area: Rect, cursor: usize) {
+pub(super) fn review(frame: &mut Frame, app: &App, area: Rect) {
     let w = words(app.lang);
     let block = pane(app, w.review_title.to_string(), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(session) = &app.session else { return };
-    let questions = app.review_questions();
-    let first = review_first(app, inner);
-    let height = usize::from(inner.height).max(1);
-    let lines: Vec<Line> = questions
+    frame.render_widget(Paragraph::new(review_rows(app, inner).lines), inner);
+}
+
+/// Every question shown with its answer and marks, scrolled to the cursor
+/// (long answers wrap under their question's name).
+pub(super) fn review_rows(app: &App, inner: Rect) -> Window {
+    let w = words(app.lang);
+    let (Some(session), Screen::Review { cursor }) = (&app.session, &app.screen) else {
+        return Window {
+            lines: Vec::new(),
+            at: Vec::new(),
+        };
+    };
+    let rows = app
+        .review_questions()
         .iter()
         .enumerate()
-        .skip(first)
-        .take(height)
         .map(|(i, q)| {
             let answer = session.answers.get(&q.id).map_or_else(
                 || format!("({})", ui(app.lang).not_answered.to_lowercase()),
                 |a| a.display(q, app.lang),
             );
-            let flag = match (
-                session.to_verify.contains(&q.id),
-                session.to_confirm.contains(&q.id),
-            ) {
-                (true, _) => " ⚑".to_string(),
-                (false, true) => format!(" [{}]", w.to_confirm),
-                _ => String::new(),
-            };
-            row(
-                app,
-                i == cursor,
-                format!("{} — {answer}{flag}", q.short_label().get(app.lang)),
-            )
+            let mut flags = String::new();
+            if session.to_verify.contains(&q.id) {
+                flags.push_str(&format!(" [{}]", w.to_verify));
+            }
+            if session.to_confirm.contains(&q.id) {
+                flags.push_str(&format!(" [{}]", w.to_confirm));
+            }
+            let text = format!("{}{flags} — {answer}", q.short_label().get(app.lang));
+            Row::item(row(app, i == *cursor, text), i)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    window(
+        rows,
+        Some(*cursor),
+        inner.width,
+        inner.height,
+        (w.more_above, w.more_below),
+        app.theme.dim,
+    )
 }
 
 pub(super) fn preview(
