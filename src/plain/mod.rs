@@ -152,11 +152,14 @@ fn choose(
     console.say(&format!("  0. {}", w.new_assessment))?;
     for (n, s) in saved.iter().enumerate() {
         console.say(&format!(
-            "  {}. {} — {} % — {}",
+            "  {}. {} — {} — {} — {}",
             n + 1,
             s.organisation,
-            s.percent,
-            s.updated
+            crate::i18n::percent(s.percent, lang),
+            s.updated,
+            s.path
+                .file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().to_string())
         ))?;
     }
     let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };

@@ -99,7 +99,13 @@ impl App {
                         } else {
                             chosen.organisation.clone()
                         };
-                        let message = words(self.lang).delete_session.replace("{name}", &name);
+                        let file = path
+                            .file_name()
+                            .map_or_else(String::new, |f| f.to_string_lossy().to_string());
+                        let message = words(self.lang)
+                            .delete_session
+                            .replace("{name}", &name)
+                            .replace("{file}", &file);
                         self.popup = Some(Popup::Confirm {
                             message,
                             action: Pending::DeleteSession(path),
