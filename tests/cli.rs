@@ -376,8 +376,13 @@ fn a_missing_session_is_a_clear_error() {
         .code(1)
         .stderr(
             predicate::str::contains("no-such-file.json")
-                .and(predicate::str::contains("No such file")),
+                .and(predicate::str::contains("fichier ou dossier introuvable")),
         );
+    privaudit()
+        .args(["report", "--lang", "en", "no-such-file.json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no such file or folder"));
 }
 
 #[test]

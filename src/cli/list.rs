@@ -17,7 +17,7 @@ pub fn run(questions: Option<&Path>, dir: Option<PathBuf>, lang: Option<Lang>) -
     let dir = dir.unwrap_or_else(library::sessions_dir);
     let (sessions, problems) = library::scan(&dir, &bank);
     for problem in &problems {
-        let problem = problem.to_string();
+        let problem = problem.describe(w_lang);
         eprintln!(
             "{} {} {}",
             w.warning,

@@ -32,7 +32,11 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
     }
     let (session, dir) = match (args.sessions.first(), &args.example) {
         (_, Some(name)) => (example::open(&bank, name)?, None),
-        (Some(path), None) => (session::load(path)?, path.parent()),
+        (Some(path), None) => {
+            let session = session::load(path)
+                .map_err(|e| anyhow::anyhow!(e.describe(message_lang(args.lang, None))))?;
+            (session, path.parent())
+        }
         (None, None) => bail!(before.no_session),
     };
     let lang = message_lang(args.lang, Some(session.lang));
@@ -194,7 +198,7 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
         bar.set_message(path.display().to_string());
         let mut warnings = Vec::new();
         let outcome = (|| -> Result<Vec<PathBuf>> {
-            let session = session::load(path)?;
+            let session = session::load(path).map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
             let session = prepare(bank, session, args, lang, &mut |m| warnings.push(m))?;
             let (report, pdf) = report_of(bank, &session, path.parent(), args, &formats)?;
             let stem = unique_stem(path, &mut taken);

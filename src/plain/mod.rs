@@ -70,10 +70,13 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
     let mut console = LineConsole::new();
     let lang_now = lang.unwrap_or(Lang::Fr);
     let (mut file, mut session) = match path {
-        Some(path) if path.exists() => SessionFile::open(&path, bank, lang_now)?,
+        Some(path) if path.exists() => SessionFile::open(&path, bank, lang_now)
+            .map_err(|e| anyhow::anyhow!(e.describe(lang_now)))?,
         Some(path) => {
             let session = Session::new(bank, lang_now, OffsetDateTime::now_utc());
-            (SessionFile::create(&path, &session)?, session)
+            let file = SessionFile::create(&path, &session)
+                .map_err(|e| anyhow::anyhow!(e.describe(lang_now)))?;
+            (file, session)
         }
         None => match choose(bank, lang_now, &mut console)? {
             Some(chosen) => chosen,

@@ -47,9 +47,80 @@ impl SessionError {
                 let said = crate::i18n::describe_io(reason, lang);
                 format!("{}: {said}", path.display())
             }
+            SessionError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } if lang == crate::i18n::Lang::Fr => {
+                format!("{}:{line}:{column}: {}", path.display(), french(message))
+            }
             other => other.to_string(),
         }
     }
+}
+
+/// The JSON reader's usual messages in French; the field's path (`answers.x`)
+/// and anything quoted are kept as they are.
+fn french(message: &str) -> String {
+    const PHRASES: [(&str, &str); 12] = [
+        (
+            "EOF while parsing a value",
+            "le fichier s’arrête avant la fin d’une valeur",
+        ),
+        (
+            "EOF while parsing an object",
+            "le fichier s’arrête avant la fin d’un objet",
+        ),
+        (
+            "EOF while parsing a list",
+            "le fichier s’arrête avant la fin d’une liste",
+        ),
+        (
+            "EOF while parsing a string",
+            "le fichier s’arrête au milieu d’un texte",
+        ),
+        ("expected value", "une valeur JSON est attendue ici"),
+        (
+            "trailing characters",
+            "des caractères suivent la fin du document",
+        ),
+        ("trailing comma", "virgule en trop"),
+        (
+            "key must be a string",
+            "un nom de champ doit être entre guillemets",
+        ),
+        ("unknown field", "champ inconnu"),
+        ("missing field", "champ manquant"),
+        ("invalid type", "type de valeur inattendu"),
+        ("expected one of", "attendu l’un de"),
+    ];
+    let mut out = message.to_string();
+    for (english, french) in PHRASES {
+        out = out.replace(english, french);
+    }
+    out.replace("is given twice", "est donné deux fois")
+        .replace(
+            "characters long; privaudit takes at most",
+            "caractères\u{a0}; privaudit en accepte au plus",
+        )
+        .replace(
+            "entries; privaudit takes at most",
+            "entrées\u{a0}; privaudit en accepte au plus",
+        )
+        .replace("in one list", "dans une liste")
+        .replace(
+            "options selected; privaudit takes at most",
+            "options cochées\u{a0}; privaudit en accepte au plus",
+        )
+        .replace(
+            "not UTF-8 text (a session is a UTF-8 JSON file)",
+            "ce n’est pas du texte UTF-8 (une évaluation est un fichier JSON en UTF-8)",
+        )
+        .replace(
+            "not a privaudit session",
+            "ce n’est pas une évaluation privaudit",
+        )
 }
 
 /// Reads a session file. Nothing is written: a file that cannot be read is left
