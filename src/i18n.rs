@@ -237,7 +237,7 @@ pub static FR: Ui = Ui {
     prepared_for: "Préparé pour",
     prepared_by: "Préparé par",
     firm: "Cabinet",
-    client_contact: "Personne contact",
+    client_contact: "Contact chez le client",
     visit_date: "Date de la visite",
     scope: "Périmètre",
     note_label: "Note prise lors de l’évaluation",

@@ -256,7 +256,7 @@ fn a_note_appears_once_under_the_first_finding_of_its_question_and_the_mission_o
     );
     for fact in [
         "**Cabinet\u{a0}:** Conseil Roy",
-        "**Personne contact\u{a0}:** Marc Dupain",
+        "**Contact chez le client\u{a0}:** Marc Dupain",
         "**Date de la visite\u{a0}:** 20 novembre 2026",
         "**Périmètre\u{a0}:** Siège et boutique",
     ] {

@@ -791,18 +791,19 @@ fn the_mission_screen_fills_the_cover_fields_and_checks_the_date() {
     events.push(key(KeyCode::Tab));
     events.extend(typed("Marc Dupain"));
     events.push(key(KeyCode::Tab));
-    events.extend(typed("29/11/2026"));
+    events.extend(typed("31/02/2026"));
     events.push(key(KeyCode::Enter));
     keys(&mut app, &events);
     assert!(
         matches!(app.screen, Screen::Mission(_)),
-        "a bad date is refused"
+        "a day that does not exist is refused"
     );
-    assert!(screen(&app, 80, 24).contains("Date de la visite invalide"));
+    assert!(screen(&app, 80, 24).contains("Cette date n’existe pas"));
     for _ in 0..10 {
         keys(&mut app, &[key(KeyCode::Backspace)]);
     }
-    let mut events = typed("2026-11-29");
+    // Written as in France, kept as YYYY-MM-DD.
+    let mut events = typed("29/11/2026");
     events.push(key(KeyCode::Tab));
     events.extend(typed("Siège et boutique"));
     events.push(key(KeyCode::Enter));

@@ -26,6 +26,16 @@ pub struct MissionForm {
     pub error: Option<String>,
 }
 
+/// A visit date typed `2026-11-29` or, as French people write it,
+/// `29/11/2026`; `None` when it is not a day of the calendar.
+fn visit_date(typed: &str) -> Option<time::Date> {
+    let iso = time::macros::format_description!("[year]-[month]-[day]");
+    let french = time::macros::format_description!("[day]/[month]/[year]");
+    time::Date::parse(typed, &iso)
+        .or_else(|_| time::Date::parse(typed, &french))
+        .ok()
+}
+
 impl App {
     /// Opens the mission screen with what the session holds.
     pub(super) fn open_mission(&mut self) {
@@ -66,14 +76,16 @@ impl App {
             Msg::Paste(text) => paste(&mut form.inputs[form.focus], &text),
             Msg::Back => self.go_to(self.current.clone()),
             Msg::Confirm => {
-                let date = form.inputs[DATE].value().trim();
-                if !date.is_empty()
-                    && crate::answer::check_format(crate::bank::TextFormat::Date, date, self.lang)
-                        .is_err()
-                {
-                    form.focus = DATE;
-                    form.error = Some(words(self.lang).mission_date.to_string());
-                    return None;
+                let typed = form.inputs[DATE].value().trim().to_string();
+                if !typed.is_empty() {
+                    match visit_date(&typed) {
+                        Some(date) => form.inputs[DATE] = Input::new(date.to_string()),
+                        None => {
+                            form.focus = DATE;
+                            form.error = Some(words(self.lang).mission_date.to_string());
+                            return None;
+                        }
+                    }
                 }
                 let logo = form.inputs[LOGO].value().trim().to_string();
                 if logo.is_empty() {
