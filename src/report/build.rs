@@ -28,8 +28,8 @@ struct Ctx<'a> {
     visible: Visible<'a>,
     eval: Evaluation<'a>,
     lang: Lang,
-    /// Questions whose note is already printed under a finding: each note once.
-    noted: std::cell::RefCell<HashSet<String>>,
+    /// For each question with a note, the rule under whose finding it is printed.
+    note_homes: std::collections::HashMap<String, String>,
 }
 
 /// Builds the whole report.
@@ -42,7 +42,11 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
         visible: Visible::new(bank, &session.answers),
         eval: evaluate(bank, &session.answers),
         lang,
-        noted: Default::default(),
+        note_homes: Default::default(),
+    };
+    let ctx = Ctx {
+        note_homes: ctx.note_homes(),
+        ..ctx
     };
     let mut sections = vec![ctx.summary(), ctx.action_plan()];
     sections.extend(bank.manifest.areas.iter().map(|area| ctx.area(area)));
@@ -311,17 +315,45 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// The notes taken on the questions a rule reads, with each question's
-    /// short name; a note goes under the first finding that reads its question.
-    fn notes(&self, rule: &Rule) -> Vec<(String, String)> {
-        rule.when
-            .top_level_questions()
-            .into_iter()
+    /// Where each note is printed, once: under a finding whose rule reads its
+    /// question, preferably in the chapter of the question's own section (a
+    /// note on third parties goes with the third-party findings), else the
+    /// first such finding in the report's order.
+    fn note_homes(&self) -> std::collections::HashMap<String, String> {
+        let in_order: Vec<&Rule> = self
+            .bank
+            .manifest
+            .areas
+            .iter()
+            .flat_map(|area| self.applying().filter(move |f| f.rule.area == area.id))
+            .map(|f| f.rule)
+            .collect();
+        self.session
+            .notes
+            .keys()
             .filter_map(|id| {
-                let note = self.session.notes.get(id)?;
-                if !self.noted.borrow_mut().insert(id.to_string()) {
-                    return None;
-                }
+                let readers: Vec<&Rule> = in_order
+                    .iter()
+                    .copied()
+                    .filter(|r| r.when.top_level_questions().contains(&id.as_str()))
+                    .collect();
+                let own_area = self.bank.section_of(id).map(|s| s.id.as_str());
+                let home = readers
+                    .iter()
+                    .find(|r| Some(r.area.as_str()) == own_area)
+                    .or(readers.first())?;
+                Some((id.clone(), home.id.clone()))
+            })
+            .collect()
+    }
+
+    /// The notes printed under the finding of `rule`, with each question's short name.
+    fn notes(&self, rule: &Rule) -> Vec<(String, String)> {
+        self.session
+            .notes
+            .iter()
+            .filter(|(id, _)| self.note_homes.get(*id) == Some(&rule.id))
+            .filter_map(|(id, note)| {
                 let question = self.bank.question(id)?;
                 Some((
                     question.short_label().get(self.lang).to_string(),
