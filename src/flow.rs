@@ -263,6 +263,22 @@ pub fn next_open<'a>(
     bank.question(id)
 }
 
+/// Where a resumed interview continues: the first shown answer still to
+/// confirm (a new audit started from an earlier one), else the first shown
+/// question not done.
+pub fn resume_at<'a>(
+    bank: &'a Bank,
+    answers: &Answers,
+    to_confirm: &std::collections::BTreeSet<String>,
+) -> Option<&'a Question> {
+    let id = &Visible::new(bank, answers)
+        .questions()
+        .into_iter()
+        .find(|q| to_confirm.contains(&q.id) || !is_done(q, answers))?
+        .id;
+    bank.question(id)
+}
+
 /// The first shown question not done yet: where a resumed interview continues.
 pub fn first_unanswered<'a>(bank: &'a Bank, answers: &Answers) -> Option<&'a Question> {
     let visible = Visible::new(bank, answers);

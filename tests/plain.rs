@@ -386,3 +386,21 @@ fn u_goes_back_to_the_question_it_undid() {
     assert_eq!(asked, 2, "asked again after the undo:\n{transcript}");
     assert!(!interview.session.answers.contains_key("org.name"));
 }
+
+#[test]
+fn a_new_audit_in_plain_mode_starts_at_the_answers_to_confirm_and_enter_confirms() {
+    let bank = mini_bank();
+    let last_year = filled_session(&bank);
+    let this_year = last_year.next_audit(std::path::Path::new("a.json"), instant());
+    let console = Scripted::new(&["", ""]);
+    let mut interview = Interview::new(&bank, this_year, console, |_: &Session| Ok(Saved::Written));
+    interview.run().unwrap();
+    let transcript = interview.console().transcript.join("\n");
+    assert!(
+        transcript.contains("Organisation name?"),
+        "starts at the first answer to confirm:\n{transcript}"
+    );
+    assert!(!interview.session.to_confirm.contains("org.name"));
+    assert!(!interview.session.to_confirm.contains("org.where"));
+    assert!(interview.session.to_confirm.contains("size"));
+}

@@ -104,7 +104,7 @@ impl<'a, C: Console> Interview<'a, C> {
 
     /// Asks from the first unanswered question to the last one shown.
     pub fn run(&mut self) -> io::Result<End> {
-        match flow::first_unanswered(self.bank, &self.session.answers) {
+        match flow::resume_at(self.bank, &self.session.answers, &self.session.to_confirm) {
             Some(first) => self.run_from(first.id.clone()),
             None => Ok(End::Finished),
         }
@@ -189,7 +189,12 @@ impl<'a, C: Console> Interview<'a, C> {
                     Some(previous) => current = previous.id.clone(),
                     None => self.say(self.w().first_question)?,
                 },
-                Step::Answered => match flow::next(bank, &self.session.answers, &current) {
+                Step::Answered => match flow::next_open(
+                    bank,
+                    &self.session.answers,
+                    &self.session.to_confirm,
+                    &current,
+                ) {
                     Some(next) => current = next.id.clone(),
                     None => return Ok(End::Finished),
                 },
@@ -479,7 +484,13 @@ impl<'a, C: Console> Interview<'a, C> {
                     None => continue,
                 }
             }
-            if line.is_empty() && current.is_some() {
+            if line.is_empty()
+                && let Some(kept) = current
+            {
+                // Keeping an answer confirms it (one carried over from a previous audit).
+                if self.session.to_confirm.contains(&target.question.id) && target.entry.is_none() {
+                    self.commit(&target, kept)?;
+                }
                 return Ok(Step::Answered);
             }
             let answer = match q.kind {

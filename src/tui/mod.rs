@@ -207,11 +207,16 @@ fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
 /// The logo typed on the mission screen, checked as a readable PNG or JPEG;
 /// kept relative to the session's folder when it is inside it.
 fn check_logo(app: &App, typed: &std::path::Path) -> Result<PathBuf, String> {
+    // A relative path is the session folder's when the file is there (as the
+    // mission screen shows a kept logo), else the current folder's.
+    let folder = app.path.as_deref().and_then(std::path::Path::parent);
     let path = crate::files::expand_home(typed);
-    let path = if path.is_relative() {
-        std::env::current_dir().map_or(path.clone(), |dir| dir.join(&path))
-    } else {
-        path
+    let path = match folder.map(|dir| dir.join(&path)) {
+        Some(beside) if path.is_relative() && beside.is_file() => beside,
+        _ if path.is_relative() => {
+            std::env::current_dir().map_or(path.clone(), |dir| dir.join(&path))
+        }
+        _ => path,
     };
     let w = strings::words(app.lang);
     let shown = path.display().to_string();
@@ -222,7 +227,6 @@ fn check_logo(app: &App, typed: &std::path::Path) -> Result<PathBuf, String> {
     }
     crate::render::pdf::Logo::from_bytes(&bytes)
         .map_err(|e| format!("{shown}\u{a0}: {} ({e})", w.logo_unreadable))?;
-    let folder = app.path.as_deref().and_then(std::path::Path::parent);
     let kept = folder
         .and_then(|dir| dir.canonicalize().ok())
         .and_then(|dir| {
@@ -241,7 +245,7 @@ fn relist(app: &mut App, outcome: Result<String, crate::session::SessionError>) 
     app.show_welcome(library::list(&app.data_dir, &app.bank));
     app.status = Some(match outcome {
         Ok(message) => (true, message),
-        Err(e) => (false, e.to_string()),
+        Err(e) => (false, e.describe(app.lang)),
     });
 }
 
@@ -303,4 +307,29 @@ fn export(
     )
     .map_err(|e| e.describe(app.lang))?;
     Ok(path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_logo_beside_the_session_is_found_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let logo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logo.jpg");
+        std::fs::copy(&logo, dir.path().join("logo.jpg")).unwrap();
+        let bank = Bank::embedded().unwrap();
+        let mut app = App::welcome(
+            bank,
+            dir.path().join("data"),
+            Lang::Fr,
+            theme::Theme::plain(),
+        );
+        app.path = Some(dir.path().join("acme.json"));
+        // What the mission screen shows after the first save: relative to the session.
+        let kept = check_logo(&app, std::path::Path::new("logo.jpg")).unwrap();
+        assert_eq!(kept, PathBuf::from("logo.jpg"));
+        let error = check_logo(&app, std::path::Path::new("missing.png")).unwrap_err();
+        assert!(error.contains("introuvable"), "{error}");
+    }
 }

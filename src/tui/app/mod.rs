@@ -298,13 +298,7 @@ impl App {
         if let Some(warning) = session.newer_bank_warning(&self.bank, self.lang) {
             self.status = Some((false, warning));
         }
-        // A new audit started from an earlier one resumes at its first answer to confirm.
-        let to_confirm = flow::Visible::new(&self.bank, &session.answers)
-            .questions()
-            .into_iter()
-            .find(|q| session.to_confirm.contains(&q.id));
-        let first = to_confirm
-            .or_else(|| flow::first_unanswered(&self.bank, &session.answers))
+        let first = flow::resume_at(&self.bank, &session.answers, &session.to_confirm)
             .or_else(|| self.bank.questions().next().map(|(_, q)| q))
             .map(|q| q.id.clone());
         self.history = Some(History::new(&session));
