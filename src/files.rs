@@ -62,7 +62,7 @@ fn too_large(len: u64, max: u64) -> std::io::Error {
 }
 
 /// A size for messages: `3.2 MB`, `16 MB`, `512 bytes`.
-pub fn human_size(bytes: u64) -> String {
+fn human_size(bytes: u64) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     if bytes < 1024 * 1024 {
         return format!("{bytes} bytes");
@@ -213,7 +213,7 @@ fn holds_session(path: &Path) -> bool {
 }
 
 /// Whether two paths name the same file (device and inode on Unix).
-pub fn same_file(a: &Path, b: &Path) -> bool {
+fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -229,14 +229,44 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// A new temporary file beside `target`, named after this process so that a
-/// later run can tell a dead writer's leftovers from a live one's.
+/// A new temporary file beside `target`, named after this process and this
+/// machine (`.privaudit-<pid>@<host>-….tmp`) so that a later run can tell a
+/// dead writer's leftovers from a live one's, even on a shared folder.
 pub fn temp_file_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     sweep_once(dir);
     tempfile::Builder::new()
-        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .prefix(&temp_prefix(std::process::id()))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
+}
+
+/// The start of the name of a temporary file written by process `pid` on this machine.
+pub fn temp_prefix(pid: u32) -> String {
+    format!("{TEMP_PREFIX}{pid}@{}-", host())
+}
+
+/// This machine's name, as it may stand in a file name.
+fn host() -> String {
+    let mut buf = [0u8; 256];
+    #[cfg(unix)]
+    let name = if unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0 {
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        String::from_utf8_lossy(&buf[..end]).to_string()
+    } else {
+        String::new()
+    };
+    #[cfg(not(unix))]
+    let name = std::env::var("COMPUTERNAME").unwrap_or_default();
+    let _ = &mut buf;
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Sweeps `dir` the first time this process writes there.
@@ -252,14 +282,20 @@ fn sweep_once(dir: &Path) {
     }
 }
 
-/// Removes the temporary files that writers killed mid-save left in `dir`
-/// (`.privaudit-<pid>-*.tmp` of a process that is gone). They are removed, not
-/// recovered: a save that never completed was never confirmed to the user,
-/// and the session file still holds every answer before it. Returns how many.
+/// How old another machine's (or an older build's) temporary file must be to
+/// be taken as left behind: no save takes that long.
+const FOREIGN_STALE_SECS: u64 = 3600;
+
+/// Removes the temporary files that writers killed mid-save left in `dir`:
+/// this machine's of a process that is gone, at once; another machine's (a
+/// shared folder) only after an hour. They are removed, not recovered: a save
+/// that never completed was never confirmed to the user, and the session file
+/// still holds every answer before it. Returns how many.
 pub fn sweep_temp_files(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
+    let here = host();
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name();
@@ -273,15 +309,18 @@ pub fn sweep_temp_files(dir: &Path) -> usize {
         if !entry.file_type().is_ok_and(|t| t.is_file()) {
             continue;
         }
-        let stale = match middle.split_once('-').and_then(|(pid, _)| pid.parse().ok()) {
-            Some(pid) => !process_alive(pid),
-            // An older build's name, without a process id: stale after a minute.
-            None => entry
+        let writer = middle.split_once('@').and_then(|(pid, rest)| {
+            let host = rest.rsplit_once('-').map_or(rest, |(host, _)| host);
+            Some((pid.parse::<u32>().ok()?, host))
+        });
+        let stale = match writer {
+            Some((pid, host)) if host == here => !process_alive(pid),
+            _ => entry
                 .metadata()
                 .and_then(|m| m.modified())
                 .ok()
                 .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age.as_secs() > 60),
+                .is_some_and(|age| age.as_secs() > FOREIGN_STALE_SECS),
         };
         if stale && std::fs::remove_file(entry.path()).is_ok() {
             removed += 1;

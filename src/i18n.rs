@@ -428,3 +428,12 @@ pub fn describe_io(e: &std::io::Error, lang: Lang) -> String {
         None => text,
     }
 }
+
+/// A colon after a label as each language writes it: "\u{a0}:" in French
+/// (a no-break space before), ":" in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    }
+}

@@ -190,27 +190,38 @@ fn the_data_folder_is_created_private() {
 
 #[cfg(unix)]
 #[test]
-fn temporary_files_of_a_dead_writer_are_removed_and_never_listed() {
+fn temporary_files_of_a_dead_writer_here_are_removed_at_the_next_write() {
     let dir = tempfile::tempdir().unwrap();
-    example_session(dir.path(), "acme.json");
+    let session = example_session(dir.path(), "acme.json");
     // A process that has ended: its id is free (not reused this soon).
     let mut child = std::process::Command::new("true").spawn().unwrap();
     let dead = child.id();
     child.wait().unwrap();
-    let stale = dir.path().join(format!(".privaudit-{dead}-x1y2z3.tmp"));
+    let prefix = privaudit::files::temp_prefix(dead);
+    let stale = dir.path().join(format!("{prefix}x1y2z3.tmp"));
     std::fs::write(&stale, "{\"client\": \"data\"}").unwrap();
-    // A live writer's (this test process) is left alone.
-    let live = dir
-        .path()
-        .join(format!(".privaudit-{}-a1b2c3.tmp", std::process::id()));
+    // A live writer's (this test process) is left alone, and so is a fresh one
+    // from another machine sharing the folder (its process ids mean nothing here).
+    let live = dir.path().join(format!(
+        "{}a1b2c3.tmp",
+        privaudit::files::temp_prefix(std::process::id())
+    ));
     std::fs::write(&live, "in progress").unwrap();
-    let list = privaudit().arg("list").arg(dir.path()).output().unwrap();
-    let shown = String::from_utf8_lossy(&list.stdout);
-    assert!(!shown.contains(".privaudit-"), "{shown}");
-    // The first write in the folder sweeps it.
-    assert_eq!(privaudit::files::sweep_temp_files(dir.path()), 1);
-    assert!(!stale.exists());
+    let foreign = dir
+        .path()
+        .join(format!(".privaudit-{dead}@elsewhere-q9w8e7.tmp"));
+    std::fs::write(&foreign, "in progress elsewhere").unwrap();
+    // A write in the folder (a report beside the session) sweeps.
+    privaudit()
+        .arg("report")
+        .arg(&session)
+        .arg("-o")
+        .arg(dir.path().join("acme.md"))
+        .assert()
+        .success();
+    assert!(!stale.exists(), "the dead writer's file is removed");
     assert!(live.exists());
+    assert!(foreign.exists());
 }
 
 // 4. Two writers: nothing confirmed is dropped.

@@ -214,9 +214,9 @@ fn dont_know_on_a_filled_list_keeps_it_and_over_an_answer_asks_first() {
 }
 
 #[test]
-fn removing_an_entry_asks_and_u_undoes_it() {
+fn removing_an_entry_asks_and_percent_undoes_it() {
     let bank = mini_bank();
-    let console = Scripted::new(&["s 2", "n", "s 2", "y", "u"]);
+    let console = Scripted::new(&["s 2", "n", "s 2", "y", "%"]);
     let mut saved = Vec::new();
     let mut interview = Interview::new(&bank, filled_session(&bank), console, |s: &Session| {
         saved.push(s.answers["vendors"].entries().map_or(0, <[_]>::len));
@@ -371,9 +371,9 @@ mod pty {
 }
 
 #[test]
-fn u_goes_back_to_the_question_it_undid() {
+fn percent_undoes_and_goes_back_to_the_question_it_undid() {
     let bank = mini_bank();
-    let console = Scripted::new(&["Atelier Nord", "u"]);
+    let console = Scripted::new(&["Atelier Nord", "%"]);
     let mut interview = Interview::new(
         &bank,
         Session::new(&bank, Lang::En, instant()),
@@ -403,4 +403,27 @@ fn a_new_audit_in_plain_mode_starts_at_the_answers_to_confirm_and_enter_confirms
     assert!(!interview.session.to_confirm.contains("org.name"));
     assert!(!interview.session.to_confirm.contains("org.where"));
     assert!(interview.session.to_confirm.contains("size"));
+}
+
+#[test]
+fn a_failed_save_is_said_and_the_interview_goes_on() {
+    let bank = mini_bank();
+    let console = Scripted::new(&["Atelier Nord", "1"]);
+    let mut interview = Interview::new(
+        &bank,
+        Session::new(&bank, Lang::En, instant()),
+        console,
+        |_: &Session| Err("disk full".to_string()),
+    );
+    assert_eq!(interview.run().unwrap(), End::Stopped);
+    let transcript = interview.console().transcript.join("\n");
+    assert!(
+        transcript.contains("Could not save") && transcript.contains("disk full"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Where?"),
+        "the next question is still asked:\n{transcript}"
+    );
+    assert_eq!(interview.session.organisation, "Atelier Nord");
 }

@@ -260,7 +260,11 @@ fn a_note_appears_once_under_the_first_finding_of_its_question_and_the_mission_o
         "**Date de la visite\u{a0}:** 20 novembre 2026",
         "**Périmètre\u{a0}:** Siège et boutique",
     ] {
-        assert!(md.contains(fact), "{fact} missing:\n{}", &md[..600]);
+        assert!(
+            md.contains(fact),
+            "{fact} missing:\n{}",
+            md.chars().take(600).collect::<String>()
+        );
     }
     let pdf = Format::Pdf
         .render(&report, &PdfOptions::new(Paper::A4, common::instant()))

@@ -518,12 +518,9 @@ fn a_click_on_an_option_ticks_it() {
         .lines()
         .position(|l| l.contains("Alarme"))
         .expect("the option is on screen");
-    let x = screen_before
-        .lines()
-        .nth(y)
-        .unwrap()
-        .find("Alarme")
-        .unwrap();
+    let line = screen_before.lines().nth(y).unwrap();
+    // A column counts characters ("│" and "›" are several bytes).
+    let x = line[..line.find("Alarme").unwrap()].chars().count();
     let at = ratatui::layout::Position::new(x as u16, y as u16);
     let row = view::clicked_row(&app, ratatui::layout::Rect::new(0, 0, 80, 24), at);
     assert_eq!(
@@ -881,4 +878,14 @@ fn a_file_error_is_said_in_the_interface_language() {
         !said.contains(".privaudit-"),
         "no temporary file named: {said}"
     );
+}
+
+#[test]
+fn a_failed_save_is_remembered_until_a_save_works() {
+    let (mut app, _dir) = app_at(json!({}), "size");
+    app.update(Msg::Saved(Err("disque plein".into())));
+    assert!(app.unsaved);
+    assert!(app.status.as_ref().unwrap().1.contains("disque plein"));
+    app.update(Msg::Saved(Ok(privaudit::session::Saved::Written)));
+    assert!(!app.unsaved);
 }

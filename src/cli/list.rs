@@ -49,11 +49,7 @@ pub fn run(questions: Option<&Path>, dir: Option<PathBuf>, lang: Option<Lang>) -
         } else {
             shorten(name, name_width)
         };
-        // A score means something only once every question is answered.
-        let score = s
-            .score
-            .filter(|_| s.percent == 100)
-            .map_or("—".to_string(), |n| n.to_string());
+        let score = s.score.map_or("—".to_string(), |n| n.to_string());
         println!(
             "{name:<name_width$}  {:>10}  {:<16}  {score:>5}  {}",
             crate::i18n::percent(s.percent, w_lang),

@@ -11,7 +11,8 @@ pub enum Command {
     Back,
     /// `#`: a note on the question.
     Note,
-    /// `u`: undo the last change of an answer.
+    /// `%`: undo the last change of an answer (punctuation, like the other
+    /// commands, so that no text answer is taken for it).
     Undo,
 }
 
@@ -22,7 +23,7 @@ impl Command {
             "!" => Some(Command::DontKnow),
             "<" => Some(Command::Back),
             "#" => Some(Command::Note),
-            "u" | "U" => Some(Command::Undo),
+            "%" => Some(Command::Undo),
             _ => None,
         }
     }

@@ -53,7 +53,7 @@ pub struct Interview<'a, C: Console> {
     section: Option<String>,
     /// Where saves go since another program changed the file in the same answers.
     diverted: Option<std::path::PathBuf>,
-    /// The changes `u` can undo.
+    /// The changes `%` can undo.
     history: History,
 }
 
@@ -218,7 +218,12 @@ impl<'a, C: Console> Interview<'a, C> {
     /// Saves the session, recorded for undo; takes in what another program
     /// wrote meanwhile.
     pub(super) fn persist(&mut self) -> io::Result<()> {
-        let saved = (self.save)(&self.session).map_err(io::Error::other)?;
+        // A failed save is said and the interview goes on: the answers stay in
+        // memory and the next change tries again.
+        let saved = match (self.save)(&self.session) {
+            Ok(saved) => saved,
+            Err(e) => return self.say(&format!("{} {e}", self.w().save_failed)),
+        };
         self.history.record(&self.session);
         let notice = saved.notice(self.lang());
         match saved {
@@ -405,7 +410,7 @@ impl<'a, C: Console> Interview<'a, C> {
         }
     }
 
-    /// `u`: the session as it was before its last change; returns the
+    /// `%`: the session as it was before its last change; returns the
     /// question that change touched, to ask it again.
     fn undo(&mut self) -> io::Result<Option<String>> {
         let lang = self.lang();

@@ -101,7 +101,7 @@ pub fn run(bank: &Bank, path: Option<PathBuf>, lang: Option<Lang>) -> Result<()>
         console.say(&warning)?;
     }
     let mut interview = Interview::new(bank, session, console, move |s: &Session| {
-        file.save(s).map_err(|e| e.to_string())
+        file.save(s).map_err(|e| e.describe(s.lang))
     });
     let mut end = interview.run()?;
     while end == End::Finished {
@@ -160,9 +160,7 @@ fn choose(
             s.organisation,
             crate::i18n::percent(s.percent, lang),
             s.updated,
-            s.path
-                .file_name()
-                .map_or_else(String::new, |f| f.to_string_lossy().to_string())
+            s.file_name()
         ))?;
     }
     let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };

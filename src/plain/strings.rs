@@ -33,6 +33,8 @@ pub struct Words {
     /// What to type after a yes-or-no question.
     pub yes_no: &'static str,
     pub saved_to: &'static str,
+    /// Before why a save failed (the interview goes on).
+    pub save_failed: &'static str,
     pub finished: &'static str,
     pub export_prompt: &'static str,
     pub finish_prompt: &'static str,
@@ -50,7 +52,7 @@ pub struct Words {
 /// French.
 pub static FR: Words = Words {
     intro: "Évaluation de la confidentialité\u{a0}: une question à la fois. Chaque réponse est enregistrée aussitôt.",
-    commands: "À toute question\u{a0}: ? aide, ! je ne sais pas, < question précédente, # note, u annuler la dernière modification. Ctrl-C ou Ctrl-D arrête\u{202f}; tout est déjà enregistré.",
+    commands: "À toute question\u{a0}: ? aide, ! je ne sais pas, < question précédente, # note, % annuler la dernière modification. Ctrl-C ou Ctrl-D arrête\u{202f}; tout est déjà enregistré.",
     question: "Question",
     choice_prompt: "Votre choix (numéro)",
     choices_prompt: "Vos choix (numéros séparés par des virgules, 0 pour aucun)",
@@ -76,6 +78,7 @@ pub static FR: Words = Words {
     dont_know_saved: "Noté\u{a0}: je ne sais pas (point à vérifier).",
     yes_no: "(o/n)",
     saved_to: "Enregistré dans",
+    save_failed: "Enregistrement impossible (vos réponses restent en mémoire, le prochain enregistrement réessaiera)\u{a0}:",
     finished: "Toutes les questions ont une réponse.",
     export_prompt: "Écrire le rapport PDF\u{202f}? Fichier (Entrée pour {path}, n pour non)",
     finish_prompt: "Entrée pour écrire le rapport, r pour revoir une réponse, q pour quitter",
@@ -93,7 +96,7 @@ pub static FR: Words = Words {
 /// English.
 pub static EN: Words = Words {
     intro: "Privacy assessment: one question at a time. Each answer is saved at once.",
-    commands: "At any question: ? help, ! don’t know, < previous question, # note, u undo the last change. Ctrl-C or Ctrl-D stops; everything is already saved.",
+    commands: "At any question: ? help, ! don’t know, < previous question, # note, % undo the last change. Ctrl-C or Ctrl-D stops; everything is already saved.",
     question: "Question",
     choice_prompt: "Your choice (number)",
     choices_prompt: "Your choices (numbers separated by commas, 0 for none)",
@@ -119,6 +122,7 @@ pub static EN: Words = Words {
     dont_know_saved: "Noted: don’t know (a point to verify).",
     yes_no: "(y/n)",
     saved_to: "Saved in",
+    save_failed: "Could not save (your answers stay in memory; the next save tries again):",
     finished: "Every question has an answer.",
     export_prompt: "Write the PDF report? File (Enter for {path}, n for no)",
     finish_prompt: "Enter to write the report, r to revise an answer, q to quit",

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 pub fn render(report: &Report) -> String {
     let lang = report.lang;
     let t = ui(lang);
-    let colon = if lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    let colon = crate::i18n::colon(lang);
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", escape(&report.title));
     let _ = writeln!(out, "*{}*\n", escape(&report.subtitle));
@@ -41,7 +41,7 @@ pub fn render(report: &Report) -> String {
 
 fn block_md(out: &mut String, block: &Block, lang: Lang) {
     let t = ui(lang);
-    let colon = if lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    let colon = crate::i18n::colon(lang);
     match block {
         Block::Heading { level, text } => {
             let _ = writeln!(
@@ -152,7 +152,7 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
 /// The notes under a finding, each on its own line, in italics up to the colon.
 fn notes_md(f: &FindingBlock, lang: Lang) -> Vec<String> {
     let t = ui(lang);
-    let colon = if lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    let colon = crate::i18n::colon(lang);
     f.notes
         .iter()
         .map(|(question, note)| {

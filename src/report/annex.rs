@@ -1,11 +1,11 @@
 //! The annex: every answer given, section by section, with notes and marks.
 
-use super::build::colon;
 use super::model::*;
 use crate::answer::Answer;
 use crate::bank::{Bank, Kind};
 use crate::condition::Scope;
 use crate::flow::Visible;
+use crate::i18n::colon;
 use crate::i18n::{Lang, ui};
 use crate::session::Session;
 

@@ -6,7 +6,7 @@ use crate::answer::{Answer, entry_name};
 use crate::bank::{Area, Bank, Kind, Question, Rule, Topic};
 use crate::condition::Scope;
 use crate::flow::Visible;
-use crate::i18n::{Lang, format_date, percent, ui};
+use crate::i18n::{Lang, colon, format_date, percent, ui};
 use crate::law::{Citation, Jurisdiction};
 use crate::rules::{Evaluation, Finding, Outcome, evaluate, template};
 use crate::session::Session;
@@ -553,13 +553,5 @@ impl Ctx<'_> {
         self.bank
             .area(id)
             .map_or_else(String::new, |a| a.title.get(self.lang).into())
-    }
-}
-
-/// The colon as each language writes it after a label.
-pub(crate) fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "\u{a0}:",
-        Lang::En => ":",
     }
 }

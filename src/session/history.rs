@@ -52,11 +52,6 @@ impl History {
         *self = History::new(session);
     }
 
-    /// Whether there is a change to undo.
-    pub fn can_undo(&self) -> bool {
-        !self.earlier.is_empty()
-    }
-
     /// The session before the last change, and the question it touched.
     pub fn undo(&mut self) -> Option<Undone> {
         let session = self.earlier.pop()?;
@@ -86,6 +81,7 @@ fn first_difference(a: &Session, b: &Session) -> Option<String> {
         a.answers.get(id) != b.answers.get(id)
             || a.notes.get(id) != b.notes.get(id)
             || a.to_verify.contains(id) != b.to_verify.contains(id)
+            || a.to_confirm.contains(id) != b.to_confirm.contains(id)
     };
     a.answers
         .keys()
@@ -94,6 +90,8 @@ fn first_difference(a: &Session, b: &Session) -> Option<String> {
         .chain(b.notes.keys())
         .chain(a.to_verify.iter())
         .chain(b.to_verify.iter())
+        .chain(a.to_confirm.iter())
+        .chain(b.to_confirm.iter())
         .find(|id| differs(id))
         .cloned()
 }

@@ -26,8 +26,18 @@ pub struct Summary {
     pub percent: u8,
     /// When it last changed, `YYYY-MM-DD HH:MM` (UTC).
     pub updated: String,
-    /// The overall score, when something could be scored.
+    /// The overall score, once every question is answered (a score of a
+    /// half-done assessment would mislead).
     pub score: Option<u8>,
+}
+
+impl Summary {
+    /// The session file's name, which tells two audits of one client apart.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(String::new, |f| f.to_string_lossy().to_string())
+    }
 }
 
 /// The sessions in `dir`, most recently changed first; files that are not
@@ -55,7 +65,9 @@ pub fn scan(dir: &Path, bank: &Bank) -> (Vec<Summary>, Vec<super::SessionError>)
             let mut session = load(&path).map_err(|e| problems.push(e)).ok()?;
             session.reconcile(bank);
             let progress = session.progress(bank);
-            let score = crate::rules::evaluate(bank, &session.answers).overall;
+            let score = crate::rules::evaluate(bank, &session.answers)
+                .overall
+                .filter(|_| progress.percent() == 100);
             let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
             let updated = session.updated.format(&fmt).unwrap_or_default();
             let summary = Summary {

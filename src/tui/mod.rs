@@ -61,7 +61,9 @@ pub fn run(bank: Bank, start: Start, lang: Option<Lang>) -> anyhow::Result<()> {
         // Back in the shell: where the answers are, and how to go on.
         let w = strings::words(app.lang);
         let shown = crate::sanitize::terminal(&path.display().to_string()).into_owned();
-        println!("{}", w.saved_in.replace("{path}", &shown));
+        // Never say "saved" after a save that failed.
+        let said = if app.unsaved { w.not_saved } else { w.saved_in };
+        println!("{}", said.replace("{path}", &shown));
         println!("{}", w.resume_with.replace("{path}", &shown));
     }
     result

@@ -117,6 +117,8 @@ pub struct Words {
     pub organisation_required: &'static str,
     /// On leaving: where the answers are (`{path}`).
     pub saved_in: &'static str,
+    /// On leaving after a failed save (`{path}`).
+    pub not_saved: &'static str,
     /// On leaving: how to go on (`{path}`).
     pub resume_with: &'static str,
 }
@@ -231,6 +233,7 @@ pub static FR: Words = Words {
     to_confirm: "à confirmer",
     organisation_required: "Indiquez le nom de l’organisation évaluée (il figurera sur le rapport).",
     saved_in: "Vos réponses sont enregistrées dans {path}.",
+    not_saved: "Attention\u{a0}: vos dernières réponses n’ont pas pu être enregistrées dans {path}\u{a0}; les précédentes y sont.",
     resume_with: "Pour reprendre\u{a0}: privaudit {path}",
 };
 
@@ -344,6 +347,7 @@ pub static EN: Words = Words {
     to_confirm: "to confirm",
     organisation_required: "Type the name of the organization assessed (it goes on the report).",
     saved_in: "Your answers are saved in {path}.",
+    not_saved: "Warning: your latest answers could not be saved in {path}; the earlier ones are there.",
     resume_with: "To pick up where you left off: privaudit {path}",
 };
 

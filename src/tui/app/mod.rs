@@ -228,6 +228,8 @@ pub struct App {
     pub history: Option<History>,
     /// The language asked for on the command line: sessions opened take it.
     pub forced_lang: Option<Lang>,
+    /// The last save failed: the latest changes are only in memory.
+    pub unsaved: bool,
 }
 
 impl App {
@@ -257,6 +259,7 @@ impl App {
             today: crate::i18n::local_now().date(),
             history: None,
             forced_lang: None,
+            unsaved: false,
         }
     }
 
@@ -339,6 +342,11 @@ impl App {
                     history.reset(&session);
                 }
                 self.session = Some(*session);
+                // The editor on screen was made from the answers before the
+                // merge: make it again so that Enter never puts ours back.
+                if matches!(self.screen, Screen::Interview) && self.entry.is_none() {
+                    self.go_to(self.current.clone());
+                }
             }
             Saved::Diverted { ours, .. } => self.path = Some(ours),
         }
@@ -427,11 +435,13 @@ impl App {
                 return None;
             }
             Msg::Saved(Ok(saved)) => {
+                self.unsaved = false;
                 self.saved(saved);
                 return None;
             }
             Msg::Saved(Err(e)) => {
                 self.status = Some((false, format!("{} {e}", words(self.lang).save_failed)));
+                self.unsaved = true;
                 return None;
             }
             Msg::OpenFailed(e) => {

@@ -99,9 +99,7 @@ impl App {
                         } else {
                             chosen.organisation.clone()
                         };
-                        let file = path
-                            .file_name()
-                            .map_or_else(String::new, |f| f.to_string_lossy().to_string());
+                        let file = chosen.file_name();
                         let message = words(self.lang)
                             .delete_session
                             .replace("{name}", &name)

@@ -70,8 +70,10 @@ pub(super) fn sidebar(frame: &mut Frame, app: &App, area: Rect) {
 pub(super) fn question_layout(app: &App, inner: Rect) -> (Rect, Rect) {
     let prompt = prompt_text(app);
     // The prompt, the line that says whether it is answered, a blank line.
-    let state =
-        state_text(app, inner.width).map_or(0, |(text, _)| wrapped_height(&text, inner.width));
+    // Measured as drawn: the state line's continuations hang by two.
+    let state = state_text(app, inner.width).map_or(0, |(text, _)| {
+        wrap(&text, usize::from(inner.width), 2).len() as u16
+    });
     // Tags go after the prompt's last line: count them in its height.
     let tags = [w_optional(app), w_marks(app)].concat();
     let height = wrapped_height(&format!("{prompt}{tags}"), inner.width)
@@ -324,11 +326,7 @@ pub(super) fn list_layout(app: &App, list: Rect) -> ListLayout {
         None => {}
     }
     if let Some(note) = session.notes.get(&q.id) {
-        let colon = if app.lang == crate::i18n::Lang::Fr {
-            "\u{a0}:"
-        } else {
-            ":"
-        };
+        let colon = crate::i18n::colon(app.lang);
         after.push(Line::raw(""));
         after.push(Line::styled(
             format!("{}{colon} {note}", w.note),
@@ -342,7 +340,11 @@ pub(super) fn list_layout(app: &App, list: Rect) -> ListLayout {
             wrapped_height(&text, list.width).max(1)
         })
         .sum();
-    let room = list.height.saturating_sub(after_height).max(3);
+    let room = list
+        .height
+        .saturating_sub(after_height)
+        .max(3)
+        .min(list.height);
     let shown = window(
         rows,
         selected,

@@ -69,15 +69,11 @@ pub(super) fn welcome_rows(app: &App, list: Rect) -> (Window, Option<(u16, u16)>
                 )));
             }
             for (i, s) in welcome.sessions.iter().enumerate() {
-                // A score means something only once every question is answered.
-                let standing = match s.score.filter(|_| s.percent == 100) {
+                let standing = match s.score {
                     Some(n) => format!("{} {n}/100", ui(app.lang).score.to_lowercase()),
                     None => percent(s.percent, app.lang),
                 };
-                let file = s
-                    .path
-                    .file_name()
-                    .map_or_else(String::new, |f| f.to_string_lossy().to_string());
+                let file = s.file_name();
                 let text = format!("{} — {standing} — {} — {file}", s.organisation, s.updated);
                 rows.push(Row::item(row(app, welcome.cursor == i + 1, text), i + 1));
             }

@@ -280,12 +280,8 @@ impl Composer<'_> {
         pieces.push(first);
         let text = break_lines(&[Run::new(&a.action, BODY)], measure);
         pieces.extend(line_pieces(&text, x, BODY_LEADING));
-        let colon = if self.lang == Lang::Fr {
-            "\u{a0}: "
-        } else {
-            ": "
-        };
-        let mut meta = format!("{}{colon}{}", self.t.area, a.area);
+        let colon = crate::i18n::colon(self.lang);
+        let mut meta = format!("{}{colon} {}", self.t.area, a.area);
         if !a.refs.is_empty() {
             meta.push_str(" · ");
             meta.push_str(self.t.legal_basis);
@@ -346,15 +342,11 @@ impl Composer<'_> {
                 SMALL_LEADING,
             ));
         }
-        let colon = if self.report.lang == crate::i18n::Lang::Fr {
-            "\u{a0}: "
-        } else {
-            ": "
-        };
+        let colon = crate::i18n::colon(self.report.lang);
         for (question, note) in &f.notes {
             let line = [
                 Run::new(
-                    format!("{} ({question}){colon}", self.t.note_label),
+                    format!("{} ({question}){colon} ", self.t.note_label),
                     SMALL.with_face(Face::Italic),
                 ),
                 Run::new(note.as_str(), SMALL),
