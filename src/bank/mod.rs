@@ -114,6 +114,24 @@ pub(crate) struct Raw {
 }
 
 impl Bank {
+    /// The jurisdictions the answers select, in report order; every
+    /// jurisdiction when none is selected yet.
+    pub fn jurisdictions_of(&self, answers: &crate::answer::Answers) -> Vec<crate::law::Jurisdiction> {
+        let selected = answers
+            .get(&self.manifest.bindings.jurisdictions)
+            .and_then(crate::answer::Answer::selected)
+            .unwrap_or_default();
+        let chosen: Vec<crate::law::Jurisdiction> = crate::law::Jurisdiction::ALL
+            .into_iter()
+            .filter(|j| selected.iter().any(|id| id == j.code()))
+            .collect();
+        if chosen.is_empty() {
+            crate::law::Jurisdiction::ALL.to_vec()
+        } else {
+            chosen
+        }
+    }
+
     /// The bank compiled into the binary. It was fully validated when it was
     /// built (the test suite runs `validate` on it), so only the structural
     /// checks run here, not the slower reachability search.

@@ -29,6 +29,41 @@ pub struct Manifest {
     pub bindings: Bindings,
     /// Scoring areas, in report order; each is a chapter of the report.
     pub areas: Vec<Area>,
+    /// Words that differ between the laws (`{term:ID}` in rule texts):
+    /// "renseignements personnels" in Québec, "données personnelles" in France.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub terms: BTreeMap<String, Term>,
+}
+
+/// A word of the bank's vocabulary: the first variant whose condition holds, else the default.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The word when no variant applies.
+    pub text: Text,
+    /// The word under given answers (the organisation's establishment, its laws).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<TermVariant>,
+}
+
+/// One variant of a term.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermVariant {
+    /// When it is used.
+    pub when: Condition,
+    /// The word.
+    pub text: Text,
+}
+
+impl Term {
+    /// The word for the answers in scope.
+    pub fn pick(&self, scope: &dyn crate::condition::Scope) -> &Text {
+        self.variants
+            .iter()
+            .find(|v| v.when.eval(scope) == crate::condition::Truth::True)
+            .map_or(&self.text, |v| &v.text)
+    }
 }
 
 /// Questions whose answers the product reads by role.
@@ -309,9 +344,23 @@ pub struct Rule {
     pub topic: Option<String>,
     /// Gap severity, or `good_practice` / `advice`.
     pub severity: Severity,
+    /// The severity under a jurisdiction whose law weighs the point differently
+    /// (a legal duty in one, good practice in another); `severity` elsewhere.
+    /// A session under several laws gets the most severe.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub severity_in: BTreeMap<Jurisdiction, Severity>,
+    /// The only jurisdictions whose reports carry the rule (its reasoning is
+    /// that law's alone); every jurisdiction when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jurisdictions: Vec<Jurisdiction>,
+    /// A group question: the rule is checked in each of its entries (`when`
+    /// and the placeholders read the entry's sub-questions) and gives one
+    /// finding per entry it applies to; it is scored once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_each: Option<String>,
     /// When the finding applies.
     pub when: Condition,
-    /// A short name for the finding, as in the action plan ("Paper files not locked away").
+    /// A short name for the finding, as in the action plan ("Paper files not locked away"); it may hold placeholders.
     pub title: Text,
     /// What was found, tailored with `{org}`, `{answer:ID}`, `{entries:GROUP/FIELD}`.
     pub finding: Text,
@@ -325,6 +374,45 @@ pub struct Rule {
     /// Coverage items this rule addresses, as `framework:item` (see `coverage.json`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
+}
+
+impl Rule {
+    /// Whether a report under these jurisdictions carries the rule.
+    pub fn concerns(&self, cited: &[Jurisdiction]) -> bool {
+        self.jurisdictions.is_empty() || cited.iter().any(|j| self.jurisdictions.contains(j))
+    }
+
+    /// The severity in a report under these jurisdictions: the most severe of
+    /// the laws that carry the rule.
+    pub fn severity_for(&self, cited: &[Jurisdiction]) -> Severity {
+        cited
+            .iter()
+            .filter(|j| self.jurisdictions.is_empty() || self.jurisdictions.contains(j))
+            .map(|j| self.severity_in.get(j).copied().unwrap_or(self.severity))
+            .min()
+            .unwrap_or(self.severity)
+    }
+
+    /// The jurisdictions whose citations the rule gives: its own, or all.
+    pub fn own_jurisdictions(&self) -> Vec<Jurisdiction> {
+        if self.jurisdictions.is_empty() {
+            Jurisdiction::ALL.to_vec()
+        } else {
+            self.jurisdictions.clone()
+        }
+    }
+
+    /// The rule's condition over the whole session: `when` itself, or for a
+    /// `for_each` rule, "some entry of the group makes `when` true".
+    pub fn session_condition(&self) -> std::borrow::Cow<'_, Condition> {
+        match &self.for_each {
+            None => std::borrow::Cow::Borrowed(&self.when),
+            Some(group) => std::borrow::Cow::Owned(Condition::AnyEntry(crate::condition::EntryTest {
+                group: group.clone(),
+                when: Box::new(self.when.clone()),
+            })),
+        }
+    }
 }
 
 /// `coverage.json`: the checklists a bank is measured against (CNIL guide, articles...).

@@ -76,12 +76,12 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
         areas: ctx.eval.scores.clone(),
         rules: ctx
             .eval
-            .findings
+            .rules
             .iter()
             .map(|f| RuleOutcome {
                 rule: f.rule.id.clone(),
                 area: f.rule.area.clone(),
-                severity: f.rule.severity,
+                severity: f.severity,
                 outcome: f.outcome,
             })
             .collect(),
@@ -101,7 +101,7 @@ impl Ctx<'_> {
         let t = ui(self.lang);
         let progress = self.session.progress(self.bank);
         let gaps = self.eval.gaps();
-        let count = |s| gaps.iter().filter(|f| f.rule.severity == s).count();
+        let count = |s| gaps.iter().filter(|f| f.severity == s).count();
         let by_severity: Vec<String> = [
             crate::bank::Severity::Critical,
             crate::bank::Severity::High,
@@ -139,7 +139,7 @@ impl Ctx<'_> {
                 label: t.good_practices.into(),
                 value: self
                     .applying()
-                    .filter(|f| f.rule.severity == crate::bank::Severity::GoodPractice)
+                    .filter(|f| f.severity == crate::bank::Severity::GoodPractice)
                     .count()
                     .to_string(),
             },
@@ -212,14 +212,14 @@ impl Ctx<'_> {
                 .iter()
                 .map(|f| Action {
                     rule: f.rule.id.clone(),
-                    severity: f.rule.severity,
-                    priority: t.severity(f.rule.severity).into(),
-                    title: f.rule.title.get(self.lang).into(),
+                    severity: f.severity,
+                    priority: t.severity(f.severity).into(),
+                    title: self.fill(f, f.rule.title.get(self.lang)),
                     area: self
                         .bank
                         .area(&f.rule.area)
                         .map_or_else(String::new, |a| a.title.get(self.lang).into()),
-                    action: self.recommendation(f.rule),
+                    action: self.recommendation(f),
                     refs: self.refs(f.rule),
                 })
                 .collect();
@@ -299,17 +299,22 @@ impl Ctx<'_> {
                 let rule = f.rule;
                 Block::Finding(FindingBlock {
                     rule: rule.id.clone(),
-                    severity: rule.severity,
-                    label: ui(self.lang).severity(rule.severity).into(),
-                    title: rule.title.get(self.lang).into(),
-                    finding: self.fill(rule, rule.finding.get(self.lang)),
-                    recommendation: self.recommendation(rule),
-                    refs: if rule.severity.is_gap() {
+                    severity: f.severity,
+                    label: ui(self.lang).severity(f.severity).into(),
+                    title: self.fill(f, rule.title.get(self.lang)),
+                    finding: self.fill(f, rule.finding.get(self.lang)),
+                    recommendation: self.recommendation(f),
+                    refs: if f.severity.is_gap() {
                         self.refs(rule)
                     } else {
                         Vec::new()
                     },
-                    notes: self.notes(rule),
+                    // A rule found in several entries carries its notes once.
+                    notes: if f.entry.is_none_or(|i| Some(i) == self.first_entry(rule)) {
+                        self.notes(rule)
+                    } else {
+                        Vec::new()
+                    },
                 })
             })
             .collect()
@@ -347,6 +352,13 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The first entry a `for_each` rule applies to.
+    fn first_entry(&self, rule: &Rule) -> Option<usize> {
+        self.applying()
+            .find(|f| std::ptr::eq(f.rule, rule))
+            .and_then(|f| f.entry)
+    }
+
     /// The notes printed under the finding of `rule`, with each question's short name.
     fn notes(&self, rule: &Rule) -> Vec<(String, String)> {
         self.session
@@ -371,10 +383,10 @@ impl Ctx<'_> {
         let rules = self
             .eval
             .with_outcome(Outcome::ToVerify)
-            .filter(|f| f.rule.severity.is_gap())
+            .filter(|f| f.severity.is_gap())
             .map(|f| {
                 vec![
-                    Span::strong(f.rule.title.get(self.lang)),
+                    Span::strong(self.fill(f, f.rule.title.get(self.lang))),
                     Span::plain(format!(" — {}", self.area_title(&f.rule.area))),
                 ]
             });
@@ -510,24 +522,43 @@ impl Ctx<'_> {
         }
     }
 
-    fn fill(&self, rule: &Rule, text: &str) -> String {
-        template::render(
-            text,
-            self.bank,
-            &self.visible,
-            &rule.when,
-            &self.session.organisation,
-            self.lang,
-        )
+    /// A text of the finding's rule filled from the answers; a finding on
+    /// one entry reads that entry's sub-questions.
+    fn fill(&self, f: &Finding<'_>, text: &str) -> String {
+        let group = f.rule.for_each.as_deref().and_then(|g| self.bank.question(g));
+        let entry = group.zip(f.entry).and_then(|(g, i)| {
+            self.visible
+                .answer(&g.id)
+                .and_then(Answer::entries)
+                .and_then(|entries| entries.get(i))
+        });
+        let fill = |scope: &dyn crate::condition::Scope| {
+            template::render(
+                text,
+                &template::Fill {
+                    bank: self.bank,
+                    scope,
+                    group,
+                    rule: &f.rule.when,
+                    org: &self.session.organisation,
+                    lang: self.lang,
+                },
+            )
+        };
+        match (group, entry) {
+            (Some(g), Some(entry)) => fill(&crate::condition::EntryScope::new(g, entry, &self.visible)),
+            _ => fill(&self.visible),
+        }
     }
 
     /// The recommendation, followed by the notes for each jurisdiction cited.
-    fn recommendation(&self, rule: &Rule) -> String {
-        let mut text = self.fill(rule, rule.recommendation.get(self.lang));
+    fn recommendation(&self, f: &Finding<'_>) -> String {
+        let rule = f.rule;
+        let mut text = self.fill(f, rule.recommendation.get(self.lang));
         for j in self.session.cited_jurisdictions() {
             if let Some(note) = rule.jurisdiction_notes.get(&j) {
                 text.push(' ');
-                text.push_str(&self.fill(rule, note.get(self.lang)));
+                text.push_str(&self.fill(f, note.get(self.lang)));
             }
         }
         text

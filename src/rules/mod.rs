@@ -4,7 +4,7 @@
 pub mod template;
 
 use crate::answer::{Answer, Answers};
-use crate::bank::{Bank, Rule};
+use crate::bank::{Bank, Rule, Severity};
 use crate::condition::{Condition, EntryScope, Scope, Truth};
 use crate::flow::Visible;
 use serde::Serialize;
@@ -26,13 +26,17 @@ pub enum Outcome {
     NotAssessed,
 }
 
-/// One rule and its outcome.
+/// One rule and its outcome; a `for_each` rule that applies gives one per entry.
 #[derive(Debug, Clone, Copy)]
 pub struct Finding<'b> {
     /// The rule.
     pub rule: &'b Rule,
     /// What it says about the answers.
     pub outcome: Outcome,
+    /// Its severity under the session's jurisdictions.
+    pub severity: Severity,
+    /// For a `for_each` rule that applies: the index of the entry it applies to.
+    pub entry: Option<usize>,
 }
 
 /// The score of one area.
@@ -53,8 +57,11 @@ pub struct AreaScore {
 /// Findings and scores for a set of answers.
 #[derive(Debug, Clone)]
 pub struct Evaluation<'b> {
-    /// Every rule with its outcome, in bank order.
+    /// Every rule with its outcome, in bank order: one finding per rule, or
+    /// per entry for a `for_each` rule that applies.
     pub findings: Vec<Finding<'b>>,
+    /// Every rule once with its outcome, in bank order (what scores count).
+    pub rules: Vec<Finding<'b>>,
     /// One score per area, in bank order.
     pub scores: Vec<AreaScore>,
     /// All areas together, weighted by what each checked.
@@ -71,9 +78,9 @@ impl<'b> Evaluation<'b> {
     pub fn gaps(&self) -> Vec<&Finding<'b>> {
         let mut gaps: Vec<&Finding<'b>> = self
             .with_outcome(Outcome::Applies)
-            .filter(|f| f.rule.severity.is_gap())
+            .filter(|f| f.severity.is_gap())
             .collect();
-        gaps.sort_by_key(|f| f.rule.severity);
+        gaps.sort_by_key(|f| f.severity);
         gaps
     }
 }
@@ -81,42 +88,80 @@ impl<'b> Evaluation<'b> {
 /// Evaluates every rule of the bank on the answers.
 pub fn evaluate<'b>(bank: &'b Bank, answers: &Answers) -> Evaluation<'b> {
     let visible = Visible::new(bank, answers);
-    let findings: Vec<Finding<'b>> = bank
+    let cited = bank.jurisdictions_of(answers);
+    let rules: Vec<Finding<'b>> = bank
         .rules
         .iter()
         .map(|rule| {
-            let outcome = match rule.when.eval(&visible) {
-                Truth::True => Outcome::Applies,
-                Truth::False if reads_ruled_out(&rule.when, &visible) => Outcome::NotApplicable,
-                Truth::False => Outcome::DoesNotApply,
-                Truth::Unknown if depends_on_dont_know(&rule.when, &visible) => Outcome::ToVerify,
-                Truth::Unknown => Outcome::NotAssessed,
+            let when = rule.session_condition();
+            let outcome = if !rule.concerns(&cited) {
+                Outcome::NotApplicable
+            } else {
+                match when.eval(&visible) {
+                    Truth::True => Outcome::Applies,
+                    Truth::False if reads_ruled_out(&when, &visible) => Outcome::NotApplicable,
+                    Truth::False => Outcome::DoesNotApply,
+                    Truth::Unknown if depends_on_dont_know(&when, &visible) => Outcome::ToVerify,
+                    Truth::Unknown => Outcome::NotAssessed,
+                }
             };
-            Finding { rule, outcome }
+            Finding {
+                rule,
+                outcome,
+                severity: rule.severity_for(&cited),
+                entry: None,
+            }
+        })
+        .collect();
+    let findings = rules
+        .iter()
+        .flat_map(|f| match (&f.rule.for_each, f.outcome) {
+            (Some(group), Outcome::Applies) => entries_applying(bank, &visible, f.rule, group)
+                .into_iter()
+                .map(|i| Finding {
+                    entry: Some(i),
+                    ..*f
+                })
+                .collect(),
+            _ => vec![*f],
         })
         .collect();
     let scores: Vec<AreaScore> = bank
         .manifest
         .areas
         .iter()
-        .map(|area| score(&area.id, &findings))
+        .map(|area| score(&area.id, &rules))
         .collect();
     let earned: u32 = scores.iter().map(|s| s.earned).sum();
     let possible: u32 = scores.iter().map(|s| s.possible).sum();
     Evaluation {
         findings,
+        rules,
         scores,
         overall: percent(earned, possible),
     }
+}
+
+/// The indices of the entries of `group` in which the rule's condition holds.
+fn entries_applying(bank: &Bank, visible: &Visible<'_>, rule: &Rule, group: &str) -> Vec<usize> {
+    let (Some(question), Some(entries)) = (
+        bank.question(group),
+        visible.answer(group).and_then(Answer::entries),
+    ) else {
+        return Vec::new();
+    };
+    (0..entries.len())
+        .filter(|&i| rule.when.eval(&EntryScope::new(question, &entries[i], visible)) == Truth::True)
+        .collect()
 }
 
 fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {
     let (mut earned, mut possible, mut gaps) = (0, 0, 0);
     for f in findings
         .iter()
-        .filter(|f| f.rule.area == area && f.rule.severity.is_gap())
+        .filter(|f| f.rule.area == area && f.severity.is_gap())
     {
-        let weight = f.rule.severity.weight();
+        let weight = f.severity.weight();
         match f.outcome {
             Outcome::DoesNotApply => {
                 earned += weight;

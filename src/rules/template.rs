@@ -1,10 +1,14 @@
 //! Placeholders in findings and recommendations, filled from the answers:
 //! `{org}` the organisation's name, `{answer:ID}` an answer as a reader sees it,
-//! `{entries:GROUP/FIELD}` every entry of a group, and `{matching:GROUP/FIELD}`
-//! the entries that make the rule's own `any_entry` condition true.
+//! `{entries:GROUP/FIELD}` every entry of a group, `{matching:GROUP/FIELD}`
+//! the entries that make the rule's own `any_entry` condition true,
+//! `{missing:QUESTION/OPTION,OPTION...}` the listed options a multiple choice
+//! leaves unticked, and `{term:ID}` a word of the bank's vocabulary in the
+//! session's own legal terms. In a `for_each` rule, an entry's sub-questions
+//! are in scope.
 
 use crate::answer::{Answer, entry_name};
-use crate::bank::{Bank, Kind};
+use crate::bank::{Bank, Kind, Question};
 use crate::condition::{Condition, EntryScope, Scope, Truth};
 use crate::i18n::{Lang, join_list, ui};
 
@@ -19,6 +23,11 @@ enum Piece<'t> {
         field: &'t str,
         matching: bool,
     },
+    Missing {
+        question: &'t str,
+        options: Vec<&'t str>,
+    },
+    Term(&'t str),
 }
 
 fn parse(template: &str) -> Result<Vec<Piece<'_>>, String> {
@@ -34,6 +43,16 @@ fn parse(template: &str) -> Result<Vec<Piece<'_>>, String> {
         let piece = match inner.split_once(':') {
             None if inner == "org" => Piece::Org,
             Some(("answer", id)) => Piece::Answer(id),
+            Some(("term", id)) => Piece::Term(id),
+            Some(("missing", path)) => {
+                let (question, options) = path
+                    .split_once('/')
+                    .ok_or_else(|| format!("`{{{inner}}}` needs QUESTION/OPTION,OPTION..."))?;
+                Piece::Missing {
+                    question,
+                    options: options.split(',').map(str::trim).collect(),
+                }
+            }
             Some((kind @ ("entries" | "matching"), path)) => {
                 let (group, field) = path
                     .split_once('/')
@@ -46,7 +65,7 @@ fn parse(template: &str) -> Result<Vec<Piece<'_>>, String> {
             }
             _ => {
                 return Err(format!(
-                    "unknown placeholder `{{{inner}}}` (use {{org}}, {{answer:ID}}, {{entries:GROUP/FIELD}} or {{matching:GROUP/FIELD}})"
+                    "unknown placeholder `{{{inner}}}` (use {{org}}, {{answer:ID}}, {{entries:GROUP/FIELD}}, {{matching:GROUP/FIELD}}, {{missing:QUESTION/OPTIONS}} or {{term:ID}})"
                 ));
             }
         };
@@ -57,11 +76,13 @@ fn parse(template: &str) -> Result<Vec<Piece<'_>>, String> {
     Ok(pieces)
 }
 
-/// Checks a template's placeholders against the bank.
-pub fn check(template: &str, bank: &Bank) -> Result<(), String> {
+/// Checks a template's placeholders against the bank; `group` is the group
+/// whose entry is in scope (a `for_each` rule's).
+pub fn check(template: &str, bank: &Bank, group: Option<&Question>) -> Result<(), String> {
+    let find = |id: &str| group.and_then(|g| g.sub(id)).or_else(|| bank.question(id));
     for piece in parse(template)? {
         match piece {
-            Piece::Answer(id) if bank.question(id).is_none() => {
+            Piece::Answer(id) if find(id).is_none() => {
                 return Err(format!("placeholder names unknown question `{id}`"));
             }
             Piece::Entries { group, field, .. } => {
@@ -75,33 +96,80 @@ pub fn check(template: &str, bank: &Bank) -> Result<(), String> {
                     ));
                 }
             }
+            Piece::Missing { question, options } => {
+                let Some(q) = find(question).filter(|q| q.kind == Kind::Multi) else {
+                    return Err(format!(
+                        "`{{missing:{question}/...}}` needs a multiple-choice question in scope"
+                    ));
+                };
+                if let Some(bad) = options.iter().find(|o| q.option(o).is_none()) {
+                    return Err(format!("`{question}` has no option `{bad}`"));
+                }
+            }
+            Piece::Term(id) if !bank.manifest.terms.contains_key(id) => {
+                return Err(format!("placeholder names unknown term `{id}` (see `terms` in bank.json)"));
+            }
             _ => {}
         }
     }
     Ok(())
 }
 
-/// Fills a template; `rule` is the condition of the rule it belongs to.
-pub fn render(
-    template: &str,
-    bank: &Bank,
-    scope: &dyn Scope,
-    rule: &Condition,
-    org: &str,
-    lang: Lang,
-) -> String {
+/// What a template is filled from.
+pub struct Fill<'a> {
+    /// The bank.
+    pub bank: &'a Bank,
+    /// The answers in scope: the session's, or one entry's inside them.
+    pub scope: &'a dyn Scope,
+    /// The group whose entry is in scope, if any.
+    pub group: Option<&'a Question>,
+    /// The condition of the rule the template belongs to.
+    pub rule: &'a Condition,
+    /// The organisation's name.
+    pub org: &'a str,
+    /// The language to write in.
+    pub lang: Lang,
+}
+
+/// Fills a template.
+pub fn render(template: &str, fill: &Fill<'_>) -> String {
+    let Fill {
+        bank,
+        scope,
+        group,
+        rule,
+        org,
+        lang,
+    } = *fill;
     let Ok(pieces) = parse(template) else {
         return template.to_string();
     };
+    let find = |id: &str| group.and_then(|g| g.sub(id)).or_else(|| bank.question(id));
     let mut out = String::with_capacity(template.len() + 32);
     for piece in pieces {
         match piece {
             Piece::Literal(s) => out.push_str(s),
             Piece::Org => out.push_str(org),
-            Piece::Answer(id) => match (bank.question(id), scope.answer(id)) {
+            Piece::Answer(id) => match (find(id), scope.answer(id)) {
                 (Some(q), Some(a)) => out.push_str(&a.display(q, lang)),
                 _ => out.push_str(&ui(lang).not_answered.to_lowercase()),
             },
+            Piece::Term(id) => {
+                if let Some(term) = bank.manifest.terms.get(id) {
+                    out.push_str(term.pick(scope).get(lang));
+                }
+            }
+            Piece::Missing { question, options } => {
+                let Some(q) = find(question) else { continue };
+                let ticked = scope.answer(question).and_then(Answer::selected).unwrap_or_default();
+                let missing: Vec<String> = options
+                    .iter()
+                    .filter(|o| !ticked.iter().any(|t| t == *o))
+                    .filter_map(|o| q.option(o))
+                    .map(|o| o.label.get(lang).to_string())
+                    .collect();
+                out.push_str(&join_list(&missing, lang));
+            }
             Piece::Entries {
                 group,
                 field,

@@ -49,8 +49,10 @@ impl<'a> Checker<'a> {
             for (j, text) in &rule.jurisdiction_notes {
                 self.text(text, rel, ptr.at("jurisdiction_notes").at(j.code()), id);
             }
+            let group = self.for_each_group(rule, rel, &ptr);
             let notes = rule.jurisdiction_notes.iter().map(|(j, t)| (j.code(), t));
             let texts = [
+                ("title", &rule.title),
                 ("finding", &rule.finding),
                 ("recommendation", &rule.recommendation),
             ]
@@ -58,7 +60,7 @@ impl<'a> Checker<'a> {
             .chain(notes);
             for (field, text) in texts {
                 for lang in crate::i18n::Lang::ALL {
-                    if let Err(e) = template::check(text.get(lang), bank) {
+                    if let Err(e) = template::check(text.get(lang), bank, group) {
                         let at = if rule.jurisdiction_notes.keys().any(|j| j.code() == field) {
                             ptr.at("jurisdiction_notes").at(field).at(lang.code())
                         } else {
@@ -68,7 +70,22 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            for j in Jurisdiction::ALL {
+            let own = rule.own_jurisdictions();
+            for (j, _) in rule.refs.iter().filter(|(j, _)| !own.contains(j)) {
+                let msg = format!(
+                    "a reference for `{}`, which the rule's `jurisdictions` leave out",
+                    j.code()
+                );
+                self.push(rel, ptr.at("refs").at(j.code()), Some(id), msg);
+            }
+            for j in rule.severity_in.keys().filter(|j| !own.contains(j)) {
+                let msg = format!(
+                    "a severity for `{}`, which the rule's `jurisdictions` leave out",
+                    j.code()
+                );
+                self.push(rel, ptr.at("severity_in").at(j.code()), Some(id), msg);
+            }
+            for j in own {
                 match rule.refs.get(&j) {
                     None => {
                         let msg = format!(
@@ -93,7 +110,46 @@ impl<'a> Checker<'a> {
                 limit: None,
                 group: None,
             };
-            self.condition(&rule.when, rel, ptr.at("when"), &ctx, None);
+            self.condition(&rule.when, rel, ptr.at("when"), &ctx, group);
+        }
+        self.terms();
+    }
+
+    /// The group a `for_each` rule runs over, or an error when it names no group.
+    fn for_each_group(
+        &mut self,
+        rule: &'a crate::bank::Rule,
+        rel: &str,
+        ptr: &Pointer,
+    ) -> Option<&'a crate::bank::Question> {
+        let name = rule.for_each.as_deref()?;
+        let group = self
+            .bank
+            .question(name)
+            .filter(|q| q.kind == crate::bank::Kind::Group);
+        if group.is_none() {
+            let msg = format!("`for_each` names `{name}`, which is not a group question");
+            self.push(rel, ptr.at("for_each"), Some(&rule.id), msg);
+        }
+        group
+    }
+
+    /// The vocabulary of `bank.json`: texts in both languages, conditions on known questions.
+    fn terms(&mut self) {
+        let bank = self.bank;
+        for (id, term) in &bank.manifest.terms {
+            let ptr = Pointer::default().at("terms").at(id.as_str());
+            self.text(&term.text, "bank.json", ptr.at("text"), id);
+            for (i, variant) in term.variants.iter().enumerate() {
+                let at = ptr.at("variants").at(i);
+                self.text(&variant.text, "bank.json", at.at("text"), id);
+                let ctx = CondCtx {
+                    owner: id,
+                    limit: None,
+                    group: None,
+                };
+                self.condition(&variant.when, "bank.json", at.at("when"), &ctx, None);
+            }
         }
     }
 
@@ -116,7 +172,8 @@ impl<'a> Checker<'a> {
             }
         }
         for (rule, (rel, index)) in bank.rules.iter().zip(&bank.rule_origins) {
-            match reach::search(bank, &[&rule.when], &mut budget) {
+            let when = rule.session_condition();
+            match reach::search(bank, &[when.as_ref()], &mut budget) {
                 Reach::Reachable => {}
                 Reach::Unchecked => self.unchecked.push(rule.id.clone()),
                 Reach::Never => {
