@@ -116,7 +116,10 @@ pub(crate) struct Raw {
 impl Bank {
     /// The jurisdictions the answers select, in report order; every
     /// jurisdiction when none is selected yet.
-    pub fn jurisdictions_of(&self, answers: &crate::answer::Answers) -> Vec<crate::law::Jurisdiction> {
+    pub fn jurisdictions_of(
+        &self,
+        answers: &crate::answer::Answers,
+    ) -> Vec<crate::law::Jurisdiction> {
         let selected = answers
             .get(&self.manifest.bindings.jurisdictions)
             .and_then(crate::answer::Answer::selected)

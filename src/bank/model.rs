@@ -407,10 +407,12 @@ impl Rule {
     pub fn session_condition(&self) -> std::borrow::Cow<'_, Condition> {
         match &self.for_each {
             None => std::borrow::Cow::Borrowed(&self.when),
-            Some(group) => std::borrow::Cow::Owned(Condition::AnyEntry(crate::condition::EntryTest {
-                group: group.clone(),
-                when: Box::new(self.when.clone()),
-            })),
+            Some(group) => {
+                std::borrow::Cow::Owned(Condition::AnyEntry(crate::condition::EntryTest {
+                    group: group.clone(),
+                    when: Box::new(self.when.clone()),
+                }))
+            }
         }
     }
 }

@@ -525,7 +525,11 @@ impl Ctx<'_> {
     /// A text of the finding's rule filled from the answers; a finding on
     /// one entry reads that entry's sub-questions.
     fn fill(&self, f: &Finding<'_>, text: &str) -> String {
-        let group = f.rule.for_each.as_deref().and_then(|g| self.bank.question(g));
+        let group = f
+            .rule
+            .for_each
+            .as_deref()
+            .and_then(|g| self.bank.question(g));
         let entry = group.zip(f.entry).and_then(|(g, i)| {
             self.visible
                 .answer(&g.id)
@@ -546,7 +550,9 @@ impl Ctx<'_> {
             )
         };
         match (group, entry) {
-            (Some(g), Some(entry)) => fill(&crate::condition::EntryScope::new(g, entry, &self.visible)),
+            (Some(g), Some(entry)) => {
+                fill(&crate::condition::EntryScope::new(g, entry, &self.visible))
+            }
             _ => fill(&self.visible),
         }
     }

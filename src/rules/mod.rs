@@ -151,7 +151,11 @@ fn entries_applying(bank: &Bank, visible: &Visible<'_>, rule: &Rule, group: &str
         return Vec::new();
     };
     (0..entries.len())
-        .filter(|&i| rule.when.eval(&EntryScope::new(question, &entries[i], visible)) == Truth::True)
+        .filter(|&i| {
+            rule.when
+                .eval(&EntryScope::new(question, &entries[i], visible))
+                == Truth::True
+        })
         .collect()
 }
 

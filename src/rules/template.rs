@@ -107,7 +107,9 @@ pub fn check(template: &str, bank: &Bank, group: Option<&Question>) -> Result<()
                 }
             }
             Piece::Term(id) if !bank.manifest.terms.contains_key(id) => {
-                return Err(format!("placeholder names unknown term `{id}` (see `terms` in bank.json)"));
+                return Err(format!(
+                    "placeholder names unknown term `{id}` (see `terms` in bank.json)"
+                ));
             }
             _ => {}
         }
@@ -161,7 +163,10 @@ pub fn render(template: &str, fill: &Fill<'_>) -> String {
             }
             Piece::Missing { question, options } => {
                 let Some(q) = find(question) else { continue };
-                let ticked = scope.answer(question).and_then(Answer::selected).unwrap_or_default();
+                let ticked = scope
+                    .answer(question)
+                    .and_then(Answer::selected)
+                    .unwrap_or_default();
                 let missing: Vec<String> = options
                     .iter()
                     .filter(|o| !ticked.iter().any(|t| t == *o))

@@ -1,0 +1,262 @@
+//! The rule features the legal model needs: rules for one law only, a
+//! severity per law, one finding per group entry, the options a choice leaves
+//! unticked, and words that follow the session's law. Each test runs on a
+//! copy of the mini bank with a few rules added.
+
+mod common;
+
+use common::{answers, mini_bank_dir, session_with};
+use privaudit::bank::{Bank, Severity};
+use privaudit::i18n::Lang;
+use privaudit::render::markdown;
+use privaudit::report::{BuildOptions, build};
+use privaudit::rules::{Outcome, evaluate};
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// The rules added to the mini bank.
+fn legal_rules() -> Value {
+    json!({"rules": [
+        {
+            "id": "vendors.each",
+            "area": "vendors",
+            "severity": "high",
+            "for_each": "vendors",
+            "when": {"no": "contract"},
+            "title": {"fr": "Contrat manquant : {answer:name}", "en": "Missing contract: {answer:name}"},
+            "finding": {"fr": "{answer:name} reçoit des {term:pi} sans contrat.", "en": "{answer:name} receives {term:pi} without a contract."},
+            "recommendation": {"fr": "Signez un contrat avec {answer:name}.", "en": "Sign a contract with {answer:name}."},
+            "refs": {"eu": {"article": "28(3)"}, "ca": {"clause": "4.1.3"}, "qc": {"section": "18.3"}}
+        },
+        {
+            "id": "paper.eu_only",
+            "area": "security",
+            "severity": "medium",
+            "jurisdictions": ["eu"],
+            "when": {"yes": "paper"},
+            "title": {"fr": "Règle européenne", "en": "European rule"},
+            "finding": {"fr": "Seulement sous le RGPD.", "en": "Only under the GDPR."},
+            "recommendation": {"fr": "Faites-le.", "en": "Do it."},
+            "refs": {"eu": {"article": "32"}}
+        },
+        {
+            "id": "paper.weighs",
+            "area": "security",
+            "severity": "high",
+            "severity_in": {"qc": "advice"},
+            "when": {"yes": "paper"},
+            "title": {"fr": "Devoir en Europe, conseil au Québec", "en": "Duty in Europe, advice in Québec"},
+            "finding": {"fr": "Il manque : {missing:paper.measures/locked,alarm}.", "en": "Missing: {missing:paper.measures/locked,alarm}."},
+            "recommendation": {"fr": "Complétez.", "en": "Complete it."},
+            "refs": {"eu": {"article": "32"}, "ca": "none", "qc": "none"}
+        }
+    ]})
+}
+
+/// A copy of the mini bank with `legal_rules`, the vocabulary term `pi`, and `edit` applied to the rules.
+fn bank_with(dir: &Path, edit: impl FnOnce(&mut Value)) -> Result<Bank, String> {
+    copy_dir(&mini_bank_dir(), dir);
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("bank.json")).unwrap()).unwrap();
+    manifest["terms"] = json!({"pi": {
+        "text": {"fr": "données personnelles", "en": "personal data"},
+        "variants": [{
+            "when": {"all": [
+                {"includes": {"question": "org.where", "option": "qc"}},
+                {"not": {"includes": {"question": "org.where", "option": "eu"}}}
+            ]},
+            "text": {"fr": "renseignements personnels", "en": "personal information"}
+        }]
+    }});
+    std::fs::write(dir.join("bank.json"), manifest.to_string()).unwrap();
+    let mut rules = legal_rules();
+    edit(&mut rules);
+    std::fs::write(dir.join("rules/legal.json"), rules.to_string()).unwrap();
+    Bank::from_dir(dir).map_err(|e| e.to_string())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn vendors(laws: &[&str]) -> Value {
+    json!({
+        "org.name": "Boulangerie Test",
+        "org.where": laws,
+        "paper": true,
+        "paper.measures": ["locked"],
+        "vendors": {"entries": [
+            {"name": "Hébergeur Nord", "abroad": true, "contract": false},
+            {"name": "Comptable Sud", "abroad": true, "contract": true},
+            {"name": "Paie Ouest", "abroad": true, "contract": false}
+        ]}
+    })
+}
+
+fn report(bank: &Bank, given: Value, lang: Lang) -> String {
+    let session = session_with(bank, answers(given));
+    let options = BuildOptions {
+        lang,
+        date: time::macros::date!(2026 - 11 - 22),
+    };
+    markdown::render(&build(bank, &session, options))
+}
+
+#[test]
+fn a_rule_on_each_entry_gives_one_finding_per_entry_and_is_scored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with(dir.path(), |_| {}).unwrap();
+    let eval = evaluate(&bank, &answers(vendors(&["eu"])));
+    let entries: Vec<Option<usize>> = eval
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "vendors.each")
+        .map(|f| f.entry)
+        .collect();
+    assert_eq!(
+        entries,
+        [Some(0), Some(2)],
+        "the two vendors without a contract"
+    );
+    let once: Vec<_> = eval
+        .rules
+        .iter()
+        .filter(|f| f.rule.id == "vendors.each")
+        .collect();
+    assert_eq!(once.len(), 1);
+    assert_eq!(once[0].outcome, Outcome::Applies);
+    // Both vendor rules fail: the `any_entry` one (medium, 2) and the new one
+    // (high, 4), counted once although two vendors lack a contract.
+    let vendors_score = &eval.scores[1];
+    assert_eq!(
+        (
+            vendors_score.earned,
+            vendors_score.possible,
+            vendors_score.gaps
+        ),
+        (0, 6, 2)
+    );
+
+    let md = report(&bank, vendors(&["eu"]), Lang::Fr);
+    assert!(md.contains("Contrat manquant : Hébergeur Nord"), "{md}");
+    assert!(md.contains("Contrat manquant : Paie Ouest"));
+    assert!(!md.contains("Contrat manquant : Comptable Sud"));
+    assert!(md.contains("Signez un contrat avec Paie Ouest."));
+    assert!(md.contains("Hébergeur Nord reçoit des données personnelles sans contrat."));
+}
+
+#[test]
+fn no_entry_applies_when_every_vendor_has_a_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with(dir.path(), |_| {}).unwrap();
+    let mut given = vendors(&["eu"]);
+    for entry in given["vendors"]["entries"].as_array_mut().unwrap() {
+        entry["contract"] = json!(true);
+    }
+    let eval = evaluate(&bank, &answers(given));
+    let rule = eval
+        .rules
+        .iter()
+        .find(|f| f.rule.id == "vendors.each")
+        .unwrap();
+    assert_eq!(rule.outcome, Outcome::DoesNotApply);
+    assert!(!eval.findings.iter().any(|f| f.entry.is_some()));
+}
+
+#[test]
+fn a_rule_for_one_law_is_absent_from_another_laws_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with(dir.path(), |_| {}).unwrap();
+    let outcome = |laws: &[&str]| {
+        evaluate(&bank, &answers(vendors(laws)))
+            .rules
+            .iter()
+            .find(|f| f.rule.id == "paper.eu_only")
+            .unwrap()
+            .outcome
+    };
+    assert_eq!(outcome(&["qc"]), Outcome::NotApplicable);
+    assert_eq!(outcome(&["eu"]), Outcome::Applies);
+    assert_eq!(outcome(&["eu", "qc"]), Outcome::Applies);
+    let quebec = report(&bank, vendors(&["qc"]), Lang::Fr);
+    assert!(!quebec.contains("Règle européenne"));
+    assert!(!quebec.contains("Seulement sous le RGPD"));
+    let both = report(&bank, vendors(&["eu", "qc"]), Lang::Fr);
+    assert!(both.contains("Règle européenne"));
+}
+
+#[test]
+fn the_severity_is_the_most_severe_of_the_sessions_laws() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with(dir.path(), |_| {}).unwrap();
+    let severity = |laws: &[&str]| {
+        evaluate(&bank, &answers(vendors(laws)))
+            .rules
+            .iter()
+            .find(|f| f.rule.id == "paper.weighs")
+            .unwrap()
+            .severity
+    };
+    assert_eq!(severity(&["qc"]), Severity::Advice);
+    assert_eq!(severity(&["eu"]), Severity::High);
+    assert_eq!(severity(&["eu", "qc"]), Severity::High);
+    // Advice in Québec: not a gap, so not in the action plan.
+    let eval = evaluate(&bank, &answers(vendors(&["qc"])));
+    assert!(!eval.gaps().iter().any(|f| f.rule.id == "paper.weighs"));
+}
+
+#[test]
+fn missing_lists_the_unticked_options_and_terms_follow_the_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with(dir.path(), |_| {}).unwrap();
+    let md = report(&bank, vendors(&["eu"]), Lang::Fr);
+    let alarm = bank
+        .question("paper.measures")
+        .unwrap()
+        .option("alarm")
+        .unwrap()
+        .label
+        .get(Lang::Fr)
+        .to_string();
+    assert!(md.contains(&format!("Il manque : {alarm}.")), "{md}");
+    let quebec = report(&bank, vendors(&["qc"]), Lang::Fr);
+    assert!(quebec.contains("Hébergeur Nord reçoit des renseignements personnels sans contrat."));
+    let english = report(&bank, vendors(&["qc"]), Lang::En);
+    assert!(english.contains("Hébergeur Nord receives personal information without a contract."));
+}
+
+#[test]
+fn validate_names_what_the_new_fields_get_wrong() {
+    let cases: [(&str, fn(&mut Value)); 5] = [
+        ("which the rule's `jurisdictions` leave out", |r| {
+            r["rules"][1]["refs"]["qc"] = json!({"section": "10"});
+        }),
+        ("is not a group question", |r| {
+            r["rules"][0]["for_each"] = json!("paper");
+        }),
+        ("unknown term `pii`", |r| {
+            r["rules"][0]["finding"]["fr"] = json!("Des {term:pii}.");
+        }),
+        ("needs a multiple-choice question", |r| {
+            r["rules"][2]["finding"]["en"] = json!("{missing:backup/none}");
+        }),
+        ("has no option `shredder`", |r| {
+            r["rules"][2]["finding"]["en"] = json!("{missing:paper.measures/shredder}");
+        }),
+    ];
+    for (expected, edit) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let err = bank_with(dir.path(), edit).unwrap_err();
+        assert!(err.contains(expected), "expected «{expected}» in: {err}");
+        assert!(err.contains("legal.json"), "the file is named: {err}");
+    }
+}
