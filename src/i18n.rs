@@ -169,6 +169,10 @@ pub struct Ui {
     pub to_verify_count: &'static str,
     pub scores_by_area: &'static str,
     pub not_assessed: &'static str,
+    /// In place of an area's score when fewer than three of its requirements were checked.
+    pub too_few_answers: &'static str,
+    /// After a finding whose severity depends on what is at stake: `{severity}`, `{because}`.
+    pub severity_because: &'static str,
     pub action_plan: &'static str,
     pub action_plan_intro: &'static str,
     pub action_plan_empty: &'static str,
@@ -255,6 +259,8 @@ pub static FR: Ui = Ui {
     to_verify_count: "Points à vérifier",
     scores_by_area: "Note par domaine",
     not_assessed: "non évalué",
+    too_few_answers: "trop peu de réponses",
+    severity_because: "Priorité {severity}, car {because}.",
     action_plan: "Plan d’action prioritaire",
     action_plan_intro: "Les mesures ci-dessous corrigent les écarts constatés, de la plus urgente à la moins urgente.",
     action_plan_empty: "Aucun écart n’a été constaté dans les réponses données.",
@@ -331,6 +337,8 @@ pub static EN: Ui = Ui {
     to_verify_count: "Points to verify",
     scores_by_area: "Score by area",
     not_assessed: "not assessed",
+    too_few_answers: "too few answers",
+    severity_because: "{Severity} priority, because {because}.",
     action_plan: "Prioritized action plan",
     action_plan_intro: "The measures below close the gaps found, most urgent first.",
     action_plan_empty: "No gap was found in the answers given.",

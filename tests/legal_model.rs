@@ -40,6 +40,21 @@ fn legal_rules() -> Value {
             "refs": {"eu": {"article": "32"}}
         },
         {
+            "id": "backup.stakes",
+            "area": "security",
+            "severity": "medium",
+            "modifiers": [{
+                "when": {"includes": {"question": "org.where", "option": "qc"}},
+                "severity": "high",
+                "because": {"fr": "vous traitez des renseignements de santé", "en": "you handle health information"}
+            }],
+            "when": {"equals": {"question": "backup", "value": "none"}},
+            "title": {"fr": "Sauvegardes absentes", "en": "No backups at all"},
+            "finding": {"fr": "Rien n’est sauvegardé.", "en": "Nothing is backed up."},
+            "recommendation": {"fr": "Sauvegardez.", "en": "Back up."},
+            "refs": {"eu": {"article": "32(1)(c)"}, "ca": {"clause": "4.7.1"}, "qc": {"section": "10"}}
+        },
+        {
             "id": "paper.weighs",
             "area": "security",
             "severity": "high",
@@ -247,10 +262,10 @@ fn validate_names_what_the_new_fields_get_wrong() {
             r["rules"][0]["finding"]["fr"] = json!("Des {term:pii}.");
         }),
         ("needs a multiple-choice question", |r| {
-            r["rules"][2]["finding"]["en"] = json!("{missing:backup/none}");
+            r["rules"][3]["finding"]["en"] = json!("{missing:backup/none}");
         }),
         ("has no option `shredder`", |r| {
-            r["rules"][2]["finding"]["en"] = json!("{missing:paper.measures/shredder}");
+            r["rules"][3]["finding"]["en"] = json!("{missing:paper.measures/shredder}");
         }),
     ];
     for (expected, edit) in cases {
@@ -259,4 +274,64 @@ fn validate_names_what_the_new_fields_get_wrong() {
         assert!(err.contains(expected), "expected «{expected}» in: {err}");
         assert!(err.contains("legal.json"), "the file is named: {err}");
     }
+}
+
+#[test]
+fn what_is_at_stake_raises_the_severity_and_the_report_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with(dir.path(), |_| {}).unwrap();
+    let given = |laws: &[&str]| {
+        let mut v = vendors(laws);
+        v["backup"] = json!("none");
+        v
+    };
+    let severity = |laws: &[&str]| {
+        evaluate(&bank, &answers(given(laws)))
+            .rules
+            .iter()
+            .find(|f| f.rule.id == "backup.stakes")
+            .map(|f| f.severity)
+            .unwrap()
+    };
+    assert_eq!(severity(&["eu"]), Severity::Medium);
+    assert_eq!(severity(&["qc"]), Severity::High);
+    let raised = report(&bank, given(&["qc"]), Lang::Fr);
+    assert!(
+        raised.contains(
+            "Rien n’est sauvegardé. Priorité élevée, car vous traitez des renseignements de santé."
+        ),
+        "{raised}"
+    );
+    let english = report(&bank, given(&["qc"]), Lang::En);
+    assert!(
+        english.contains(
+            "Nothing is backed up. High priority, because you handle health information."
+        )
+    );
+    let plain = report(&bank, given(&["eu"]), Lang::Fr);
+    assert!(plain.contains("Rien n’est sauvegardé."));
+    assert!(
+        !plain.contains("car vous traitez"),
+        "no reason without the modifier"
+    );
+}
+
+#[test]
+fn an_area_with_fewer_than_three_checked_requirements_has_no_score() {
+    let bank = common::mini_bank();
+    // Two security requirements checked (paper, backups): no score, and the report says why.
+    let given =
+        json!({"org.name": "X", "paper": true, "paper.measures": ["locked"], "backup": "offsite"});
+    let eval = evaluate(&bank, &answers(given.clone()));
+    let security = &eval.scores[0];
+    assert_eq!((security.checked, security.score), (2, None));
+    let md = report(&bank, given, Lang::Fr);
+    assert!(md.contains("trop peu de réponses"), "{md}");
+    // With the legal rules added, three are checked: a score appears.
+    let dir = tempfile::tempdir().unwrap();
+    let bigger = bank_with(dir.path(), |_| {}).unwrap();
+    let given = json!({"org.name": "X", "org.where": ["eu"], "paper": true, "paper.measures": ["locked"], "backup": "offsite"});
+    let security = evaluate(&bigger, &answers(given)).scores[0].clone();
+    assert!(security.checked >= 3);
+    assert!(security.score.is_some());
 }

@@ -349,6 +349,12 @@ pub struct Rule {
     /// A session under several laws gets the most severe.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub severity_in: BTreeMap<Jurisdiction, Severity>,
+    /// What raises or lowers the severity with what is at stake (health data,
+    /// a public website, many people): the first whose condition holds on the
+    /// session's answers sets it, and the report gives its reason. Only a gap's
+    /// severity is changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifiers: Vec<Modifier>,
     /// The only jurisdictions whose reports carry the rule (its reasoning is
     /// that law's alone); every jurisdiction when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -374,6 +380,18 @@ pub struct Rule {
     /// Coverage items this rule addresses, as `framework:item` (see `coverage.json`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
+}
+
+/// A change of severity under some answers.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Modifier {
+    /// When it applies (read on the session's answers).
+    pub when: Condition,
+    /// The severity it sets.
+    pub severity: Severity,
+    /// Why, completing "high, because …" ("you handle health data").
+    pub because: Text,
 }
 
 impl Rule {

@@ -88,7 +88,7 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
                 .iter()
                 .map(|s| match s.score {
                     Some(score) => vec![s.label.clone(), format!("{score}/100"), bar(score)],
-                    None => vec![s.label.clone(), t.not_assessed.to_string(), String::new()],
+                    None => vec![s.label.clone(), s.missing.clone(), String::new()],
                 })
                 .collect();
             table_md(

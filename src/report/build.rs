@@ -166,6 +166,12 @@ impl Ctx<'_> {
             .map(|(area, s)| ScoreBar {
                 label: area.title.get(self.lang).to_string(),
                 score: s.score,
+                missing: if s.checked == 0 {
+                    t.not_assessed
+                } else {
+                    t.too_few_answers
+                }
+                .to_string(),
             })
             .collect();
         let mut blocks = vec![
@@ -302,7 +308,7 @@ impl Ctx<'_> {
                     severity: f.severity,
                     label: ui(self.lang).severity(f.severity).into(),
                     title: self.fill(f, rule.title.get(self.lang)),
-                    finding: self.fill(f, rule.finding.get(self.lang)),
+                    finding: self.finding_text(f),
                     recommendation: self.recommendation(f),
                     refs: if f.severity.is_gap() {
                         self.refs(rule)
@@ -557,6 +563,23 @@ impl Ctx<'_> {
         }
     }
 
+    /// The finding, and why its severity differs from the rule's own when a modifier set it.
+    fn finding_text(&self, f: &Finding<'_>) -> String {
+        let mut text = self.fill(f, f.rule.finding.get(self.lang));
+        if let Some(because) = f.because {
+            let t = ui(self.lang);
+            let word = t.severity(f.severity).to_lowercase();
+            let sentence = t
+                .severity_because
+                .replace("{severity}", &word)
+                .replace("{Severity}", &capitalise(&word))
+                .replace("{because}", &self.fill(f, because.get(self.lang)));
+            text.push(' ');
+            text.push_str(&sentence);
+        }
+        text
+    }
+
     /// The recommendation, followed by the notes for each jurisdiction cited.
     fn recommendation(&self, f: &Finding<'_>) -> String {
         let rule = f.rule;
@@ -591,4 +614,12 @@ impl Ctx<'_> {
             .area(id)
             .map_or_else(String::new, |a| a.title.get(self.lang).into())
     }
+}
+
+/// The text with its first letter in upper case.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -236,8 +236,10 @@ pub struct KeyFigure {
 pub struct ScoreBar {
     /// The area's title.
     pub label: String,
-    /// 0 to 100, or none when not assessed.
+    /// 0 to 100, or none when not assessed or too little was answered.
     pub score: Option<u8>,
+    /// What is shown in place of a missing score ("non évalué", "trop peu de réponses").
+    pub missing: String,
 }
 
 /// One line of the action plan.

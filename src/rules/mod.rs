@@ -7,6 +7,8 @@ use crate::answer::{Answer, Answers};
 use crate::bank::{Bank, Rule, Severity};
 use crate::condition::{Condition, EntryScope, Scope, Truth};
 use crate::flow::Visible;
+use crate::i18n::Text;
+use crate::law::Jurisdiction;
 use serde::Serialize;
 
 /// What a rule says about the answers.
@@ -33,8 +35,10 @@ pub struct Finding<'b> {
     pub rule: &'b Rule,
     /// What it says about the answers.
     pub outcome: Outcome,
-    /// Its severity under the session's jurisdictions.
+    /// Its severity under the session's jurisdictions and what is at stake.
     pub severity: Severity,
+    /// Why the severity differs from the rule's own, when a modifier set it.
+    pub because: Option<&'b Text>,
     /// For a `for_each` rule that applies: the index of the entry it applies to.
     pub entry: Option<usize>,
 }
@@ -52,7 +56,13 @@ pub struct AreaScore {
     pub possible: u32,
     /// How many gaps apply.
     pub gaps: usize,
+    /// How many requirements were checked (met, not met, or to verify).
+    pub checked: usize,
 }
+
+/// Fewer requirements checked than this, and an area shows no score: a
+/// number over one or two answers would say more than the answers do.
+pub const MIN_CHECKED: usize = 3;
 
 /// Findings and scores for a set of answers.
 #[derive(Debug, Clone)]
@@ -105,10 +115,12 @@ pub fn evaluate<'b>(bank: &'b Bank, answers: &Answers) -> Evaluation<'b> {
                     Truth::Unknown => Outcome::NotAssessed,
                 }
             };
+            let (severity, because) = weigh(rule, &cited, &visible);
             Finding {
                 rule,
                 outcome,
-                severity: rule.severity_for(&cited),
+                severity,
+                because,
                 entry: None,
             }
         })
@@ -142,6 +154,23 @@ pub fn evaluate<'b>(bank: &'b Bank, answers: &Answers) -> Evaluation<'b> {
     }
 }
 
+/// The severity of a rule for these answers: its law's, then changed by the
+/// first modifier that holds (a gap only), with the modifier's reason.
+fn weigh<'b>(
+    rule: &'b Rule,
+    cited: &[Jurisdiction],
+    visible: &Visible<'_>,
+) -> (Severity, Option<&'b Text>) {
+    let base = rule.severity_for(cited);
+    if !base.is_gap() {
+        return (base, None);
+    }
+    rule.modifiers
+        .iter()
+        .find(|m| m.when.eval(visible) == Truth::True)
+        .map_or((base, None), |m| (m.severity, Some(&m.because)))
+}
+
 /// The indices of the entries of `group` in which the rule's condition holds.
 fn entries_applying(bank: &Bank, visible: &Visible<'_>, rule: &Rule, group: &str) -> Vec<usize> {
     let (Some(question), Some(entries)) = (
@@ -160,7 +189,7 @@ fn entries_applying(bank: &Bank, visible: &Visible<'_>, rule: &Rule, group: &str
 }
 
 fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {
-    let (mut earned, mut possible, mut gaps) = (0, 0, 0);
+    let (mut earned, mut possible, mut gaps, mut checked) = (0, 0, 0, 0);
     for f in findings
         .iter()
         .filter(|f| f.rule.area == area && f.severity.is_gap())
@@ -176,15 +205,21 @@ fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {
                 gaps += 1;
             }
             Outcome::ToVerify => possible += weight,
-            Outcome::NotAssessed | Outcome::NotApplicable => {}
+            Outcome::NotAssessed | Outcome::NotApplicable => continue,
         }
+        checked += 1;
     }
     AreaScore {
         area: area.to_string(),
-        score: percent(earned, possible),
+        score: if checked >= MIN_CHECKED {
+            percent(earned, possible)
+        } else {
+            None
+        },
         earned,
         possible,
         gaps,
+        checked,
     }
 }
 

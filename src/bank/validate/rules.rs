@@ -111,6 +111,16 @@ impl<'a> Checker<'a> {
                 group: None,
             };
             self.condition(&rule.when, rel, ptr.at("when"), &ctx, group);
+            for (i, modifier) in rule.modifiers.iter().enumerate() {
+                let at = ptr.at("modifiers").at(i);
+                self.text(&modifier.because, rel, at.at("because"), id);
+                for lang in crate::i18n::Lang::ALL {
+                    if let Err(e) = template::check(modifier.because.get(lang), bank, None) {
+                        self.push(rel, at.at("because").at(lang.code()), Some(id), e);
+                    }
+                }
+                self.condition(&modifier.when, rel, at.at("when"), &ctx, None);
+            }
         }
         self.terms();
     }

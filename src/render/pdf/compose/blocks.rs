@@ -203,7 +203,7 @@ impl Composer<'_> {
                     }
                     (format!("{score}/100"), label_style.with_face(Face::Bold))
                 }
-                None => (self.t.not_assessed.to_string(), SMALL),
+                None => (s.missing.clone(), SMALL),
             };
             let width = fonts.width(style.face, style.size, &text);
             piece.items.push(Item::Text {
