@@ -37,6 +37,9 @@ pub enum Condition {
     AtLeast(Compare),
     /// The number question is at most this value.
     AtMost(Compare),
+    /// The date question (`YYYY-MM-DD`) holds a date more than `months`
+    /// months before the assessment's date (a policy last updated long ago).
+    OlderThan(Age),
     /// At least one entry of the group satisfies the condition (sub-question ids in scope).
     AnyEntry(EntryTest),
     /// Every entry of the group satisfies the condition (true for no entries).
@@ -71,6 +74,16 @@ pub struct Compare {
     pub question: String,
     /// The bound, included.
     pub value: f64,
+}
+
+/// Operand of `older_than`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Age {
+    /// The text question with `format: date`.
+    pub question: String,
+    /// The date is older when these many months after it is still before the assessment's date.
+    pub months: u32,
 }
 
 /// Operand of `any_entry` and `every_entry`.
@@ -116,6 +129,10 @@ pub trait Scope {
     fn is_hidden(&self, id: &str) -> bool;
     /// The definition of the group question `id`.
     fn group(&self, id: &str) -> Option<&Question>;
+    /// The date the answers are judged on (the assessment's), when known.
+    fn today(&self) -> Option<time::Date> {
+        None
+    }
 }
 
 /// The scope of one group entry: its sub-questions first, then the outer scope.
@@ -200,6 +217,10 @@ impl Scope for EntryScope<'_> {
     fn group(&self, id: &str) -> Option<&Question> {
         self.outer.group(id)
     }
+
+    fn today(&self) -> Option<time::Date> {
+        self.outer.today()
+    }
 }
 
 impl Condition {
@@ -245,6 +266,16 @@ impl Condition {
                 Some(Answer::Number(n)) => Truth::from_bool(*n <= c.value),
                 _ => Truth::Unknown,
             },
+            Condition::OlderThan(age) => match (scope.answer(&age.question), scope.today()) {
+                (Some(Answer::Text(s)), Some(today)) => {
+                    match parse_date(s).map(|d| add_months(d, age.months)) {
+                        Some(Some(limit)) => Truth::from_bool(limit < today),
+                        Some(None) => Truth::False,
+                        None => Truth::Unknown,
+                    }
+                }
+                _ => Truth::Unknown,
+            },
             Condition::AnyEntry(t) | Condition::EveryEntry(t) => {
                 let any = matches!(self, Condition::AnyEntry(_));
                 let (Some(group), Some(entries)) = (
@@ -272,6 +303,7 @@ impl Condition {
             Condition::Equals(e) => Some(&e.question),
             Condition::Includes(i) => Some(&i.question),
             Condition::AtLeast(c) | Condition::AtMost(c) => Some(&c.question),
+            Condition::OlderThan(a) => Some(&a.question),
             Condition::AnyEntry(t) | Condition::EveryEntry(t) => Some(&t.group),
         }
     }
@@ -316,6 +348,23 @@ impl Condition {
     }
 }
 
+/// A `YYYY-MM-DD` date.
+fn parse_date(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &format).ok()
+}
+
+/// The date `months` months after `date`, on the same day or the month's
+/// last (2025-01-31 plus one month is 2025-02-28).
+fn add_months(date: time::Date, months: u32) -> Option<time::Date> {
+    let index =
+        i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + i64::from(months);
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = time::Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    let day = date.day().min(time::util::days_in_month(month, year));
+    time::Date::from_calendar_date(year, month, day).ok()
+}
+
 /// Folds truths as `any` (when `any`) or as `all`, the way Kleene logic does.
 fn fold_truths(any: bool, truths: impl Iterator<Item = Truth>) -> Truth {
     let (absorbing, identity) = if any {
@@ -333,4 +382,77 @@ fn fold_truths(any: bool, truths: impl Iterator<Item = Truth>) -> Truth {
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    /// One answer to `policy.date`, judged on `today`.
+    struct OneDate {
+        answer: Answer,
+        today: Option<time::Date>,
+    }
+
+    impl Scope for OneDate {
+        fn answer(&self, id: &str) -> Option<&Answer> {
+            (id == "policy.date").then_some(&self.answer)
+        }
+        fn is_hidden(&self, _: &str) -> bool {
+            false
+        }
+        fn group(&self, _: &str) -> Option<&Question> {
+            None
+        }
+        fn today(&self) -> Option<time::Date> {
+            self.today
+        }
+    }
+
+    fn older_than_12_months(answer: Answer, today: Option<time::Date>) -> Truth {
+        let c = Condition::OlderThan(Age {
+            question: "policy.date".into(),
+            months: 12,
+        });
+        c.eval(&OneDate { answer, today })
+    }
+
+    #[test]
+    fn a_date_is_older_once_the_months_after_it_have_passed() {
+        let text = |s: &str| Answer::Text(s.into());
+        let on = Some(date!(2026 - 03 - 15));
+        assert_eq!(older_than_12_months(text("2025-03-15"), on), Truth::False);
+        assert_eq!(older_than_12_months(text("2025-03-14"), on), Truth::True);
+        assert_eq!(older_than_12_months(text("2019-05-10"), on), Truth::True);
+        assert_eq!(older_than_12_months(text("2026-01-01"), on), Truth::False);
+        // 31 January plus a month is the end of February.
+        let c = Condition::OlderThan(Age {
+            question: "policy.date".into(),
+            months: 1,
+        });
+        let scope = |today| OneDate {
+            answer: text("2025-01-31"),
+            today: Some(today),
+        };
+        assert_eq!(c.eval(&scope(date!(2025 - 02 - 28))), Truth::False);
+        assert_eq!(c.eval(&scope(date!(2025 - 03 - 01))), Truth::True);
+    }
+
+    #[test]
+    fn an_unknown_date_or_day_cannot_be_judged() {
+        let on = Some(date!(2026 - 03 - 15));
+        assert_eq!(
+            older_than_12_months(Answer::dont_know(), on),
+            Truth::Unknown
+        );
+        assert_eq!(
+            older_than_12_months(Answer::Text("mars 2024".into()), on),
+            Truth::Unknown
+        );
+        assert_eq!(
+            older_than_12_months(Answer::Text("2019-05-10".into()), None),
+            Truth::Unknown
+        );
+    }
 }

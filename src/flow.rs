@@ -23,6 +23,8 @@ pub struct Visible<'a> {
     /// Not shown yet because a question they depend on is still to answer
     /// (not because of a "don't know"): they will be shown or ruled out.
     pending: HashSet<&'a str>,
+    /// The date the answers are judged on, for `older_than` conditions.
+    today: Option<time::Date>,
 }
 
 impl Scope for Visible<'_> {
@@ -36,6 +38,10 @@ impl Scope for Visible<'_> {
 
     fn group(&self, id: &str) -> Option<&Question> {
         self.bank.question(id)
+    }
+
+    fn today(&self) -> Option<time::Date> {
+        self.today
     }
 }
 
@@ -60,6 +66,7 @@ impl<'a> Visible<'a> {
             shown: HashSet::new(),
             hidden: HashSet::new(),
             pending: HashSet::new(),
+            today: None,
         };
         let mut section_truth: Option<(&Section, Truth)> = None;
         for (section, q) in questions {
@@ -102,6 +109,12 @@ impl<'a> Visible<'a> {
             }
         }
         v
+    }
+
+    /// The same, judging dates on `today` (the assessment's date).
+    pub fn on(mut self, today: time::Date) -> Visible<'a> {
+        self.today = Some(today);
+        self
     }
 
     /// Whether the top-level question `id` waits on an answer still to give.

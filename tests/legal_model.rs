@@ -251,7 +251,10 @@ fn missing_lists_the_unticked_options_and_terms_follow_the_law() {
 
 #[test]
 fn validate_names_what_the_new_fields_get_wrong() {
-    let cases: [(&str, fn(&mut Value)); 5] = [
+    let cases: [(&str, fn(&mut Value)); 6] = [
+        ("`older_than` needs a date", |r| {
+            r["rules"][1]["when"] = json!({"older_than": {"question": "email", "months": 12}});
+        }),
         ("which the rule's `jurisdictions` leave out", |r| {
             r["rules"][1]["refs"]["qc"] = json!({"section": "10"});
         }),

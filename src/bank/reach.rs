@@ -92,7 +92,7 @@ pub(crate) fn search(bank: &Bank, conds: &[&Condition], budget: &mut usize) -> R
             .zip(&odometer)
             .filter_map(|((id, values), &i)| values[i].clone().map(|a| (id.to_string(), a)))
             .collect();
-        let visible = Visible::of(bank, &answers, closure.values().copied());
+        let visible = Visible::of(bank, &answers, closure.values().copied()).on(REACH_TODAY);
         if conds.iter().all(|c| c.eval(&visible) == Truth::True) {
             return Reach::Reachable;
         }
@@ -106,6 +106,9 @@ pub(crate) fn search(bank: &Bank, conds: &[&Condition], budget: &mut usize) -> R
         odometer[pos + 1..].iter_mut().for_each(|i| *i = 0);
     }
 }
+
+/// The date `older_than` conditions are judged on while searching.
+const REACH_TODAY: time::Date = time::macros::date!(2000 - 01 - 01);
 
 fn uses_entries(c: &Condition) -> bool {
     let mut found = false;
@@ -140,6 +143,12 @@ fn mentioned_values<'c>(conds: &[&'c Condition]) -> BTreeMap<&'c str, Mentioned>
             }
             Condition::AtLeast(n) | Condition::AtMost(n) => {
                 out.entry(&n.question).or_default().numbers.push(n.value)
+            }
+            Condition::OlderThan(a) => {
+                // An old date and a recent one, judged on REACH_TODAY.
+                let texts = &mut out.entry(&a.question).or_default().texts;
+                texts.insert("1900-01-01".into());
+                texts.insert(REACH_TODAY.to_string());
             }
             _ => {}
         });

@@ -8,7 +8,7 @@ use crate::condition::Scope;
 use crate::flow::Visible;
 use crate::i18n::{Lang, colon, format_date, percent, ui};
 use crate::law::{Citation, Jurisdiction};
-use crate::rules::{Evaluation, Finding, Outcome, evaluate, template};
+use crate::rules::{Evaluation, Finding, Outcome, evaluate_on, template};
 use crate::session::Session;
 use std::collections::HashSet;
 
@@ -39,8 +39,8 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
     let ctx = Ctx {
         bank,
         session,
-        visible: Visible::new(bank, &session.answers),
-        eval: evaluate(bank, &session.answers),
+        visible: Visible::new(bank, &session.answers).on(options.date),
+        eval: evaluate_on(bank, &session.answers, options.date),
         lang,
         note_homes: Default::default(),
     };

@@ -95,9 +95,15 @@ impl<'b> Evaluation<'b> {
     }
 }
 
-/// Evaluates every rule of the bank on the answers.
+/// Evaluates every rule of the bank on the answers, judging dates on today's.
 pub fn evaluate<'b>(bank: &'b Bank, answers: &Answers) -> Evaluation<'b> {
-    let visible = Visible::new(bank, answers);
+    evaluate_on(bank, answers, crate::i18n::local_now().date())
+}
+
+/// Evaluates every rule of the bank on the answers, judging dates (a policy's
+/// age) on `today`, the assessment's date.
+pub fn evaluate_on<'b>(bank: &'b Bank, answers: &Answers, today: time::Date) -> Evaluation<'b> {
+    let visible = Visible::new(bank, answers).on(today);
     let cited = bank.jurisdictions_of(answers);
     let rules: Vec<Finding<'b>> = bank
         .rules

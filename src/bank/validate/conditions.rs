@@ -131,6 +131,7 @@ impl<'a> Checker<'a> {
             Condition::Equals(_) => &[Kind::Single, Kind::Text, Kind::LongText],
             Condition::Includes(_) => &[Kind::Multi],
             Condition::AtLeast(_) | Condition::AtMost(_) => &[Kind::Number],
+            Condition::OlderThan(_) => &[Kind::Text],
             _ => return,
         };
         if !allowed.contains(&q.kind) {
@@ -139,6 +140,14 @@ impl<'a> Checker<'a> {
                 kinds_str(allowed),
                 q.id,
                 kind_str(q.kind)
+            );
+            self.push(rel, ptr, Some(owner), msg);
+            return;
+        }
+        if matches!(c, Condition::OlderThan(_)) && q.format != Some(crate::bank::TextFormat::Date) {
+            let msg = format!(
+                "`older_than` needs a date (`\"format\": \"date\"`), `{}` is free text",
+                q.id
             );
             self.push(rel, ptr, Some(owner), msg);
             return;
@@ -239,6 +248,7 @@ fn condition_key(c: &Condition) -> &'static str {
         Condition::Includes(_) => "includes",
         Condition::AtLeast(_) => "at_least",
         Condition::AtMost(_) => "at_most",
+        Condition::OlderThan(_) => "older_than",
         Condition::AnyEntry(_) => "any_entry",
         Condition::EveryEntry(_) => "every_entry",
     }
