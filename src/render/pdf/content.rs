@@ -1,9 +1,12 @@
 //! Page content streams written straight from the page model, with the
 //! operators printpdf would write for the same drawing: no intermediate
 //! operation lists, one reused buffer, each page deflated as it is done.
+//! Every drawing is in a marked-content sequence: content of a structure
+//! element (with its MCID) or an artifact.
 
 use super::fonts::Face;
 use super::page::{Item, Page};
+use super::tags::{Mark, NodeId, Tree};
 use std::collections::HashMap;
 use std::io::Write as _;
 
@@ -58,6 +61,17 @@ pub struct Resources<'a> {
     pub logo: bool,
     /// The page height (y is flipped: the model counts from the top).
     pub height: f32,
+    /// The structure tree the page's marks refer to.
+    pub tree: &'a Tree,
+}
+
+/// What a page's marked content refers to.
+#[derive(Debug, Default, PartialEq)]
+pub struct PageMarks {
+    /// The structure element of each marked-content sequence, by MCID.
+    pub mcids: Vec<NodeId>,
+    /// The structure element of each link on the page, in order.
+    pub links: Vec<Option<NodeId>>,
 }
 
 /// The resource name of a face's font.
@@ -79,30 +93,79 @@ fn nums(out: &mut Vec<u8>, values: &[f32], op: &str) {
     out.push(b'\n');
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Writes the content stream of `page` into `out` (cleared first).
-pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) {
+/// Writes the content stream of `page` into `out` (cleared first); returns
+/// what its marked content and links belong to.
+pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMarks {
     out.clear();
+    let mut marks = PageMarks::default();
     let flip = |y: f32| res.height - y;
     // Consecutive texts share one text object, and the font and colour
     // are set only when they change: smaller streams, faster export.
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     let mut fill_state: Option<[f32; 3]> = None;
+    // The mark in force, the marked-content sequence open in the stream,
+    // and whether it was opened inside the current text object (then it
+    // must close before the text object does; else the text object must
+    // close before it does).
+    let mut want = Mark::Artifact;
+    let mut open: Option<Mark> = None;
+    let mut open_in_text = false;
     for item in &page.items {
-        if in_text && !matches!(item, Item::Text { .. }) {
+        match item {
+            Item::Mark(mark) => {
+                want = *mark;
+                continue;
+            }
+            Item::Link { .. } => {
+                marks.links.push(match want {
+                    Mark::Node(node) => Some(node),
+                    _ => None,
+                });
+                continue;
+            }
+            Item::PageRef { .. } => continue,
+            _ => {}
+        }
+        let text = matches!(item, Item::Text { .. });
+        // A sequence never crosses a text object's bounds: texts of several
+        // sequences share a text object, each sequence inside it.
+        let change = open != Some(want);
+        if in_text && (!text || (change && !open_in_text)) {
+            if open_in_text {
+                out.extend_from_slice(b"EMC\n");
+                open = None;
+            }
             out.extend_from_slice(b"ET\n");
             in_text = false;
+        }
+        if open.is_some() && open != Some(want) {
+            out.extend_from_slice(b"EMC\n");
+            open = None;
+        }
+        if text && !in_text {
+            out.extend_from_slice(b"BT\n");
+            in_text = true;
+        }
+        if open != Some(want) {
+            open_in_text = in_text;
+            match want {
+                Mark::Node(node) => {
+                    let role = res.tree.nodes[node].role.name();
+                    let _ = writeln!(out, "/{role} <</MCID {}>> BDC", marks.mcids.len());
+                    marks.mcids.push(node);
+                }
+                Mark::Artifact => out.extend_from_slice(b"/Artifact BMC\n"),
+                Mark::Footer => {
+                    out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n")
+                }
+            }
+            open = Some(want);
         }
         match item {
             Item::Text {
                 x, y, style, text, ..
             } => {
-                if !in_text {
-                    out.extend_from_slice(b"BT\n");
-                    in_text = true;
-                }
                 if font != Some((style.face, style.size)) {
                     let _ = write!(out, "/{} ", font_name(style.face));
                     nums(out, &[style.size], "Tf");
@@ -113,15 +176,20 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) {
                     fill_state = Some(style.color);
                 }
                 nums(out, &[1.0, 0.0, 0.0, 1.0, *x, flip(*y)], "Tm");
+                // Two bytes per glyph in a literal string (half the size of
+                // hex before compression, a seventh less after).
                 let glyphs = &res.glyphs[style.face as usize];
-                out.push(b'<');
+                out.push(b'(');
                 for c in text.chars() {
-                    let gid = glyphs.get(c);
-                    for shift in [12, 8, 4, 0] {
-                        out.push(HEX[usize::from((gid >> shift) & 0xF)]);
+                    for byte in glyphs.get(c).to_be_bytes() {
+                        match byte {
+                            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                            b'\r' => out.extend_from_slice(b"\\r"),
+                            _ => out.push(byte),
+                        }
                     }
                 }
-                out.extend_from_slice(b"> Tj\n");
+                out.extend_from_slice(b") Tj\n");
             }
             Item::Rect {
                 x,
@@ -174,12 +242,20 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) {
                 }
             }
             // Links become annotations; page references are text by now.
-            Item::Link { .. } | Item::PageRef { .. } => {}
+            Item::Mark(_) | Item::Link { .. } | Item::PageRef { .. } => {}
         }
     }
     if in_text {
+        if open_in_text {
+            out.extend_from_slice(b"EMC\n");
+            open = None;
+        }
         out.extend_from_slice(b"ET\n");
     }
+    if open.is_some() {
+        out.extend_from_slice(b"EMC\n");
+    }
+    marks
 }
 
 /// A stroked polyline (y from the top of a page `height` high).
@@ -197,6 +273,7 @@ fn line(out: &mut Vec<u8>, mut points: impl Iterator<Item = (f32, f32)>, height:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::pdf::tags::{ROOT, Role};
     use crate::render::pdf::text::TextStyle;
 
     #[test]
@@ -213,10 +290,16 @@ mod tests {
             text: text.into(),
             width: 0.0,
         };
+        let mut tree = Tree::default();
+        let p = tree.add(ROOT, Role::P);
+        let h1 = tree.add(ROOT, Role::H1);
         let page = Page {
             items: vec![
+                Item::Mark(Mark::Node(p)),
                 text(62.0, "Ab"),
-                text(80.0, "b"),
+                Item::Mark(Mark::Node(h1)),
+                text(80.0, "b()"),
+                Item::Mark(Mark::Artifact),
                 Item::Rect {
                     x: 10.0,
                     y: 20.0,
@@ -229,20 +312,35 @@ mod tests {
         };
         let glyphs = [
             Glyphs::default(),
-            Glyphs::new("Ab".chars(), |c| Some(if c == 'A' { 1 } else { 0x1ab })),
+            Glyphs::new("Ab()".chars(), |c| {
+                Some(match c {
+                    'A' => 1,
+                    'b' => 0x1ab,
+                    '(' => 0x5c28,
+                    _ => 0x0d29,
+                })
+            }),
             Glyphs::default(),
         ];
         let res = Resources {
             glyphs: &glyphs,
             logo: false,
             height: 800.0,
+            tree: &tree,
         };
         let mut out = Vec::new();
-        write_page(&page, &res, &mut out);
+        let marks = write_page(&page, &res, &mut out);
+        // Both texts share a text object, each in its own sequence; the
+        // string's delimiters, backslash and carriage return are escaped.
         assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "BT\n/F2 11 Tf\n0.1 0.2 0.3 rg\n1 0 0 1 62 700 Tm\n<000101ab> Tj\n\
-             1 0 0 1 80 700 Tm\n<01ab> Tj\nET\n10 775 30 5 re\nf\n"
+            out.escape_ascii().to_string(),
+            (b"BT\n/P <</MCID 0>> BDC\n/F2 11 Tf\n0.1 0.2 0.3 rg\n1 0 0 1 62 700 Tm\n\
+                  (\x00\x01\x01\xab) Tj\nEMC\n/H1 <</MCID 1>> BDC\n1 0 0 1 80 700 Tm\n\
+                  (\x01\xab\\\\\\(\\r\\)) Tj\nEMC\nET\n\
+                  /Artifact BMC\n10 775 30 5 re\nf\nEMC\n")
+                .escape_ascii()
+                .to_string()
         );
+        assert_eq!(marks.mcids, [p, h1]);
     }
 }

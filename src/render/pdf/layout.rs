@@ -4,6 +4,7 @@
 
 use super::fonts::Fonts;
 use super::page::{Anchor, Geometry, Item, Page, Piece};
+use super::tags::{Mark, Tree};
 use super::text::Rgb;
 
 /// A stripe or a tint drawn beside or behind a flow, page by page.
@@ -73,6 +74,8 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Outline entries, in document order.
     pub anchors: Vec<Anchor>,
+    /// The structure tree the pages' marks refer to.
+    pub tree: Tree,
     y: f32,
     fresh: bool,
 }
@@ -84,6 +87,7 @@ impl Layout {
             geometry,
             pages: vec![Page::default()],
             anchors: Vec::new(),
+            tree: Tree::default(),
             y: geometry.top,
             fresh: true,
         }
@@ -138,6 +142,11 @@ impl Layout {
                 page,
                 y: self.y,
             });
+        }
+        // What a piece draws before its first mark is decoration, whatever
+        // was drawn before it.
+        if !matches!(piece.items.first(), None | Some(Item::Mark(_))) {
+            self.draw(Item::Mark(Mark::Artifact));
         }
         for item in &piece.items {
             let mut item = item.clone();
@@ -200,7 +209,7 @@ impl Layout {
         if let Some(header) = &flow.header {
             let start = self.pages.last().map_or(0, |p| p.items.len());
             let top = self.y;
-            self.put(header);
+            self.put(&header.as_artifact());
             self.backdrop(flow, start, top);
         }
     }
@@ -208,9 +217,12 @@ impl Layout {
     fn backdrop(&mut self, flow: &Flow, start: usize, top: f32) {
         let bottom = self.y;
         let items = &mut self.pages.last_mut().expect("a page").items;
+        if !flow.backdrop.is_empty() {
+            items.insert(start, Item::Mark(Mark::Artifact));
+        }
         for (n, b) in flow.backdrop.iter().enumerate() {
             items.insert(
-                start + n,
+                start + 1 + n,
                 Item::Rect {
                     x: b.x,
                     y: top,
@@ -359,10 +371,16 @@ mod tests {
         layout.place(&flow);
         // 160 points of body: 8 pieces on the first page, then header + 7.
         assert_eq!(layout.pages.len(), 3);
-        assert_eq!(layout.pages[0].items.len(), 8);
+        let drawn = |page: &Page| {
+            page.items
+                .iter()
+                .filter(|i| !matches!(i, Item::Mark(_)))
+                .count()
+        };
+        assert_eq!(drawn(&layout.pages[0]), 8);
         // The header and seven pieces, then the header and the last five.
-        assert_eq!(layout.pages[1].items.len(), 8);
-        assert_eq!(layout.pages[2].items.len(), 6);
+        assert_eq!(drawn(&layout.pages[1]), 8);
+        assert_eq!(drawn(&layout.pages[2]), 6);
     }
 
     #[test]

@@ -6,8 +6,11 @@ mod content;
 pub mod fonts;
 pub mod layout;
 pub mod page;
+mod structure;
+pub mod tags;
 pub mod text;
 mod write;
+mod xmp;
 
 use crate::law::Jurisdiction;
 use crate::report::Report;

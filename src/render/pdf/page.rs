@@ -1,6 +1,7 @@
 //! The page model: page geometry, what is drawn on a page, and pieces of
 //! content (items relative to their top) ready to be placed.
 
+use super::tags::{Mark, NodeId};
 use super::text::{Line, Rgb, TextStyle};
 
 /// Page size and margins, in points; y grows downwards from the top edge.
@@ -43,6 +44,9 @@ impl Geometry {
 /// Something drawn on a page; positions in points from the top-left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
+    /// What the items after it are (tagged content or an artifact), until
+    /// the next mark; a page and a piece start as artifacts.
+    Mark(Mark),
     /// Text on a baseline.
     Text {
         /// Left edge.
@@ -139,6 +143,7 @@ impl Item {
             | Item::Dots { y, .. }
             | Item::PageRef { y, .. } => *y += dy,
             Item::Stroke { points, .. } => points.iter_mut().for_each(|p| p.1 += dy),
+            Item::Mark(_) => {}
         }
     }
 }
@@ -177,6 +182,36 @@ pub struct Piece {
 }
 
 impl Piece {
+    /// Marks everything this piece draws as content of `node`, up to its
+    /// first mark of its own.
+    pub fn tagged(mut self, node: NodeId) -> Piece {
+        if !self.items.is_empty() {
+            self.items.insert(0, Item::Mark(Mark::Node(node)));
+        }
+        self
+    }
+
+    /// The same piece with all its content marked as an artifact (a table's
+    /// header row repeated on a new page: read once, where it first is).
+    pub fn as_artifact(&self) -> Piece {
+        let mut piece = self.clone();
+        for item in &mut piece.items {
+            if let Item::Mark(mark) = item {
+                *mark = Mark::Artifact;
+            }
+        }
+        piece
+    }
+
+    /// Draws `item` as an artifact, then goes on as content of `node`.
+    pub fn decor(&mut self, item: Item, node: Option<NodeId>) {
+        self.items.push(Item::Mark(Mark::Artifact));
+        self.items.push(item);
+        if let Some(node) = node {
+            self.items.push(Item::Mark(Mark::Node(node)));
+        }
+    }
+
     /// One line of text starting at `x`, `leading` high.
     pub fn line(line: &Line, x: f32, leading: f32) -> Piece {
         let mut piece = Piece {

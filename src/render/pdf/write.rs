@@ -2,14 +2,17 @@
 //! fonts with their widths and ToUnicode maps) and the logo; the page
 //! content streams are written here, straight from the page model, and
 //! deflated one by one as they are written; lopdf then adds what printpdf
-//! cannot (document language, a nested outline with exact destinations, a
-//! stable file identifier).
+//! cannot (document language, the structure tree of a tagged PDF, XMP
+//! metadata and an output intent, a nested outline with exact
+//! destinations, a stable file identifier) and saves the small objects in
+//! compressed object streams.
 
-use super::content::{self, Glyphs, Resources};
+use super::content::{self, Glyphs, PageMarks, Resources};
 use super::fonts::{Face, Fonts};
 use super::layout::Layout;
 use super::page::{Anchor, Item};
-use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use super::structure;
+use lopdf::{Dictionary, Object, ObjectId, SaveOptions, Stream, StringFormat};
 use printpdf::{
     FontId, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage, Rect, TextItem,
     XObjectId,
@@ -117,16 +120,21 @@ pub fn write(
         secure: true,
         image_optimization: None,
     };
+    let producer = meta.producer.clone();
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
     drop(doc);
+    let tree = std::mem::take(&mut layout.tree);
     let res = Resources {
         glyphs: &glyphs,
         logo: logo.is_some(),
         height: g.height,
+        tree: &tree,
     };
-    write_pages(&mut pdf, &mut layout, &res)?;
-    finish(&mut pdf, &layout, info);
+    let (marks, links) = write_pages(&mut pdf, &mut layout, &res)?;
+    let page_ids: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
+    let struct_root = structure::write(&mut pdf, &tree, &page_ids, &marks, &links);
+    finish(&mut pdf, &layout, info, struct_root, &producer);
     compress(&mut pdf);
     let id = file_id(&pdf);
     pdf.trailer.set(
@@ -137,19 +145,97 @@ pub fn write(
         ]),
     );
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)
+    let save = SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(OBJECTS_PER_STREAM)
+        .compression_level(OBJECT_COMPRESSION)
+        .build();
+    pdf.save_with_options(&mut bytes, save)
         .map_err(|e| WriteError::Pdf(e.to_string()))?;
-    Ok(bytes)
+    Ok(compress_xref(bytes))
 }
+
+/// Deflates the cross-reference stream lopdf writes raw (7 bytes per
+/// object, a tenth of the file), with the PNG "up" predictor that makes
+/// consecutive entries compress to almost nothing. The stream is the last
+/// object and keeps its offset; anything unexpected leaves the file as is.
+fn compress_xref(bytes: Vec<u8>) -> Vec<u8> {
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let rewrite = || -> Option<Vec<u8>> {
+        let tail_at = bytes.len().checked_sub(40)?;
+        let start = tail_at + find(&bytes[tail_at..], b"startxref\n")? + 10;
+        let offset: usize = std::str::from_utf8(&bytes[start..])
+            .ok()?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()?;
+        let object = bytes.get(offset..)?;
+        let dict_end = find(object, b">>stream\n")?;
+        let dict = std::str::from_utf8(&object[..dict_end]).ok()?;
+        if !dict.contains("/Type/XRef") || !dict.contains("/W[1 4 2]") || dict.contains("/Filter") {
+            return None;
+        }
+        let length_at = dict.find("/Length ")?;
+        let length_digits = &dict[length_at + 8..];
+        let digits = length_digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(length_digits.len());
+        let length: usize = length_digits[..digits].parse().ok()?;
+        let data = object.get(dict_end + 9..dict_end + 9 + length)?;
+        const ROW: usize = 7;
+        if data.len() % ROW != 0 {
+            return None;
+        }
+        let mut predicted = Vec::with_capacity(data.len() / ROW * (ROW + 1));
+        let mut previous = [0u8; ROW];
+        for row in data.chunks_exact(ROW) {
+            predicted.push(2);
+            for (i, &b) in row.iter().enumerate() {
+                predicted.push(b.wrapping_sub(previous[i]));
+                previous[i] = b;
+            }
+        }
+        let packed = deflate(&predicted)?;
+        let mut out = bytes[..offset].to_vec();
+        out.extend_from_slice(&dict.as_bytes()[..length_at]);
+        out.extend_from_slice(
+            format!(
+                "/Length {}/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {ROW}>>",
+                packed.len()
+            )
+            .as_bytes(),
+        );
+        out.extend_from_slice(&length_digits.as_bytes()[digits..]);
+        out.extend_from_slice(b">>stream\n");
+        out.extend_from_slice(&packed);
+        out.extend_from_slice(
+            format!("\nendstream\nendobj\nstartxref\n{offset}\n%%EOF").as_bytes(),
+        );
+        Some(out)
+    };
+    rewrite().unwrap_or(bytes)
+}
+
+/// Deflate level of the object streams: the structure tree's thousand small
+/// dictionaries are a fifth smaller at 9 than at 3, for under a millisecond.
+const OBJECT_COMPRESSION: u32 = 9;
+
+/// Objects per object stream: larger streams compress better; a reader
+/// inflates a whole stream to reach one object.
+const OBJECTS_PER_STREAM: usize = 400;
 
 /// Replaces printpdf's placeholder page with the layout's pages: the first
 /// page takes over its object and its content stream's, the others are new
 /// objects; all share its resources (fonts F1..F3, the `Logo` XObject).
+/// Returns the structure element of each page's MCIDs, and the link
+/// annotations with theirs.
 fn write_pages(
     pdf: &mut lopdf::Document,
     layout: &mut Layout,
     res: &Resources<'_>,
-) -> Result<(), WriteError> {
+) -> Result<(Vec<Vec<usize>>, Vec<structure::Link>), WriteError> {
     let broken = |what: &str| WriteError::Pdf(format!("printpdf wrote no {what}"));
     let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
     let placeholder = pdf
@@ -181,26 +267,47 @@ fn write_pages(
         ])
     };
     let mut buffer = Vec::new();
+    let mut all_marks = Vec::with_capacity(page_ids.len());
+    let mut links = Vec::new();
     for (i, &page_id) in page_ids.iter().enumerate() {
         let mut annots = Vec::new();
         if let Some(page) = layout.pages.get_mut(i) {
-            content::write_page(page, res, &mut buffer);
-            for item in &page.items {
-                if let Item::Link { x, y, w, h, key } = item
-                    && let Some(anchor) = layout.anchors.iter().find(|a| a.key == Some(*key))
-                {
-                    annots.push(Object::Dictionary(link(
-                        [*x, res.height - (y + h), *x + *w, res.height - y],
-                        anchor,
-                        &page_ids,
-                        res.height,
-                    )));
+            let PageMarks {
+                mcids,
+                links: link_nodes,
+            } = content::write_page(page, res, &mut buffer);
+            all_marks.push(mcids);
+            let page_links = page.items.iter().filter_map(|item| match item {
+                Item::Link { x, y, w, h, key } => Some(([*x, *y, *w, *h], *key)),
+                _ => None,
+            });
+            for (([x, y, w, h], key), node) in page_links.zip(link_nodes) {
+                let Some(anchor) = layout.anchors.iter().find(|a| a.key == Some(key)) else {
+                    continue;
+                };
+                let mut dict = link(
+                    [x, res.height - (y + h), x + w, res.height - y],
+                    anchor,
+                    &page_ids,
+                    res.height,
+                );
+                let annot = pdf.new_object_id();
+                if let Some(node) = node {
+                    dict.set("StructParent", (count + links.len()) as i64);
+                    links.push(structure::Link {
+                        node,
+                        page: i,
+                        annot,
+                    });
                 }
+                pdf.objects.insert(annot, Object::Dictionary(dict));
+                annots.push(Object::Reference(annot));
             }
             // Done with this page: its memory goes to the next pages' streams.
             page.items = Vec::new();
         } else {
             buffer.clear();
+            all_marks.push(Vec::new());
         }
         let stream = deflated(&buffer);
         let contents = if i == 0 {
@@ -218,6 +325,9 @@ fn write_pages(
         dict.set("Resources", resources.clone());
         dict.set("Contents", contents);
         dict.set("Annots", Object::Array(annots));
+        dict.set("StructParents", i as i64);
+        // Annotations are visited in the order of the structure.
+        dict.set("Tabs", Object::Name(b"S".to_vec()));
         pdf.objects.insert(page_id, Object::Dictionary(dict));
     }
     let kids = page_ids.iter().map(|&id| Object::Reference(id)).collect();
@@ -227,11 +337,11 @@ fn write_pages(
         .map_err(|_| broken("page tree"))?;
     tree.set("Kids", Object::Array(kids));
     tree.set("Count", page_ids.len() as i64);
-    Ok(())
+    Ok((all_marks, links))
 }
 
 /// A borderless link annotation over `rect` (PDF coordinates) that goes to
-/// `anchor`, as printpdf writes one.
+/// `anchor`, as printpdf writes one; it prints, and says where it goes.
 fn link(rect: [f32; 4], anchor: &Anchor, pages: &[ObjectId], height: f32) -> Dictionary {
     let reals = |values: &[f32]| Object::Array(values.iter().map(|&v| Object::Real(v)).collect());
     let mut action = Dictionary::new();
@@ -256,6 +366,8 @@ fn link(rect: [f32; 4], anchor: &Anchor, pages: &[ObjectId], height: f32) -> Dic
     dict.set("Border", reals(&[0.0, 0.0, 0.0]));
     dict.set("C", reals(&[0.0, 1.0, 1.0]));
     dict.set("H", Object::Name(b"I".to_vec()));
+    dict.set("F", 4);
+    dict.set("Contents", text_string(&anchor.title));
     dict
 }
 
@@ -275,7 +387,7 @@ fn deflate(content: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// `content` as a stream, deflated when that makes it smaller.
-fn deflated(content: &[u8]) -> Stream {
+pub(super) fn deflated(content: &[u8]) -> Stream {
     match deflate(content) {
         Some(packed) => {
             let mut dict = Dictionary::new();
@@ -305,7 +417,7 @@ fn compress(pdf: &mut lopdf::Document) {
 }
 
 /// Text for a PDF text string: UTF-16BE with its byte-order mark.
-fn text_string(text: &str) -> Object {
+pub(super) fn text_string(text: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
     for unit in crate::sanitize::metadata(text).encode_utf16() {
         bytes.extend_from_slice(&unit.to_be_bytes());
@@ -313,8 +425,15 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// Language, outline and viewer preferences on the catalog; clean document information.
-fn finish(pdf: &mut lopdf::Document, layout: &Layout, info: &Info<'_>) {
+/// Language, structure, metadata, outline and viewer preferences on the
+/// catalog; clean document information.
+fn finish(
+    pdf: &mut lopdf::Document,
+    layout: &Layout,
+    info: &Info<'_>,
+    struct_root: ObjectId,
+    producer: &str,
+) {
     let page_ids: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
     let height = layout.geometry.height;
     let outline = outline(pdf, &layout.anchors, &page_ids, height);
@@ -325,6 +444,10 @@ fn finish(pdf: &mut lopdf::Document, layout: &Layout, info: &Info<'_>) {
         .expect("printpdf writes a catalog");
     if let Ok(catalog) = pdf.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
         catalog.set("Lang", Object::string_literal(info.lang));
+        catalog.set("StructTreeRoot", struct_root);
+        let mut mark_info = Dictionary::new();
+        mark_info.set("Marked", true);
+        catalog.set("MarkInfo", mark_info);
         let mut prefs = Dictionary::new();
         prefs.set("DisplayDocTitle", true);
         catalog.set("ViewerPreferences", prefs);
@@ -352,7 +475,12 @@ fn finish(pdf: &mut lopdf::Document, layout: &Layout, info: &Info<'_>) {
         ] {
             dict.remove(key);
         }
+        // The same dates, to the second and with their offset, as the XMP's.
+        let date = super::xmp::pdf_date(info.created);
+        dict.set("CreationDate", Object::string_literal(date.clone()));
+        dict.set("ModDate", Object::string_literal(date));
     }
+    super::xmp::add(pdf, catalog_id, info, producer);
     pdf.version = "1.7".to_string();
 }
 

@@ -4,14 +4,18 @@
 use super::*;
 
 impl Composer<'_> {
-    /// The lines of one bullet point.
-    pub(super) fn bullet(&self, runs: &[Run]) -> Vec<Piece> {
+    /// The lines of one bullet point, an item of `list`.
+    pub(super) fn bullet(&self, runs: &[Run], list: NodeId) -> Vec<Piece> {
         let g = self.g();
         let indent = 14.0;
         let lines = break_lines(runs, g.measure() - indent);
-        let mut pieces = line_pieces(&lines, g.side + indent, BODY_LEADING);
+        let item = self.node(list, Role::LI);
+        let label = self.node(item, Role::Lbl);
+        let body = self.node(item, Role::LBody);
+        let mut pieces = tagged_lines(&lines, g.side + indent, BODY_LEADING, body);
         if let Some(first) = pieces.first_mut() {
             let style = BODY.with_color(ACCENT);
+            first.items.push(Item::Mark(Mark::Node(label)));
             first.items.push(Item::Text {
                 x: g.side + 3.0,
                 y: baseline(BODY_LEADING, style.size),
@@ -35,21 +39,28 @@ impl Composer<'_> {
         let icon = 18.0;
         let measure = g.measure() - icon - status_w;
         let mut pieces = Vec::new();
+        let list = self.node(ROOT, Role::L);
         for (n, item) in items.iter().enumerate() {
+            let entry = self.node(list, Role::LI);
+            let label = self.node(entry, Role::Lbl);
+            let body = self.node(entry, Role::LBody);
             let lines = break_lines(&[Run::new(&item.text, BODY)], measure);
-            let mut piece = stack(line_pieces(&lines, g.side + icon, BODY_LEADING));
+            let mut piece = stack(tagged_lines(&lines, g.side + icon, BODY_LEADING, body));
             piece.height += 5.0;
             let (word, color) = match item.status {
                 Status::Done => (self.t.status_done, GREEN),
                 Status::Todo => (self.t.status_todo, RED),
                 Status::ToVerify => (self.t.status_verify, AMBER),
             };
+            // The icon says what the word says: decoration.
+            piece.items.push(Item::Mark(Mark::Artifact));
             piece.items.extend(status_icon(
                 item.status,
                 g.side + 1.0,
                 (BODY_LEADING - 10.0) / 2.0,
             ));
             let width = fonts.width(status_style.face, status_style.size, word);
+            piece.items.push(Item::Mark(Mark::Node(label)));
             piece.items.push(Item::Text {
                 x: g.right() - width,
                 y: baseline(BODY_LEADING, status_style.size),
@@ -58,11 +69,10 @@ impl Composer<'_> {
                 width,
             });
             if n + 1 < items.len() {
-                piece.items.push(hairline(
-                    g.side + icon,
-                    piece.height - 2.5,
-                    g.measure() - icon,
-                ));
+                piece.decor(
+                    hairline(g.side + icon, piece.height - 2.5, g.measure() - icon),
+                    None,
+                );
             }
             pieces.push(piece);
         }
@@ -88,11 +98,15 @@ impl Composer<'_> {
             size: 10.5,
             color: ACCENT,
         };
+        // A record is read as a table of two columns: the field, its value.
+        let table = self.node(ROOT, Role::Table);
+        let caption = self.node(table, Role::Caption);
         let mut pieces = vec![Piece::gap(4.0)];
-        pieces.extend(line_pieces(
+        pieces.extend(tagged_lines(
             &break_lines(&[Run::new(title, title_style)], g.measure()),
             g.side,
             16.0,
+            caption,
         ));
         let label_w = (g.measure() * 0.32).min(170.0);
         let label_style = TABLE.with_color(MUTED);
@@ -100,10 +114,12 @@ impl Composer<'_> {
             if value.trim().is_empty() {
                 continue;
             }
+            let tr = self.node(table, Role::TR);
+            let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
             let labels = break_lines(&[Run::new(label, label_style)], label_w - 10.0);
             let values = break_lines(&[Run::new(value, TABLE)], g.measure() - label_w - 10.0);
-            let mut piece = stack(line_pieces(&labels, g.side + 10.0, TABLE_LEADING));
-            let value_piece = stack(line_pieces(&values, g.side + label_w, TABLE_LEADING));
+            let mut piece = stack(tagged_lines(&labels, g.side + 10.0, TABLE_LEADING, th));
+            let value_piece = stack(tagged_lines(&values, g.side + label_w, TABLE_LEADING, td));
             piece.height = piece.height.max(value_piece.height) + 1.5;
             piece.items.extend(value_piece.items);
             pieces.push(piece);
@@ -116,7 +132,10 @@ impl Composer<'_> {
         let label_w = g.measure() * 0.42;
         let pad = 10.0;
         let mut pieces = vec![Piece::gap(6.0)];
+        let table = self.node(ROOT, Role::Table);
         for f in figures {
+            let tr = self.node(table, Role::TR);
+            let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
             let label = break_lines(
                 &[Run::new(&f.label, BODY.with_color(MUTED))],
                 label_w - pad - 6.0,
@@ -125,8 +144,13 @@ impl Composer<'_> {
                 &[Run::new(&f.value, BODY.with_face(Face::Bold))],
                 g.measure() - label_w - pad,
             );
-            let mut piece = stack(line_pieces(&label, g.side + pad, BODY_LEADING + 2.0));
-            let value_piece = stack(line_pieces(&value, g.side + label_w, BODY_LEADING + 2.0));
+            let mut piece = stack(tagged_lines(&label, g.side + pad, BODY_LEADING + 2.0, th));
+            let value_piece = stack(tagged_lines(
+                &value,
+                g.side + label_w,
+                BODY_LEADING + 2.0,
+                td,
+            ));
             piece.height = piece.height.max(value_piece.height);
             piece.items.extend(value_piece.items);
             pieces.push(piece);
@@ -164,10 +188,13 @@ impl Composer<'_> {
             color: INK,
         };
         let leading = 13.0;
+        // A figure: labels, bars and values are read as its alternate text.
+        let figure = self.node(ROOT, Role::Figure);
+        self.tree.borrow_mut().nodes[figure].alt = Some(chart_alt(self.lang, scores));
         let mut pieces = Vec::new();
         for s in scores {
             let lines = break_lines(&[Run::new(&s.label, label_style)], label_w - 8.0);
-            let mut piece = stack(line_pieces(&lines, g.side, leading));
+            let mut piece = stack(tagged_lines(&lines, g.side, leading, figure));
             piece.height = piece.height.max(leading) + 7.0;
             let bar_h = 9.0;
             let bar_y = (leading - bar_h) / 2.0;
@@ -221,7 +248,8 @@ impl Composer<'_> {
         }
     }
 
-    pub(super) fn action(&self, number: usize, a: &Action) -> Flow {
+    /// One action of the plan, an item of `list`.
+    pub(super) fn action(&self, number: usize, a: &Action, list: NodeId) -> Flow {
         let g = self.g();
         let fonts = Fonts::get();
         let indent = 22.0;
@@ -246,19 +274,25 @@ impl Composer<'_> {
             ],
             measure - 4.0,
         );
+        let item = self.node(list, Role::LI);
+        let label_node = self.node(item, Role::Lbl);
+        let body = self.node(item, Role::LBody);
         let mut pieces = vec![Piece::gap(4.0)];
-        let mut first = stack(line_pieces(&title, x + 4.0, 16.0));
+        let mut first = stack(tagged_lines(&title, x + 4.0, 16.0, body));
         let badge_w = fonts.width(badge.face, badge.size, &priority);
-        first.items.insert(
-            0,
-            Item::Rect {
-                x: x + 1.0,
-                y: 2.5,
-                w: badge_w + 6.0,
-                h: 11.0,
-                fill: Some(severity_color(a.severity)),
-                stroke: None,
-            },
+        first.items.splice(
+            0..0,
+            [
+                Item::Mark(Mark::Artifact),
+                Item::Rect {
+                    x: x + 1.0,
+                    y: 2.5,
+                    w: badge_w + 6.0,
+                    h: 11.0,
+                    fill: Some(severity_color(a.severity)),
+                    stroke: None,
+                },
+            ],
         );
         let number_style = TextStyle {
             face: Face::Bold,
@@ -267,19 +301,22 @@ impl Composer<'_> {
         };
         let label = format!("{number}.");
         // The number first, so that text is read in order.
-        first.items.insert(
-            0,
-            Item::Text {
-                x: g.side,
-                y: baseline(16.0, number_style.size),
-                width: fonts.width(number_style.face, number_style.size, &label),
-                style: number_style,
-                text: label,
-            },
+        first.items.splice(
+            0..0,
+            [
+                Item::Mark(Mark::Node(label_node)),
+                Item::Text {
+                    x: g.side,
+                    y: baseline(16.0, number_style.size),
+                    width: fonts.width(number_style.face, number_style.size, &label),
+                    style: number_style,
+                    text: label,
+                },
+            ],
         );
         pieces.push(first);
         let text = break_lines(&[Run::new(&a.action, BODY)], measure);
-        pieces.extend(line_pieces(&text, x, BODY_LEADING));
+        pieces.extend(tagged_lines(&text, x, BODY_LEADING, body));
         let colon = crate::i18n::colon(self.lang);
         let mut meta = format!("{}{colon} {}", self.t.area, a.area);
         if !a.refs.is_empty() {
@@ -289,7 +326,7 @@ impl Composer<'_> {
             meta.push_str(&a.refs.join(self.t.list_sep));
         }
         let meta = break_lines(&[Run::new(meta, SMALL)], measure);
-        pieces.extend(line_pieces(&meta, x, SMALL_LEADING));
+        pieces.extend(tagged_lines(&meta, x, SMALL_LEADING, body));
         self.ruled_card(pieces, 6.0)
     }
 
@@ -313,34 +350,37 @@ impl Composer<'_> {
                 Run::new(&f.label, BODY.with_face(Face::Italic).with_color(color)),
             ]
         };
-        pieces.extend(line_pieces(&break_lines(&head, measure), x, BODY_LEADING));
+        let p = |pieces: &mut Vec<Piece>, lines: &[Line], leading: f32| {
+            pieces.extend(tagged_lines(lines, x, leading, self.node(ROOT, Role::P)));
+        };
+        p(&mut pieces, &break_lines(&head, measure), BODY_LEADING);
         if f.severity.is_gap() {
-            pieces.extend(line_pieces(
+            p(
+                &mut pieces,
                 &break_lines(&[Run::new(&f.finding, BODY)], measure),
-                x,
                 BODY_LEADING,
-            ));
+            );
             let todo = [
                 Run::new(self.t.what_to_do, BODY.with_face(Face::Bold)),
                 Run::new(" ", BODY),
                 Run::new(&f.recommendation, BODY),
             ];
-            pieces.extend(line_pieces(&break_lines(&todo, measure), x, BODY_LEADING));
+            p(&mut pieces, &break_lines(&todo, measure), BODY_LEADING);
         } else {
             let text = format!("{} {}", f.finding, f.recommendation);
-            pieces.extend(line_pieces(
+            p(
+                &mut pieces,
                 &break_lines(&[Run::new(text.trim(), BODY)], measure),
-                x,
                 BODY_LEADING,
-            ));
+            );
         }
         if !f.refs.is_empty() {
             let refs = format!("{} {}", self.t.legal_basis, f.refs.join(self.t.list_sep));
-            pieces.extend(line_pieces(
+            p(
+                &mut pieces,
                 &break_lines(&[Run::new(refs, SMALL)], measure),
-                x,
                 SMALL_LEADING,
-            ));
+            );
         }
         let colon = crate::i18n::colon(self.report.lang);
         for (question, note) in &f.notes {
@@ -351,11 +391,13 @@ impl Composer<'_> {
                 ),
                 Run::new(note.as_str(), SMALL),
             ];
-            pieces.extend(line_pieces(&break_lines(&line, measure), x, SMALL_LEADING));
+            p(&mut pieces, &break_lines(&line, measure), SMALL_LEADING);
         }
         if f.severity == Severity::GoodPractice
             && let Some(first) = pieces.first_mut()
         {
+            // The label says "in place": the tick is decoration.
+            first.items.push(Item::Mark(Mark::Artifact));
             first
                 .items
                 .extend(status_icon(Status::Done, g.side - 1.0, 2.0));
@@ -425,4 +467,25 @@ pub(super) fn status_icon(status: Status, x: f32, y: f32) -> Vec<Item> {
             },
         ],
     }
+}
+
+/// The score chart in words, for its alternate text: "Gouvernance 40 sur
+/// 100, Sécurité non évaluée, ...".
+pub(super) fn chart_alt(lang: Lang, scores: &[ScoreBar]) -> String {
+    let (intro, out_of) = match lang {
+        Lang::Fr => (
+            "Diagramme en barres des notes par domaine\u{a0}: ",
+            "sur 100",
+        ),
+        Lang::En => ("Bar chart of the scores by area: ", "out of 100"),
+    };
+    let t = ui(lang);
+    let values: Vec<String> = scores
+        .iter()
+        .map(|s| match s.score {
+            Some(score) => format!("{} {score} {out_of}", s.label),
+            None => format!("{} {}", s.label, t.not_assessed.to_lowercase()),
+        })
+        .collect();
+    format!("{intro}{}.", values.join(", "))
 }

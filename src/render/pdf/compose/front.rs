@@ -7,7 +7,7 @@ impl Composer<'_> {
         let g = self.g();
         let m = &self.report.meta;
         let measure = g.measure();
-        self.layout.draw(Item::Rect {
+        self.decor(Item::Rect {
             x: 0.0,
             y: 0.0,
             w: g.width,
@@ -19,6 +19,9 @@ impl Composer<'_> {
             let (max_w, max_h) = (150.0_f32, 70.0_f32);
             let scale = (max_w / pw as f32).min(max_h / ph as f32);
             let (w, h) = (pw as f32 * scale, ph as f32 * scale);
+            let figure = self.node(ROOT, Role::Figure);
+            self.tree.borrow_mut().nodes[figure].alt = Some(logo_alt(self.lang, &m.organisation));
+            self.layout.draw(Item::Mark(Mark::Node(figure)));
             self.layout.draw(Item::Image {
                 x: g.side,
                 y: g.top,
@@ -33,16 +36,18 @@ impl Composer<'_> {
             color: ACCENT,
         };
         let lines = break_lines(&[Run::new(&self.report.title, title)], measure);
-        y = self.text_at(g.side, y, 36.0, &lines);
+        let h1 = self.node(ROOT, Role::H1);
+        y = self.text_at(g.side, y, 36.0, &lines, h1);
         let subtitle = TextStyle {
             face: Face::Regular,
             size: 14.0,
             color: MUTED,
         };
         let lines = break_lines(&[Run::new(&self.report.subtitle, subtitle)], measure);
-        y = self.text_at(g.side, y + 4.0, 20.0, &lines);
+        let p = self.node(ROOT, Role::P);
+        y = self.text_at(g.side, y + 4.0, 20.0, &lines, p);
         y += 18.0;
-        self.layout.draw(Item::Rect {
+        self.decor(Item::Rect {
             x: g.side,
             y,
             w: 60.0,
@@ -56,11 +61,13 @@ impl Composer<'_> {
             size: 10.0,
             color: MUTED,
         };
+        let p = self.node(ROOT, Role::P);
         y = self.text_at(
             g.side,
             y,
             14.0,
             &break_lines(&[Run::new(self.t.prepared_for, label)], measure),
+            p,
         );
         let org = TextStyle {
             face: Face::Bold,
@@ -73,7 +80,8 @@ impl Composer<'_> {
             m.organisation.as_str()
         };
         let lines = break_lines(&[Run::new(name, org)], measure);
-        y = self.text_at(g.side, y + 2.0, 28.0, &lines[..lines.len().min(4)]);
+        let p = self.node(ROOT, Role::P);
+        y = self.text_at(g.side, y + 2.0, 28.0, &lines[..lines.len().min(4)], p);
         y += 26.0;
         let mut facts: Vec<(&str, String)> = vec![
             (self.t.date, m.date.clone()),
@@ -91,7 +99,10 @@ impl Composer<'_> {
         }
         facts.push((self.t.question_bank, m.bank.clone()));
         let label_w = 130.0;
+        let table = self.node(ROOT, Role::Table);
         for (label, value) in facts {
+            let tr = self.node(table, Role::TR);
+            let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
             let key = break_lines(
                 &[Run::new(
                     label,
@@ -100,13 +111,14 @@ impl Composer<'_> {
                 label_w - 8.0,
             );
             let val = break_lines(&[Run::new(value, BODY)], measure - label_w);
-            let after_key = self.text_at(g.side, y, 16.0, &key);
-            let after_val = self.text_at(g.side + label_w, y, 16.0, &val);
+            let after_key = self.text_at(g.side, y, 16.0, &key, th);
+            let after_val = self.text_at(g.side + label_w, y, 16.0, &val, td);
             y = after_key.max(after_val) + 4.0;
         }
         let lines = break_lines(&[Run::new(self.t.confidential, SMALL)], measure);
         let top = g.body_bottom() - lines.len() as f32 * SMALL_LEADING;
-        self.text_at(g.side, top, SMALL_LEADING, &lines);
+        let p = self.node(ROOT, Role::P);
+        self.text_at(g.side, top, SMALL_LEADING, &lines, p);
     }
 
     pub(super) fn contents(&mut self) {
@@ -122,22 +134,26 @@ impl Composer<'_> {
         };
         let number_room = 30.0;
         let leading = 22.0;
+        let toc = self.node(ROOT, Role::TOC);
         for (n, section) in self.report.sections.iter().enumerate() {
+            let entry = self.node(toc, Role::TOCI);
+            let link = self.node(entry, Role::Link);
             let label = format!("{}.\u{a0}{}", n + 1, section.title);
             let lines = break_lines(&[Run::new(label, style)], g.measure() - number_room - 10.0);
-            let mut piece = stack(line_pieces(&lines, g.side, leading));
+            let mut piece = stack(tagged_lines(&lines, g.side, leading, link));
             let last_top = piece.height - leading;
             let base = last_top + baseline(leading, style.size);
             let end = g.side + lines.last().map_or(0.0, |l| l.width) + 6.0;
             // Dot leaders are drawn, not typed, so that copied text stays clean.
             let dots_end = g.right() - number_room + 6.0;
             if dots_end > end + 6.0 {
-                piece.items.push(Item::Dots {
+                let dots = Item::Dots {
                     from: end + 2.0,
                     to: dots_end,
                     y: base - 0.5,
                     color: MUTED,
-                });
+                };
+                piece.decor(dots, Some(link));
             }
             piece.items.push(Item::PageRef {
                 right: g.right(),
@@ -181,6 +197,7 @@ impl Composer<'_> {
             let org = fit(&organisation, style, g.measure() - number_w - 24.0);
             let org_w = fonts.width(style.face, style.size, &org);
             let base = y_rule + 12.0;
+            page.items.push(Item::Mark(Mark::Footer));
             page.items.push(Item::Rect {
                 x: g.side,
                 y: y_rule,
@@ -204,5 +221,16 @@ impl Composer<'_> {
                 width: number_w,
             });
         }
+    }
+}
+
+/// The logo's alternate text: "Logo de l'organisation X".
+fn logo_alt(lang: Lang, organisation: &str) -> String {
+    let organisation = organisation.trim();
+    match (lang, organisation.is_empty()) {
+        (Lang::Fr, false) => format!("Logo de {organisation}"),
+        (Lang::Fr, true) => "Logo de l’organisation".to_string(),
+        (Lang::En, false) => format!("Logo of {organisation}"),
+        (Lang::En, true) => "The organisation’s logo".to_string(),
     }
 }

@@ -8,12 +8,14 @@ mod table;
 use super::fonts::{Face, Fonts};
 use super::layout::{Backdrop, Flow, Layout};
 use super::page::{Geometry, Item, Piece, baseline};
+use super::tags::{Mark, NodeId, ROOT, Role, Scope, Tree};
 use super::text::{Line, Rgb, Run, TextStyle, break_lines};
 use crate::bank::Severity;
 use crate::i18n::{Lang, Ui, ui};
 use crate::report::{
     Action, Block, CheckItem, FindingBlock, KeyFigure, Report, ScoreBar, Span, Status, Style,
 };
+use std::cell::RefCell;
 
 const INK: Rgb = [0.13, 0.15, 0.18];
 const MUTED: Rgb = [0.40, 0.44, 0.49];
@@ -77,6 +79,7 @@ pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) ->
         report,
         t: ui(report.lang),
         lang: report.lang,
+        tree: RefCell::new(Tree::default()),
     };
     c.cover(logo);
     c.layout.new_page();
@@ -86,7 +89,11 @@ pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) ->
     }
     c.layout.resolve_page_refs();
     c.footers();
-    c.layout
+    let Composer {
+        mut layout, tree, ..
+    } = c;
+    layout.tree = tree.into_inner();
+    layout
 }
 
 struct Composer<'a> {
@@ -94,6 +101,8 @@ struct Composer<'a> {
     report: &'a Report,
     t: &'static Ui,
     lang: Lang,
+    /// The structure tree, grown as pieces are made (in reading order).
+    tree: RefCell<Tree>,
 }
 
 /// Styled runs of a paragraph of the report model.
@@ -111,9 +120,13 @@ fn runs(spans: &[Span], base: TextStyle) -> Vec<Run> {
         .collect()
 }
 
-/// Lines as pieces, each `leading` high, starting at `x`.
-fn line_pieces(lines: &[Line], x: f32, leading: f32) -> Vec<Piece> {
-    lines.iter().map(|l| Piece::line(l, x, leading)).collect()
+/// Lines as pieces, each `leading` high, starting at `x`, each marked as
+/// content of `node`.
+fn tagged_lines(lines: &[Line], x: f32, leading: f32, node: NodeId) -> Vec<Piece> {
+    lines
+        .iter()
+        .map(|l| Piece::line(l, x, leading).tagged(node))
+        .collect()
 }
 
 /// Stacks pieces into one unbreakable piece.
@@ -160,13 +173,33 @@ impl Composer<'_> {
         self.layout.geometry
     }
 
+    /// A new structure element of `role`, the last child of `parent` so far.
+    fn node(&self, parent: NodeId, role: Role) -> NodeId {
+        self.tree.borrow_mut().add(parent, role)
+    }
+
+    /// A new header cell of `scope` in `row`.
+    fn header_cell(&self, row: NodeId, scope: Scope) -> NodeId {
+        let cell = self.node(row, Role::TH);
+        self.tree.borrow_mut().nodes[cell].scope = Some(scope);
+        cell
+    }
+
+    /// Draws an item as decoration, straight on the current page.
+    fn decor(&mut self, item: Item) {
+        self.layout.draw(Item::Mark(Mark::Artifact));
+        self.layout.draw(item);
+    }
+
     /// Half the body: the tallest piece kept unbroken.
     fn card_limit(&self) -> f32 {
         self.g().body_height() / 2.0
     }
 
-    fn text_at(&mut self, x: f32, top: f32, leading: f32, lines: &[Line]) -> f32 {
+    /// Draws `lines` from `top` as content of `node`; returns where they end.
+    fn text_at(&mut self, x: f32, top: f32, leading: f32, lines: &[Line], node: NodeId) -> f32 {
         let mut y = top;
+        self.layout.draw(Item::Mark(Mark::Node(node)));
         for line in lines {
             let mut piece = Piece::line(line, x, leading);
             for item in &mut piece.items {
@@ -189,15 +222,17 @@ impl Composer<'_> {
             color: ACCENT,
         };
         let lines = break_lines(&[Run::new(title.clone(), style)], g.measure());
-        let mut piece = stack(line_pieces(&lines, g.side, 26.0));
-        piece.items.push(Item::Rect {
+        let node = self.node(ROOT, Role::H1);
+        let mut piece = stack(tagged_lines(&lines, g.side, 26.0, node));
+        let rule = Item::Rect {
             x: g.side,
             y: piece.height + 4.0,
             w: g.measure(),
             h: 1.2,
             fill: Some(ACCENT),
             stroke: None,
-        });
+        };
+        piece.decor(rule, None);
         piece.height += 20.0;
         piece.anchor = Some((1, title, key));
         piece
@@ -211,8 +246,17 @@ impl Composer<'_> {
             ..Flow::default()
         });
         let mut heading: Vec<Piece> = Vec::new();
+        // Heading levels are never skipped: a level 3 with no level 2 above
+        // it in the chapter is read as a level 2.
+        let mut under_h2 = false;
         for block in &section.blocks {
             if let Block::Heading { level, text } = block {
+                let role = if *level >= 3 && under_h2 {
+                    Role::H3
+                } else {
+                    under_h2 = true;
+                    Role::H2
+                };
                 if !heading.is_empty() {
                     self.layout.place(&Flow {
                         pieces: std::mem::take(&mut heading),
@@ -220,7 +264,7 @@ impl Composer<'_> {
                     });
                 }
                 heading.push(Piece::gap(if *level == 2 { 12.0 } else { 6.0 }));
-                heading.push(self.heading(*level, text));
+                heading.push(self.heading(*level, text, role));
                 continue;
             }
             for (i, flow) in self.block(block).into_iter().enumerate() {
@@ -241,7 +285,7 @@ impl Composer<'_> {
         }
     }
 
-    fn heading(&self, level: u8, text: &str) -> Piece {
+    fn heading(&self, level: u8, text: &str, role: Role) -> Piece {
         let g = self.g();
         let (style, leading) = if level <= 2 {
             (
@@ -256,7 +300,8 @@ impl Composer<'_> {
             (BODY.with_face(Face::Bold).with_color(INK), 15.0)
         };
         let lines = break_lines(&[Run::new(text, style)], g.measure());
-        let mut piece = stack(line_pieces(&lines, g.side, leading));
+        let node = self.node(ROOT, role);
+        let mut piece = stack(tagged_lines(&lines, g.side, leading, node));
         piece.height += 4.0;
         if level <= 2 {
             piece.anchor = Some((2, text.to_string(), None));
@@ -270,14 +315,23 @@ impl Composer<'_> {
             Block::Heading { .. } => Vec::new(),
             Block::Paragraph { spans } => {
                 let lines = break_lines(&runs(spans, BODY), g.measure());
-                vec![Flow::paragraph(line_pieces(&lines, g.side, BODY_LEADING))]
+                let node = self.node(ROOT, Role::P);
+                vec![Flow::paragraph(tagged_lines(
+                    &lines,
+                    g.side,
+                    BODY_LEADING,
+                    node,
+                ))]
             }
-            Block::Bullets { items } => vec![Flow::paragraph(
-                items
-                    .iter()
-                    .flat_map(|item| self.bullet(&runs(item, BODY)))
-                    .collect(),
-            )],
+            Block::Bullets { items } => {
+                let list = self.node(ROOT, Role::L);
+                vec![Flow::paragraph(
+                    items
+                        .iter()
+                        .flat_map(|item| self.bullet(&runs(item, BODY), list))
+                        .collect(),
+                )]
+            }
             Block::Checklist { items } => vec![self.checklist(items)],
             Block::Table { header, rows } if header.len() > MAX_COLUMNS => {
                 rows.iter().map(|row| self.record(header, row)).collect()
@@ -309,11 +363,14 @@ impl Composer<'_> {
             }
             Block::KeyFigures { figures } => vec![self.key_figures(figures)],
             Block::Scores { scores } => vec![self.scores(scores)],
-            Block::Actions { items } => items
-                .iter()
-                .enumerate()
-                .map(|(i, a)| self.action(i + 1, a))
-                .collect(),
+            Block::Actions { items } => {
+                let list = self.node(ROOT, Role::L);
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| self.action(i + 1, a, list))
+                    .collect()
+            }
             Block::Finding(f) => vec![self.finding(f)],
         }
     }
@@ -323,7 +380,7 @@ impl Composer<'_> {
     fn ruled_card(&self, mut pieces: Vec<Piece>, gap: f32) -> Flow {
         let g = self.g();
         let mut last = Piece::gap(gap);
-        last.items.push(hairline(g.side, 5.0, g.measure()));
+        last.decor(hairline(g.side, 5.0, g.measure()), None);
         pieces.push(last);
         Flow {
             pieces: card(pieces, self.card_limit()),

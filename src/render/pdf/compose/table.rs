@@ -15,15 +15,24 @@ impl Composer<'_> {
             .map(|h| vec![Run::new(h, header_style)])
             .collect();
         let widths = column_widths(&head, rows, g.measure(), pad);
-        let header_piece = self.table_row(&head, &widths, pad, Some(ACCENT));
+        let table = self.node(ROOT, Role::Table);
+        let tr = self.node(table, Role::TR);
+        let cells: Vec<NodeId> = head
+            .iter()
+            .map(|_| self.header_cell(tr, Scope::Column))
+            .collect();
+        let header_piece = self.table_row(&head, &widths, pad, Some(ACCENT), &cells);
         let mut pieces = Vec::with_capacity(rows.len());
         for (n, row) in rows.iter().enumerate() {
             let fill = (n % 2 == 1).then_some(TINT);
-            let piece = self.table_row(row, &widths, pad, fill);
+            let tr = self.node(table, Role::TR);
+            // One cell per column, empty or not: every row as wide as the header.
+            let cells: Vec<NodeId> = head.iter().map(|_| self.node(tr, Role::TD)).collect();
+            let piece = self.table_row(row, &widths, pad, fill, &cells);
             if piece.height <= self.card_limit() {
                 pieces.push(piece);
             } else {
-                pieces.extend(self.split_row(row, &widths, pad, fill));
+                pieces.extend(self.split_row(row, &widths, pad, fill, &cells));
             }
         }
         let mut all = vec![header_piece.clone()];
@@ -37,20 +46,23 @@ impl Composer<'_> {
         }
     }
 
+    /// One row: `cells` set in `widths`, each marked as content of its node in `nodes`.
     pub(super) fn table_row(
         &self,
         cells: &[Vec<Run>],
         widths: &[f32],
         pad: f32,
         fill: Option<Rgb>,
+        nodes: &[NodeId],
     ) -> Piece {
         let g = self.g();
         let mut piece = Piece::default();
         let mut x = g.side;
         let mut height: f32 = 0.0;
         let mut texts = Vec::new();
-        for (cell, &w) in cells.iter().zip(widths) {
+        for ((cell, &w), &node) in cells.iter().zip(widths).zip(nodes) {
             let lines = break_lines(cell, w - 2.0 * pad);
+            texts.push(Item::Mark(Mark::Node(node)));
             for (i, line) in lines.iter().enumerate() {
                 let mut p = Piece::line(line, x + pad, TABLE_LEADING);
                 for item in &mut p.items {
@@ -62,6 +74,7 @@ impl Composer<'_> {
             x += w;
         }
         piece.height = height + 1.5 * pad;
+        piece.items.push(Item::Mark(Mark::Artifact));
         if let Some(color) = fill {
             piece.items.push(Item::Rect {
                 x: g.side,
@@ -86,6 +99,7 @@ impl Composer<'_> {
         widths: &[f32],
         pad: f32,
         fill: Option<Rgb>,
+        nodes: &[NodeId],
     ) -> Vec<Piece> {
         let broken: Vec<Vec<Line>> = cells
             .iter()
@@ -113,7 +127,7 @@ impl Composer<'_> {
                         vec![Run::new(text.join("\n"), style)]
                     })
                     .collect();
-                self.table_row(&slice, widths, pad, fill)
+                self.table_row(&slice, widths, pad, fill, nodes)
             })
             .collect()
     }
