@@ -236,6 +236,12 @@ fn a_long_name_an_empty_session_and_a_logo_come_out_right() {
     let text = pages_text(&bytes).join(" ");
     assert!(text.contains("Marie-Ève Gagnon-Bélanger"));
     assert!(text.contains("Centre-du-Québec"));
+    let tagged = read_tags(&bytes);
+    let logo = tagged.elements.iter().find(|e| e.role == "Figure").unwrap();
+    assert_eq!(
+        logo.alt.as_deref(),
+        Some(format!("Logo de {}", session.organisation).as_str())
+    );
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let images = doc
         .objects
@@ -283,4 +289,507 @@ fn the_stress_session_lays_out_and_pdfs_are_written_for_inspection() {
         let bytes = pdf::render(&report, &options(paper)).unwrap();
         std::fs::write(out.join(format!("{name}.pdf")), bytes).unwrap();
     }
+}
+
+/// A structure element as assistive technology meets it.
+#[derive(Debug)]
+struct Element {
+    role: String,
+    /// Its own marked content's text, in order.
+    text: String,
+    alt: Option<String>,
+    scope: Option<String>,
+    /// The roles of its child elements.
+    children: Vec<String>,
+}
+
+/// What a reader of the tags gets from a PDF.
+struct Tagged {
+    doc: lopdf::Document,
+    /// Every element, in reading order (depth first).
+    elements: Vec<Element>,
+    /// The text of each marked-content sequence: (page, MCID) → text.
+    marked: std::collections::BTreeMap<(usize, i64), String>,
+    /// Text shown inside artifacts.
+    artifacts: Vec<String>,
+    /// Text shown outside any marked content.
+    untagged: usize,
+    /// Which (page, MCID) each element claims, by element object id.
+    claims: std::collections::HashMap<lopdf::ObjectId, Vec<(usize, i64)>>,
+}
+
+/// A font's ToUnicode map: glyph code → text.
+fn to_unicode(
+    doc: &lopdf::Document,
+    font: &lopdf::Dictionary,
+) -> std::collections::HashMap<u16, String> {
+    let stream = doc
+        .get_object(font.get(b"ToUnicode").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_stream()
+        .unwrap();
+    let cmap = String::from_utf8(stream.decompressed_content().unwrap()).unwrap();
+    let mut map = std::collections::HashMap::new();
+    let hex = |s: &str| s.trim_matches(|c| c == '<' || c == '>').to_string();
+    for block in cmap.split("beginbfchar").skip(1) {
+        for line in block.split("endbfchar").next().unwrap().lines() {
+            let mut parts = line.split_whitespace();
+            let (Some(code), Some(text)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let code = u16::from_str_radix(&hex(code), 16).unwrap();
+            let units: Vec<u16> = hex(text)
+                .as_bytes()
+                .chunks(4)
+                .map(|c| u16::from_str_radix(std::str::from_utf8(c).unwrap(), 16).unwrap())
+                .collect();
+            map.insert(code, String::from_utf16(&units).unwrap());
+        }
+    }
+    map
+}
+
+fn read_tags(bytes: &[u8]) -> Tagged {
+    use lopdf::Object;
+    use lopdf::content::Content;
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+    let mut marked = std::collections::BTreeMap::new();
+    let mut artifacts = Vec::new();
+    let mut untagged = 0;
+    for (n, &page) in pages.iter().enumerate() {
+        let fonts: std::collections::HashMap<Vec<u8>, _> = doc
+            .get_page_fonts(page)
+            .unwrap()
+            .into_iter()
+            .map(|(name, font)| (name, to_unicode(&doc, font)))
+            .collect();
+        let content = Content::decode(&doc.get_page_content(page)).unwrap();
+        // None: an artifact; Some(mcid): tagged content.
+        let mut stack: Vec<Option<i64>> = Vec::new();
+        let mut font = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" | "BMC" => {
+                    let tag = op.operands[0].as_name().unwrap();
+                    let mcid = op
+                        .operands
+                        .get(1)
+                        .and_then(|p| p.as_dict().ok())
+                        .and_then(|p| p.get(b"MCID").ok())
+                        .and_then(|m| m.as_i64().ok());
+                    assert!(
+                        tag == b"Artifact" || mcid.is_some(),
+                        "page {}: a {} sequence without MCID",
+                        n + 1,
+                        String::from_utf8_lossy(tag)
+                    );
+                    assert!(stack.is_empty(), "page {}: nested marked content", n + 1);
+                    stack.push(mcid);
+                }
+                "EMC" => {
+                    stack.pop().expect("EMC closes a sequence");
+                }
+                "Tf" => font = op.operands[0].as_name().unwrap().to_vec(),
+                "Tj" => {
+                    let bytes = op.operands[0].as_str().unwrap();
+                    let text: String = bytes
+                        .chunks(2)
+                        .map(|g| fonts[&font][&u16::from_be_bytes([g[0], g[1]])].clone())
+                        .collect();
+                    match stack.last() {
+                        Some(Some(mcid)) => marked
+                            .entry((n, *mcid))
+                            .or_insert_with(String::new)
+                            .push_str(&format!("{text} ")),
+                        Some(None) => artifacts.push(text),
+                        None => untagged += 1,
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert!(stack.is_empty(), "page {}: a sequence left open", n + 1);
+    }
+    let page_index = |id: lopdf::ObjectId| pages.iter().position(|&p| p == id).unwrap();
+    let root = doc
+        .get_dictionary(
+            doc.catalog()
+                .unwrap()
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    let mut elements = Vec::new();
+    let mut claims = std::collections::HashMap::new();
+    let mut todo = vec![root.get(b"K").unwrap().as_reference().unwrap()];
+    while let Some(id) = todo.pop() {
+        let dict = doc.get_dictionary(id).unwrap();
+        let page = dict
+            .get(b"Pg")
+            .ok()
+            .map(|p| page_index(p.as_reference().unwrap()));
+        let kids = match dict.get(b"K") {
+            Ok(Object::Array(kids)) => kids.clone(),
+            Ok(kid) => vec![kid.clone()],
+            Err(_) => Vec::new(),
+        };
+        let mut text = String::new();
+        let mut children = Vec::new();
+        let mut mine = Vec::new();
+        for kid in &kids {
+            let claim = match kid {
+                Object::Integer(mcid) => Some((page.expect("an MCID has a page"), *mcid)),
+                Object::Dictionary(d) if d.get(b"Type").unwrap().as_name().unwrap() == b"MCR" => {
+                    Some((
+                        page_index(d.get(b"Pg").unwrap().as_reference().unwrap()),
+                        d.get(b"MCID").unwrap().as_i64().unwrap(),
+                    ))
+                }
+                _ => None,
+            };
+            if let Some(claim) = claim {
+                text.push_str(marked.get(&claim).map_or("", String::as_str));
+                mine.push(claim);
+            }
+            if let Object::Reference(child) = kid {
+                let role = doc
+                    .get_dictionary(*child)
+                    .unwrap()
+                    .get(b"S")
+                    .unwrap()
+                    .as_name()
+                    .unwrap();
+                children.push(String::from_utf8_lossy(role).into_owned());
+            }
+        }
+        for kid in kids.iter().rev() {
+            if let Object::Reference(child) = kid {
+                todo.push(*child);
+            }
+        }
+        claims.insert(id, mine);
+        let string = |key: &[u8]| {
+            dict.get(key).ok().map(|v| match v {
+                Object::Name(name) => String::from_utf8_lossy(name).into_owned(),
+                _ => lopdf::decode_text_string(v).unwrap(),
+            })
+        };
+        elements.push(Element {
+            role: string(b"S").unwrap(),
+            text: flatten(&text),
+            alt: string(b"Alt"),
+            scope: dict
+                .get(b"A")
+                .ok()
+                .and_then(|a| a.as_dict().ok())
+                .and_then(|a| a.get(b"Scope").ok())
+                .map(|s| String::from_utf8_lossy(s.as_name().unwrap()).into_owned()),
+            children,
+        });
+    }
+    Tagged {
+        doc,
+        elements,
+        marked,
+        artifacts,
+        untagged,
+        claims,
+    }
+}
+
+#[test]
+fn the_tags_give_every_heading_in_the_documents_order_and_all_body_text() {
+    let session = example::open(&embedded(), example::DEFAULT).unwrap();
+    let report = report_of(&session, Lang::Fr);
+    let bytes = pdf::render(&report, &options(Paper::Letter)).unwrap();
+    let tagged = read_tags(&bytes);
+    let catalog = tagged.doc.catalog().unwrap();
+    let mark_info = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
+    assert!(mark_info.get(b"Marked").unwrap().as_bool().unwrap());
+    assert_eq!(tagged.untagged, 0, "text outside any marked content");
+    assert_eq!(tagged.elements[0].role, "Document");
+
+    let headings: Vec<(&str, &str)> = tagged
+        .elements
+        .iter()
+        .filter(|e| matches!(e.role.as_str(), "H1" | "H2" | "H3"))
+        .map(|e| (e.role.as_str(), e.text.as_str()))
+        .collect();
+    let t = privaudit::i18n::ui(Lang::Fr);
+    let mut expected = vec![
+        ("H1".to_string(), flatten(&report.title)),
+        ("H1".to_string(), flatten(t.contents)),
+    ];
+    for (n, section) in report.sections.iter().enumerate() {
+        expected.push((
+            "H1".into(),
+            flatten(&format!("{}. {}", n + 1, section.title)),
+        ));
+        for block in &section.blocks {
+            if let Block::Heading { level, text } = block {
+                let role = if *level >= 3 { "H3" } else { "H2" };
+                expected.push((role.into(), flatten(text)));
+            }
+        }
+    }
+    let expected: Vec<(&str, &str)> = expected
+        .iter()
+        .map(|(r, t)| (r.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(headings, expected);
+
+    // Every finding's title is read, in the report's order.
+    let read: String = tagged
+        .elements
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut from = 0;
+    for section in &report.sections {
+        for block in &section.blocks {
+            if let Block::Finding(f) = block {
+                let title = flatten(&f.title);
+                let at = read[from..]
+                    .find(&title)
+                    .unwrap_or_else(|| panic!("{title:?} not read after position {from}"));
+                from += at + title.len();
+            }
+        }
+    }
+    // What is hidden from assistive technology is only the running footer
+    // and table headers repeated on a new page.
+    let headers: Vec<String> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table { header, .. } => Some(header.iter().map(|h| flatten(h))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let pages = tagged.doc.get_pages().len();
+    for text in &tagged.artifacts {
+        let text = flatten(text);
+        let footer = text.starts_with("page ") && text.ends_with(&format!("sur {pages}"));
+        let organisation = report
+            .meta
+            .organisation
+            .starts_with(text.trim_end_matches('…'));
+        assert!(
+            footer || organisation || headers.contains(&text),
+            "body text marked as an artifact: {text:?}"
+        );
+    }
+}
+
+#[test]
+fn every_marked_sequence_and_link_leads_back_to_its_element() {
+    let session = example::open(&embedded(), "boutique-en-ligne").unwrap();
+    let report = report_of(&session, Lang::En);
+    let bytes = pdf::render(&report, &options(Paper::A4)).unwrap();
+    let tagged = read_tags(&bytes);
+    let doc = &tagged.doc;
+    let root = doc
+        .get_dictionary(
+            doc.catalog()
+                .unwrap()
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    let parent_tree = doc
+        .get_dictionary(root.get(b"ParentTree").unwrap().as_reference().unwrap())
+        .unwrap();
+    let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+    let entry = |key: i64| {
+        nums.chunks(2)
+            .find(|pair| pair[0].as_i64().unwrap() == key)
+            .map(|pair| pair[1].clone())
+            .unwrap_or_else(|| panic!("no parent tree entry {key}"))
+    };
+    let next_key = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+    let mut links = 0;
+    for (n, &page_id) in pages.iter().enumerate() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+        let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+        assert!(key < next_key);
+        let parents = entry(key);
+        let parents = parents.as_array().unwrap();
+        let mcids: Vec<i64> = tagged
+            .marked
+            .keys()
+            .filter(|k| k.0 == n)
+            .map(|k| k.1)
+            .collect();
+        assert_eq!(parents.len(), mcids.len(), "page {}", n + 1);
+        for (mcid, parent) in mcids.iter().zip(parents) {
+            assert_eq!(
+                *mcid as usize,
+                mcids.iter().position(|m| m == mcid).unwrap()
+            );
+            let element = parent.as_reference().unwrap();
+            assert!(
+                tagged.claims[&element].contains(&(n, *mcid)),
+                "page {} MCID {mcid}: its element does not hold it",
+                n + 1
+            );
+        }
+        for annot in page.get(b"Annots").unwrap().as_array().unwrap() {
+            let annot_id = annot.as_reference().unwrap();
+            let annot = doc.get_dictionary(annot_id).unwrap();
+            assert_eq!(annot.get(b"F").unwrap().as_i64().unwrap(), 4, "prints");
+            let says = lopdf::decode_text_string(annot.get(b"Contents").unwrap()).unwrap();
+            assert!(
+                report.sections.iter().any(|s| says.ends_with(&s.title)),
+                "{says:?}"
+            );
+            let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();
+            let link = doc
+                .get_dictionary(entry(key).as_reference().unwrap())
+                .unwrap();
+            assert_eq!(link.get(b"S").unwrap().as_name().unwrap(), b"Link");
+            let owns = link.get(b"K").unwrap().as_array().unwrap().iter().any(|k| {
+                k.as_dict().is_ok_and(|d| {
+                    d.get(b"Obj").and_then(|o| o.as_reference()).ok() == Some(annot_id)
+                })
+            });
+            assert!(owns, "the Link element holds its annotation");
+            links += 1;
+        }
+    }
+    assert_eq!(
+        links,
+        report.sections.len(),
+        "one link per chapter in the contents"
+    );
+}
+
+#[test]
+fn the_score_chart_is_a_figure_whose_alternate_text_gives_every_score() {
+    let session = example::open(&embedded(), "cabinet-medical").unwrap();
+    for (lang, out_of) in [(Lang::Fr, "sur 100"), (Lang::En, "out of 100")] {
+        let report = report_of(&session, lang);
+        let tagged = read_tags(&pdf::render(&report, &options(Paper::A4)).unwrap());
+        let figures: Vec<&Element> = tagged
+            .elements
+            .iter()
+            .filter(|e| e.role == "Figure")
+            .collect();
+        assert_eq!(figures.len(), 1, "the chart, and no logo");
+        let alt = figures[0].alt.as_deref().expect("an alternate text");
+        let scores = report
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                Block::Scores { scores } => Some(scores),
+                _ => None,
+            })
+            .unwrap();
+        for bar in scores {
+            if let Some(score) = bar.score {
+                let said = format!("{} {score} {out_of}", bar.label);
+                assert!(alt.contains(&said), "{said:?} not in {alt:?}");
+            } else {
+                assert!(alt.contains(&bar.label), "{:?} not in {alt:?}", bar.label);
+            }
+        }
+    }
+}
+
+#[test]
+fn tables_have_scoped_header_cells_and_rows_as_wide_as_each_other() {
+    let session = example::open(&embedded(), "conseil-horizon").unwrap();
+    let report = report_of(&session, Lang::Fr);
+    let tagged = read_tags(&pdf::render(&report, &options(Paper::A4)).unwrap());
+    let elements = &tagged.elements;
+    let mut tables = 0;
+    for (i, table) in elements
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.role == "Table")
+    {
+        tables += 1;
+        // The rows follow the table in reading order, each followed by its cells.
+        let rows = table.children.iter().filter(|c| *c == "TR").count();
+        let mut widths = Vec::new();
+        let mut j = i + 1;
+        while widths.len() < rows {
+            if elements[j].role == "TR" {
+                widths.push(elements[j].children.len());
+                for cell in &elements[j + 1..j + 1 + elements[j].children.len()] {
+                    assert!(matches!(cell.role.as_str(), "TH" | "TD"), "{cell:?}");
+                    if cell.role == "TH" {
+                        assert!(cell.scope.is_some(), "a header cell without scope");
+                    }
+                }
+            }
+            j += 1;
+        }
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "rows of {widths:?} cells"
+        );
+    }
+    assert!(tables >= 3, "{tables} tables");
+}
+
+#[test]
+fn xmp_declares_pdf_ua_and_agrees_with_the_document_information() {
+    let session = example::open(&embedded(), example::DEFAULT).unwrap();
+    let report = report_of(&session, Lang::En);
+    let bytes = pdf::render(&report, &options(Paper::Letter)).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let xmp = doc
+        .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_stream()
+        .unwrap();
+    let xmp = String::from_utf8(xmp.content.clone()).unwrap();
+    let info = doc
+        .get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap();
+    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    assert!(
+        xmp.contains(&format!("<rdf:li xml:lang=\"x-default\">{title}</rdf:li>")),
+        "{xmp}"
+    );
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"));
+    assert!(xmp.contains("<rdf:li>en</rdf:li>"));
+    assert!(xmp.contains("<xmp:CreateDate>2026-11-22T00:00:00+00:00</xmp:CreateDate>"));
+    let created = info.get(b"CreationDate").unwrap().as_str().unwrap();
+    assert_eq!(created, b"D:20261122000000+00'00'");
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    let intent = intents[0].as_dict().unwrap();
+    let profile = doc
+        .get_object(
+            intent
+                .get(b"DestOutputProfile")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap()
+        .as_stream()
+        .unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 3);
+    let icc = profile.decompressed_content().unwrap();
+    assert_eq!(&icc[36..40], b"acsp", "an ICC profile");
+    assert_eq!(&icc[16..20], b"RGB ", "of an RGB colour space");
 }
