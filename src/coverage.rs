@@ -4,6 +4,7 @@
 //! the size of the interview. `docs/coverage.md` is generated from this.
 
 use crate::bank::{Bank, Question};
+use crate::condition::Scope as _;
 use crate::flow::Visible;
 use crate::i18n::Lang;
 use std::fmt::Write as _;
@@ -99,7 +100,8 @@ pub fn shown_count(bank: &Bank, answers: &crate::answer::Answers) -> usize {
 /// seconds, from usual survey response times per kind of question: about 6 s
 /// for a yes/no, 8 s for a number, 10 s for a single choice, 12 s for a
 /// multiple choice, 15 s for a short text, 40 s for a long one; a group's
-/// sub-questions count once per entry.
+/// sub-questions count once per entry that asks them (a transfer mechanism
+/// only for a recipient abroad).
 pub fn estimated_seconds(bank: &Bank, answers: &crate::answer::Answers) -> u32 {
     use crate::bank::Kind;
     let cost = |q: &Question| match q.kind {
@@ -119,8 +121,19 @@ pub fn estimated_seconds(bank: &Bank, answers: &crate::answer::Answers) -> u32 {
             let entries = answers
                 .get(&q.id)
                 .and_then(|a| a.entries())
-                .map_or(0, <[_]>::len) as u32;
-            cost(q) + entries * q.questions.iter().map(cost).sum::<u32>()
+                .unwrap_or_default();
+            let asked: u32 = entries
+                .iter()
+                .map(|entry| {
+                    let scope = crate::condition::EntryScope::new(q, entry, &visible);
+                    q.questions
+                        .iter()
+                        .filter(|sub| !scope.is_hidden(&sub.id))
+                        .map(cost)
+                        .sum::<u32>()
+                })
+                .sum();
+            cost(q) + asked
         })
         .sum()
 }

@@ -48,7 +48,7 @@ fn the_embedded_bank_is_valid() {
     privaudit().arg("validate").assert().success().stdout(
         predicate::str::contains("valid")
             .and(predicate::str::contains("not fully checked"))
-            .and(predicate::str::contains("tp.contract.protect")),
+            .and(predicate::str::contains("tp.contract.eu")),
     );
 }
 

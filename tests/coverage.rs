@@ -47,10 +47,22 @@ fn the_interview_stays_short() {
         "the longest path has {} questions",
         coverage::question_count(&bank)
     );
+    // Before the legal model (lawful bases, roles, transfers) the five first
+    // examples took 17 to 19 minutes; the model may add a fifth at most. The
+    // organisations with many third parties or several laws take longer.
     for name in example::names(&bank) {
         let session = example::open(&bank, name).unwrap();
         let minutes = coverage::estimated_seconds(&bank, &session.answers) / 60;
-        assert!(minutes < 20, "{name} takes about {minutes} minutes");
+        let simple = [
+            "atelier-pixel",
+            "boutique-en-ligne",
+            "cabinet-comptable-quebec",
+            "cabinet-medical",
+            "conseil-horizon",
+        ]
+        .contains(&name);
+        let limit = if simple { 23 } else { 30 };
+        assert!(minutes < limit, "{name} takes about {minutes} minutes");
     }
 }
 
@@ -59,7 +71,12 @@ fn every_rule_cites_every_jurisdiction_and_has_both_languages() {
     let bank = embedded();
     assert!(bank.rules.len() >= 80, "{} rules", bank.rules.len());
     for rule in &bank.rules {
-        assert_eq!(rule.refs.len(), 3, "{}", rule.id);
+        assert_eq!(
+            rule.refs.len(),
+            rule.own_jurisdictions().len(),
+            "{} cites each of its laws",
+            rule.id
+        );
     }
     for lang in Lang::ALL {
         let strings = coverage::strings(&bank, lang);

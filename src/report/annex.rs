@@ -1,9 +1,9 @@
 //! The annex: every answer given, section by section, with notes and marks.
 
 use super::model::*;
-use crate::answer::Answer;
-use crate::bank::{Bank, Kind};
-use crate::condition::Scope;
+use crate::answer::{Answer, Entry};
+use crate::bank::{Bank, Kind, Question};
+use crate::condition::{EntryScope, Scope};
 use crate::flow::Visible;
 use crate::i18n::colon;
 use crate::i18n::{Lang, ui};
@@ -65,23 +65,15 @@ pub fn annex(bank: &Bank, session: &Session, visible: &Visible<'_>, lang: Lang) 
                 level: 3,
                 text: group.short_label().get(lang).into(),
             });
+            let (columns, cells) = entry_table(group, entries, visible, lang);
             let mut header = vec![String::new()];
-            header.extend(
-                group
-                    .questions
-                    .iter()
-                    .map(|s| s.short_label().get(lang).to_string()),
-            );
-            let rows = entries
-                .iter()
+            header.extend(columns);
+            let rows = cells
+                .into_iter()
                 .enumerate()
-                .map(|(i, entry)| {
+                .map(|(i, cells)| {
                     let mut row = vec![format!("{}", i + 1)];
-                    row.extend(group.questions.iter().map(|sub| {
-                        entry
-                            .get(&sub.id)
-                            .map_or_else(String::new, |a| a.display(sub, lang))
-                    }));
+                    row.extend(cells);
                     row
                 })
                 .collect();
@@ -113,4 +105,43 @@ pub fn annex(bank: &Bank, session: &Session, visible: &Visible<'_>, lang: Lang) 
         title: t.annex.into(),
         blocks,
     }
+}
+
+/// A group's entries as a table: the short names of the sub-questions that
+/// some entry was asked, and each entry's answers to them. A sub-question no
+/// entry was asked (a lawful basis outside the EU) has no column, and an
+/// answer an entry was not asked is not shown.
+pub(super) fn entry_table(
+    group: &Question,
+    entries: &[Entry],
+    visible: &Visible<'_>,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let scopes: Vec<EntryScope<'_>> = entries
+        .iter()
+        .map(|entry| EntryScope::new(group, entry, visible))
+        .collect();
+    let shown: Vec<&Question> = group
+        .questions
+        .iter()
+        .filter(|sub| scopes.iter().any(|scope| scope.answer(&sub.id).is_some()))
+        .collect();
+    let columns = shown
+        .iter()
+        .map(|sub| sub.short_label().get(lang).to_string())
+        .collect();
+    let cells = scopes
+        .iter()
+        .map(|scope| {
+            shown
+                .iter()
+                .map(|sub| {
+                    scope
+                        .answer(&sub.id)
+                        .map_or_else(String::new, |a| a.display(sub, lang))
+                })
+                .collect()
+        })
+        .collect();
+    (columns, cells)
 }

@@ -226,7 +226,7 @@ impl Ctx<'_> {
                         .area(&f.rule.area)
                         .map_or_else(String::new, |a| a.title.get(self.lang).into()),
                     action: self.recommendation(f),
-                    refs: self.refs(f.rule),
+                    refs: self.refs(f),
                 })
                 .collect();
             blocks.push(Block::Actions { items });
@@ -311,7 +311,7 @@ impl Ctx<'_> {
                     finding: self.finding_text(f),
                     recommendation: self.recommendation(f),
                     refs: if f.severity.is_gap() {
-                        self.refs(rule)
+                        self.refs(f)
                     } else {
                         Vec::new()
                     },
@@ -424,26 +424,13 @@ impl Ctx<'_> {
         let group = self.bank.question(group_id)?;
         let entries = self.visible.answer(group_id).and_then(Answer::entries)?;
         let lang = self.lang;
-        let mut header: Vec<String> = group
-            .questions
-            .iter()
-            .map(|q| q.short_label().get(lang).to_string())
-            .collect();
+        let (mut header, cells) = annex::entry_table(group, entries, &self.visible, lang);
         let back_refs = self.back_references(group_id);
         header.extend(back_refs.iter().map(|_| ui(lang).shared_with.to_string()));
-        let rows = entries
-            .iter()
+        let rows = cells
+            .into_iter()
             .enumerate()
-            .map(|(i, entry)| {
-                let mut row: Vec<String> = group
-                    .questions
-                    .iter()
-                    .map(|sub| {
-                        entry
-                            .get(&sub.id)
-                            .map_or_else(String::new, |a| a.display(sub, lang))
-                    })
-                    .collect();
+            .map(|(i, mut row)| {
                 let name = entry_name(group, entries, i, lang);
                 for (other, field) in &back_refs {
                     row.push(self.entries_selecting(other, field, &name).join(", "));
@@ -594,7 +581,10 @@ impl Ctx<'_> {
     }
 
     /// The rule's citations for the jurisdictions cited; one line when no law has a provision.
-    fn refs(&self, rule: &Rule) -> Vec<String> {
+    /// A citation written out may name the law of the organisation's own
+    /// country through a vocabulary term, filled like the other texts.
+    fn refs(&self, f: &Finding<'_>) -> Vec<String> {
+        let rule = f.rule;
         let cited = self.session.cited_jurisdictions();
         let citations: Vec<(Jurisdiction, &Citation)> = cited
             .into_iter()
@@ -605,7 +595,7 @@ impl Ctx<'_> {
         }
         citations
             .into_iter()
-            .map(|(j, c)| c.render(j, self.lang))
+            .map(|(j, c)| self.fill(f, &c.render(j, self.lang)))
             .collect()
     }
 

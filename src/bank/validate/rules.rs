@@ -100,7 +100,13 @@ impl<'a> Checker<'a> {
                         self.push(rel, ptr.at("refs").at(j.code()), Some(id), msg);
                     }
                     Some(crate::law::Citation::Other(text)) => {
-                        self.text(text, rel, ptr.at("refs").at(j.code()).at("other"), id)
+                        let at = ptr.at("refs").at(j.code()).at("other");
+                        self.text(text, rel, at.clone(), id);
+                        for lang in crate::i18n::Lang::ALL {
+                            if let Err(e) = template::check(text.get(lang), bank, group) {
+                                self.push(rel, at.at(lang.code()), Some(id), e);
+                            }
+                        }
                     }
                     Some(_) => {}
                 }
