@@ -95,6 +95,7 @@ pub fn stress(bank: &Bank, kinds: usize, third_parties: usize) -> Result<Session
                 ("name".to_string(), text(format!("Prestataire {i}"))),
                 ("service".to_string(), text("Service en ligne".into())),
                 ("country".to_string(), text(country.into())),
+                ("role".to_string(), text("processor".into())),
                 (
                     "info_shared".to_string(),
                     Answer::Choices(vec![format!(

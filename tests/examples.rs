@@ -1,4 +1,4 @@
-//! The five bundled organisations: each report is snapshotted, and each must
+//! The bundled organisations: each report is snapshotted, and each must
 //! (and must not) produce the findings its answers call for.
 
 mod common;
@@ -13,28 +13,43 @@ use rstest::rstest;
 #[rstest]
 #[case::web_studio(
     "atelier-pixel",
-    &["sec.mfa.missing", "tp.transfer.unprotected", "trans.cookies.notice_only", "inc.register.missing", "ret.kind_unknown"],
-    &["sec.backups.none", "con.express.missing", "gov.records.missing", "tp.none"]
+    &["sec.mfa.missing", "tp.transfer.qc", "tp.contract.qc", "trans.cookies.notice_only", "inc.register.missing", "ret.kind_unknown"],
+    &["sec.backups.none", "con.express.missing", "gov.records.missing", "tp.none", "gov.provider.advice", "con.basis.unknown"]
 )]
 #[case::medical_practice(
     "cabinet-medical",
-    &["con.express.necessary", "sec.sensitive.no_assessment", "tp.contract.audit", "sec.mfa.good", "con.children.good"],
-    &["con.express.missing", "tp.transfer.unprotected", "gov.governance_policy.missing", "sec.paper.unlocked", "trans.cookies.no_consent"]
+    &["con.special.health_care", "sec.sensitive.assessment_advice", "sec.mfa.good", "con.children.good", "con.children.age_good"],
+    &["con.express.missing", "sec.sensitive.no_assessment", "con.implied.transactions", "gov.processor.contracts", "sec.paper.unlocked", "trans.cookies.no_consent", "gov.officer.missing"]
 )]
 #[case::online_shop(
     "boutique-en-ligne",
-    &["inc.past.unhandled", "sec.backups.none", "ret.kind_indefinite", "ret.destruction.unsafe", "trans.cookies.notice_only", "con.marketing.implicit", "tp.transfer.unprotected"],
-    &["gov.records.missing", "con.express.missing", "rights.portability.missing"]
+    &["inc.past.unhandled", "sec.backups.none", "ret.kind_indefinite", "ret.destruction.unsafe", "trans.cookies.notice_only", "con.marketing.implicit", "tp.contract.ca"],
+    &["gov.records.missing", "con.express.missing", "rights.portability.missing", "tp.transfer.qc", "tp.transfer.eu_none"]
 )]
 #[case::quebec_accountant(
     "cabinet-comptable-quebec",
-    &["con.express.good", "sec.paper.good", "sec.backups.good", "sec.website.outdated", "tp.contract.breach"],
-    &["tp.transfer.unprotected", "gov.governance_policy.missing", "con.express.missing", "inc.register.missing", "gov.records.missing"]
+    &["con.express.good", "sec.paper.good", "sec.backups.good", "sec.website.outdated", "tp.contract.qc", "tp.transfer.qc_good"],
+    &["tp.transfer.qc", "gov.governance_policy.missing", "con.express.missing", "inc.register.missing", "gov.records.missing"]
 )]
 #[case::consultancy(
     "conseil-horizon",
-    &["trans.cookies.no_consent", "tp.transfer.unprotected", "gov.officer.missing", "gov.records.missing", "col.new_purpose", "con.optout.hard"],
-    &["gov.dpo.missing", "con.express.missing", "gov.governance_policy.missing"]
+    &["trans.cookies.no_consent", "tp.transfer.eu_none", "con.basis.trackers_li", "con.basis.li_balancing_missing", "gov.records.missing", "col.new_purpose", "con.optout.hard"],
+    &["gov.dpo.missing", "con.express.missing", "gov.governance_policy.missing", "gov.officer.missing", "con.implied.transactions", "gov.processor.contracts"]
+)]
+#[case::it_contractor(
+    "infogerance-lumiere",
+    &["gov.records.processor_good", "gov.processor.subprocessors", "tp.contract.eu", "tp.transfer.eu_tia", "con.basis.identified"],
+    &["gov.processor.contracts", "gov.processor.breach", "con.special.no_condition", "sec.sensitive.no_assessment", "gov.representative.missing"]
+)]
+#[case::yoga_studio_on_us_tools(
+    "harbour-yoga",
+    &["tp.transfer.eu_privacy_shield", "tp.transfer.eu_tia", "tp.transfer.eu_unknown", "tp.transfer.eu_good", "con.basis.marketing_li", "con.basis.trackers_li", "gov.records.missing"],
+    &["gov.processor.contracts", "gov.representative.missing", "con.implied.transactions", "tp.contract.qc", "tp.transfer.eu_none"]
+)]
+#[case::quebec_saas_with_eu_clients(
+    "logiciels-boreal",
+    &["gov.representative.missing", "tp.transfer.qc", "gov.records.processor_missing", "con.special.explicit_consent", "gov.processor.good", "tp.transfer.qc_good"],
+    &["con.special.no_condition", "tp.transfer.eu_none", "tp.transfer.eu_privacy_shield", "gov.processor.contracts", "sec.sensitive.no_assessment"]
 )]
 fn findings_follow_the_answers(
     #[case] name: &str,
@@ -45,7 +60,7 @@ fn findings_follow_the_answers(
     let session = example::open(&bank, name).unwrap();
     let eval = evaluate(&bank, &session.answers);
     let outcome = |id: &str| {
-        eval.findings
+        eval.rules
             .iter()
             .find(|f| f.rule.id == id)
             .unwrap_or_else(|| panic!("no rule {id}"))
@@ -69,6 +84,9 @@ fn findings_follow_the_answers(
 #[case("boutique-en-ligne")]
 #[case("cabinet-comptable-quebec")]
 #[case("conseil-horizon")]
+#[case("infogerance-lumiere")]
+#[case("harbour-yoga")]
+#[case("logiciels-boreal")]
 fn report_snapshot(#[case] name: &str) {
     let bank = embedded();
     let session = example::open(&bank, name).unwrap();

@@ -104,7 +104,7 @@ fn example_findings_match_its_answers() {
     for id in [
         "sec.mfa.missing",
         "inc.register.missing",
-        "tp.transfer.unprotected",
+        "tp.transfer.qc",
         "sec.paper.none",
         "trans.policy.no_date",
     ] {
@@ -126,4 +126,45 @@ fn example_findings_match_its_answers() {
         );
     }
     assert_eq!(of("rights.identity.missing"), Outcome::ToVerify);
+}
+
+/// The questions a condition reads under an odd number of `not`s.
+fn negated(c: &privaudit::condition::Condition, odd: bool, out: &mut Vec<String>) {
+    use privaudit::condition::Condition;
+    match c {
+        Condition::Not(inner) => negated(inner, !odd, out),
+        Condition::All(items) | Condition::Any(items) => {
+            items.iter().for_each(|i| negated(i, odd, out))
+        }
+        Condition::AnyEntry(_) | Condition::EveryEntry(_) => {}
+        leaf => {
+            if odd {
+                out.extend(leaf.question().map(str::to_string));
+            }
+        }
+    }
+}
+
+/// A rule must not apply because a question was never asked: "not (X
+/// includes Y)" is true when X is hidden, so a processor's duties would be
+/// found missing in a business that works for no client.
+#[test]
+fn no_example_finding_rests_on_a_question_it_was_not_asked() {
+    let bank = embedded();
+    for name in example::names(&bank) {
+        let session = example::open(&bank, name).unwrap();
+        let visible = privaudit::flow::Visible::new(&bank, &session.answers);
+        let eval = evaluate(&bank, &session.answers);
+        for f in eval.rules.iter().filter(|f| f.outcome == Outcome::Applies) {
+            let mut read = Vec::new();
+            negated(&f.rule.when, false, &mut read);
+            for id in read.iter().filter(|id| bank.question(id).is_some()) {
+                assert!(
+                    visible.is_shown(id),
+                    "{name}: {} applies because `{id}` was not asked",
+                    f.rule.id
+                );
+            }
+        }
+    }
 }

@@ -253,7 +253,7 @@ impl Ctx<'_> {
         let mut blocks = Vec::new();
         if let Some(intro) = &area.intro {
             blocks.push(Block::Paragraph {
-                spans: vec![Span::plain(intro.get(self.lang))],
+                spans: vec![Span::plain(self.words(intro))],
             });
         }
         blocks.extend(self.findings(&area.id, None));
@@ -270,11 +270,11 @@ impl Ctx<'_> {
     fn topic(&self, area: &Area, topic: &Topic) -> Vec<Block> {
         let mut blocks = vec![Block::Heading {
             level: 2,
-            text: topic.title.get(self.lang).into(),
+            text: self.words(&topic.title),
         }];
         if let Some(intro) = &topic.intro {
             blocks.push(Block::Paragraph {
-                spans: vec![Span::plain(intro.get(self.lang))],
+                spans: vec![Span::plain(self.words(intro))],
             });
         }
         if let Some(table) = topic.table.as_deref().and_then(|id| self.table(id)) {
@@ -513,6 +513,21 @@ impl Ctx<'_> {
                     .collect()
             }
         }
+    }
+
+    /// A chapter's text with its vocabulary terms in the session's own legal words.
+    fn words(&self, text: &crate::i18n::Text) -> String {
+        template::render(
+            text.get(self.lang),
+            &template::Fill {
+                bank: self.bank,
+                scope: &self.visible,
+                group: None,
+                rule: &crate::condition::Condition::All(Vec::new()),
+                org: &self.session.organisation,
+                lang: self.lang,
+            },
+        )
     }
 
     /// A text of the finding's rule filled from the answers; a finding on

@@ -129,6 +129,29 @@ impl<'a> Checker<'a> {
             }
         }
         self.terms();
+        self.chapter_texts();
+    }
+
+    /// Chapter intros and sub-chapter titles may use vocabulary terms (the report fills them).
+    fn chapter_texts(&mut self) {
+        let bank = self.bank;
+        for (i, area) in bank.manifest.areas.iter().enumerate() {
+            let at = Pointer::default().at("areas").at(i);
+            let mut texts: Vec<(Pointer, &crate::i18n::Text)> = Vec::new();
+            texts.extend(area.intro.iter().map(|t| (at.at("intro"), t)));
+            for (k, topic) in area.topics.iter().enumerate() {
+                let tp = at.at("topics").at(k);
+                texts.push((tp.at("title"), &topic.title));
+                texts.extend(topic.intro.iter().map(|t| (tp.at("intro"), t)));
+            }
+            for (ptr, text) in texts {
+                for lang in crate::i18n::Lang::ALL {
+                    if let Err(e) = template::check(text.get(lang), bank, None) {
+                        self.push("bank.json", ptr.at(lang.code()), Some(&area.id), e);
+                    }
+                }
+            }
+        }
     }
 
     /// The group a `for_each` rule runs over, or an error when it names no group.
