@@ -50,8 +50,8 @@ impl Jurisdiction {
     /// The name shown in a report: territory and law.
     pub fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Jurisdiction::Eu, Lang::Fr) => "Union européenne et France (RGPD)",
-            (Jurisdiction::Eu, Lang::En) => "European Union and France (GDPR)",
+            (Jurisdiction::Eu, Lang::Fr) => "Union européenne (RGPD)",
+            (Jurisdiction::Eu, Lang::En) => "European Union (GDPR)",
             (Jurisdiction::Ca, Lang::Fr) => "Canada (LPRPDE)",
             (Jurisdiction::Ca, Lang::En) => "Canada (PIPEDA)",
             (Jurisdiction::Qc, Lang::Fr) => "Québec (Loi 25, RLRQ c. P-39.1)",

@@ -76,7 +76,15 @@ const NO_HEALTH: &[&str] = &[
 ];
 
 /// Phrases for an organisation established in another EU country: its authority is not the CNIL.
-const NOT_FRANCE: &[&str] = &["CNIL", "loi Informatique et Libertés", "CPCE"];
+const NOT_FRANCE: &[&str] = &[
+    "CNIL",
+    "loi Informatique et Libertés",
+    "French Data Protection Act",
+    "code des postes",
+    "Postal and Electronic Communications Code",
+    "En France",
+    "In France",
+];
 
 /// A Québec business with health data (allergies) but no care: no care advice.
 const NO_HEALTH_CARE: &[&str] = &["soins", "dossier médical", "health care"];

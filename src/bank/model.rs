@@ -359,6 +359,11 @@ pub struct Rule {
     /// that law's alone); every jurisdiction when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jurisdictions: Vec<Jurisdiction>,
+    /// The rule that applies to a "don't know" this rule reads ("transfer to
+    /// be checked" for "transfer without a mechanism"): where it applies, this
+    /// rule is neither listed to verify nor scored for that answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know_rule: Option<String>,
     /// A group question: the rule is checked in each of its entries (`when`
     /// and the placeholders read the entry's sub-questions) and gives one
     /// finding per entry it applies to; it is scored once.

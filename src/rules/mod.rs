@@ -131,17 +131,35 @@ pub fn evaluate_on<'b>(bank: &'b Bank, answers: &Answers, today: time::Date) -> 
             }
         })
         .collect();
+    // The entries each `for_each` rule applies to, or cannot decide.
+    let entries: Vec<EntryOutcomes> = rules
+        .iter()
+        .map(|f| match &f.rule.for_each {
+            Some(group) if matches!(f.outcome, Outcome::Applies | Outcome::ToVerify) => {
+                entry_outcomes(bank, &visible, f.rule, group)
+            }
+            _ => EntryOutcomes::default(),
+        })
+        .collect();
+    let mut rules = rules;
+    let mut entries = entries;
+    hand_over_dont_knows(bank, &mut rules, &mut entries);
     let findings = rules
         .iter()
-        .flat_map(|f| match (&f.rule.for_each, f.outcome) {
-            (Some(group), Outcome::Applies) => entries_applying(bank, &visible, f.rule, group)
-                .into_iter()
-                .map(|i| Finding {
+        .zip(&entries)
+        .flat_map(|(f, e)| {
+            let listed = match (&f.rule.for_each, f.outcome) {
+                (Some(_), Outcome::Applies) => &e.applies,
+                (Some(_), Outcome::ToVerify) => &e.unknown,
+                _ => return vec![*f],
+            };
+            listed
+                .iter()
+                .map(|&i| Finding {
                     entry: Some(i),
                     ..*f
                 })
-                .collect(),
-            _ => vec![*f],
+                .collect()
         })
         .collect();
     let scores: Vec<AreaScore> = bank
@@ -177,21 +195,78 @@ fn weigh<'b>(
         .map_or((base, None), |m| (m.severity, Some(&m.because)))
 }
 
-/// The indices of the entries of `group` in which the rule's condition holds.
-fn entries_applying(bank: &Bank, visible: &Visible<'_>, rule: &Rule, group: &str) -> Vec<usize> {
+/// For a `for_each` rule: the entries its condition holds in, and those a
+/// "don't know" leaves undecided.
+#[derive(Debug, Default)]
+struct EntryOutcomes {
+    applies: Vec<usize>,
+    unknown: Vec<usize>,
+}
+
+fn entry_outcomes(bank: &Bank, visible: &Visible<'_>, rule: &Rule, group: &str) -> EntryOutcomes {
+    let mut out = EntryOutcomes::default();
     let (Some(question), Some(entries)) = (
         bank.question(group),
         visible.answer(group).and_then(Answer::entries),
     ) else {
-        return Vec::new();
+        return out;
     };
-    (0..entries.len())
-        .filter(|&i| {
-            rule.when
-                .eval(&EntryScope::new(question, &entries[i], visible))
-                == Truth::True
-        })
-        .collect()
+    for (i, entry) in entries.iter().enumerate() {
+        let scope = EntryScope::new(question, entry, visible);
+        match rule.when.eval(&scope) {
+            Truth::True => out.applies.push(i),
+            Truth::Unknown if reads_dont_know(&rule.when, &scope, entry) => out.unknown.push(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether a sub-question the entry condition reads was answered "don't know" in this entry.
+fn reads_dont_know(
+    condition: &Condition,
+    scope: &EntryScope<'_>,
+    entry: &crate::answer::Entry,
+) -> bool {
+    let mut found = false;
+    condition.walk(None, &mut |c, group| {
+        if let (Some(id), None) = (c.question(), group) {
+            found |= entry.get(id).is_some_and(Answer::is_dont_know)
+                || scope.answer(id).is_some_and(Answer::is_dont_know);
+        }
+    });
+    found
+}
+
+/// A rule that cannot be decided because of a "don't know" is not listed to
+/// verify, nor scored, where the rule it names in `dont_know_rule` applies to
+/// that same answer (a "transfer to be checked" finding already asks it):
+/// one unknown answer, one point in the report.
+fn hand_over_dont_knows(bank: &Bank, rules: &mut [Finding<'_>], entries: &mut [EntryOutcomes]) {
+    for k in 0..rules.len() {
+        let Some(other) = rules[k].rule.dont_know_rule.as_deref() else {
+            continue;
+        };
+        if rules[k].outcome != Outcome::ToVerify {
+            continue;
+        }
+        let Some(j) = bank.rules.iter().position(|r| r.id == other) else {
+            continue;
+        };
+        if rules[j].outcome != Outcome::Applies {
+            continue;
+        }
+        if rules[k].rule.for_each.is_some() && rules[j].rule.for_each.is_some() {
+            let covered = std::mem::take(&mut entries[j].applies);
+            entries[k].unknown.retain(|i| !covered.contains(i));
+            entries[j].applies = covered;
+            if entries[k].unknown.is_empty() {
+                rules[k].outcome = Outcome::NotAssessed;
+            }
+        } else {
+            rules[k].outcome = Outcome::NotAssessed;
+        }
+    }
 }
 
 fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {

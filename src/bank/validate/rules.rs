@@ -50,6 +50,12 @@ impl<'a> Checker<'a> {
                 self.text(text, rel, ptr.at("jurisdiction_notes").at(j.code()), id);
             }
             let group = self.for_each_group(rule, rel, &ptr);
+            if let Some(other) = &rule.dont_know_rule
+                && bank.rules.iter().all(|r| &r.id != other)
+            {
+                let msg = format!("`dont_know_rule` names unknown rule `{other}`");
+                self.push(rel, ptr.at("dont_know_rule"), Some(id), msg);
+            }
             let notes = rule.jurisdiction_notes.iter().map(|(j, t)| (j.code(), t));
             let texts = [
                 ("title", &rule.title),
