@@ -150,6 +150,10 @@ pub fn render(template: &str, fill: &Fill<'_>) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     for piece in pieces {
         match piece {
+            // A name ending with a full stop ("SupportDesk Inc.") ends the sentence too.
+            Piece::Literal(s) if out.ends_with('.') && s.starts_with('.') && !s.starts_with("..") => {
+                out.push_str(&s[1..])
+            }
             Piece::Literal(s) => out.push_str(s),
             Piece::Org => out.push_str(org),
             Piece::Answer(id) => match (find(id), scope.answer(id)) {
@@ -250,6 +254,24 @@ mod tests {
                 matching: true
             }
         );
+    }
+
+    #[test]
+    fn a_name_ending_with_a_full_stop_ends_the_sentence() {
+        let bank = crate::bank::Bank::embedded().unwrap();
+        let answers = crate::answer::Answers::new();
+        let visible = crate::flow::Visible::new(&bank, &answers);
+        let fill = Fill {
+            bank: &bank,
+            scope: &visible,
+            group: None,
+            rule: &Condition::All(Vec::new()),
+            org: "SupportDesk Inc.",
+            lang: Lang::En,
+        };
+        assert_eq!(render("Ask {org}.", &fill), "Ask SupportDesk Inc.");
+        assert_eq!(render("Ask {org}...", &fill), "Ask SupportDesk Inc....");
+        assert_eq!(render("{org}. Then", &fill), "SupportDesk Inc. Then");
     }
 
     #[test]
