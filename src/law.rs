@@ -54,8 +54,8 @@ impl Jurisdiction {
             (Jurisdiction::Eu, Lang::En) => "European Union (GDPR)",
             (Jurisdiction::Ca, Lang::Fr) => "Canada (LPRPDE)",
             (Jurisdiction::Ca, Lang::En) => "Canada (PIPEDA)",
-            (Jurisdiction::Qc, Lang::Fr) => "Québec (Loi 25, RLRQ c. P-39.1)",
-            (Jurisdiction::Qc, Lang::En) => "Québec (Law 25, CQLR c. P-39.1)",
+            (Jurisdiction::Qc, Lang::Fr) => "Québec (RLRQ c.\u{a0}P-39.1, modifiée par la Loi 25)",
+            (Jurisdiction::Qc, Lang::En) => "Québec (CQLR c.\u{a0}P-39.1, as amended by Law 25)",
         }
     }
 

@@ -49,6 +49,9 @@ const CANADA_ONLY: &[&str] = &[
     "données personnelles",
     "personal data",
     "Privacy Shield",
+    "processor",
+    "personal data breach",
+    "data protection officer",
     "violation de données",
 ];
 
