@@ -249,9 +249,12 @@ fn missing_lists_the_unticked_options_and_terms_follow_the_law() {
     assert!(english.contains("Hébergeur Nord receives personal information without a contract."));
 }
 
+/// An expected validation message and the edit of the rules that causes it.
+type Case = (&'static str, fn(&mut Value));
+
 #[test]
 fn validate_names_what_the_new_fields_get_wrong() {
-    let cases: [(&str, fn(&mut Value)); 6] = [
+    let cases: [Case; 6] = [
         ("`older_than` needs a date", |r| {
             r["rules"][1]["when"] = json!({"older_than": {"question": "email", "months": 12}});
         }),

@@ -164,7 +164,7 @@ impl Ctx<'_> {
             .iter()
             .zip(&self.eval.scores)
             .map(|(area, s)| ScoreBar {
-                label: area.title.get(self.lang).to_string(),
+                label: self.words(&area.title),
                 score: s.score,
                 missing: if s.checked == 0 {
                     t.not_assessed
@@ -224,7 +224,7 @@ impl Ctx<'_> {
                     area: self
                         .bank
                         .area(&f.rule.area)
-                        .map_or_else(String::new, |a| a.title.get(self.lang).into()),
+                        .map_or_else(String::new, |a| self.words(&a.title)),
                     action: self.recommendation(f),
                     refs: self.refs(f),
                 })
@@ -262,7 +262,7 @@ impl Ctx<'_> {
         }
         ReportSection {
             id: area.id.clone(),
-            title: area.title.get(self.lang).into(),
+            title: self.words(&area.title),
             blocks,
         }
     }
@@ -617,7 +617,7 @@ impl Ctx<'_> {
     fn area_title(&self, id: &str) -> String {
         self.bank
             .area(id)
-            .map_or_else(String::new, |a| a.title.get(self.lang).into())
+            .map_or_else(String::new, |a| self.words(&a.title))
     }
 }
 

@@ -138,12 +138,12 @@ impl<'a> Checker<'a> {
         self.chapter_texts();
     }
 
-    /// Chapter intros and sub-chapter titles may use vocabulary terms (the report fills them).
+    /// Chapter titles, intros and sub-chapter titles may use vocabulary terms (the report fills them).
     fn chapter_texts(&mut self) {
         let bank = self.bank;
         for (i, area) in bank.manifest.areas.iter().enumerate() {
             let at = Pointer::default().at("areas").at(i);
-            let mut texts: Vec<(Pointer, &crate::i18n::Text)> = Vec::new();
+            let mut texts: Vec<(Pointer, &crate::i18n::Text)> = vec![(at.at("title"), &area.title)];
             texts.extend(area.intro.iter().map(|t| (at.at("intro"), t)));
             for (k, topic) in area.topics.iter().enumerate() {
                 let tp = at.at("topics").at(k);

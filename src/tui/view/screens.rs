@@ -237,19 +237,22 @@ pub(super) fn preview(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines: Vec<Line> = vec![Line::styled(w.scores, app.theme.title)];
-    for (area_def, score) in app.bank.manifest.areas.iter().zip(&report.evaluation.areas) {
-        let label = format!(
-            "{:<32}",
-            area_def
-                .title
-                .get(app.lang)
-                .chars()
-                .take(32)
-                .collect::<String>()
-        );
-        let text = match score.score {
+    // The report's own score bars: titles in the session's legal words, and
+    // the same "too few answers" as the report.
+    let bars = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            crate::report::Block::Scores { scores } => Some(scores.as_slice()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    for bar_of in bars {
+        let label = format!("{:<32}", bar_of.label.chars().take(32).collect::<String>());
+        let text = match bar_of.score {
             Some(s) => format!("{label} {} {s:>3}/100", bar(s, 20)),
-            None => format!("{label} {}", ui(app.lang).not_assessed),
+            None => format!("{label} {}", bar_of.missing),
         };
         lines.push(Line::raw(text));
     }

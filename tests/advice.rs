@@ -1,0 +1,207 @@
+//! The advice reads like one consultant wrote it: each gap said once, never
+//! advice that contradicts an answer, and summary counts that equal the
+//! lists they count. Run on every bundled organisation, in both languages.
+
+mod common;
+
+use common::embedded;
+use privaudit::bank::Bank;
+use privaudit::condition::{Condition, Truth};
+use privaudit::example;
+use privaudit::flow::Visible;
+use privaudit::i18n::Lang;
+use privaudit::report::{Block, BuildOptions, FindingBlock, Report, build};
+use privaudit::session::Session;
+use serde_json::json;
+
+fn report(bank: &Bank, session: &Session, lang: Lang) -> Report {
+    let options = BuildOptions {
+        lang,
+        date: time::macros::date!(2026 - 11 - 22),
+    };
+    build(bank, session, options)
+}
+
+/// Every finding block of the report's chapters.
+fn findings(report: &Report) -> Vec<&FindingBlock> {
+    report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Finding(f) => Some(f),
+            _ => None,
+        })
+        .collect()
+}
+
+fn every_report(mut check: impl FnMut(&str, &Session, Lang, &Report)) {
+    let bank = embedded();
+    for name in example::names(&bank) {
+        let session = example::open(&bank, name).unwrap();
+        for lang in Lang::ALL {
+            check(name, &session, lang, &report(&bank, &session, lang));
+        }
+    }
+}
+
+/// Two different rules that give the same advice are one gap said twice.
+#[test]
+fn no_two_rules_give_the_same_advice() {
+    every_report(|name, _, lang, report| {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for f in findings(report) {
+            let first = f
+                .recommendation
+                .split_inclusive(". ")
+                .next()
+                .unwrap_or_default();
+            if let Some((other, _)) = seen
+                .iter()
+                .find(|(rule, text)| *rule != f.rule && *text == first)
+            {
+                panic!(
+                    "{name} ({lang:?}): {} and {other} open with the same advice: {first}",
+                    f.rule
+                );
+            }
+            seen.push((&f.rule, first));
+        }
+    });
+}
+
+/// Answers, and what the report must then never advise. Each condition is
+/// read on the organisation's answers; the phrases on every finding.
+fn contradictions() -> Vec<(serde_json::Value, Vec<&'static str>)> {
+    vec![
+        (
+            json!({"no": "org.website"}),
+            vec![
+                "HTTPS",
+                "bannière",
+                "banner",
+                "sur votre site",
+                "on your website",
+            ],
+        ),
+        (json!({"no": "sec.paper"}), vec!["déchiquet", "shred"]),
+        (
+            json!({"includes": {"question": "sec.mobile_measures", "option": "encryption"}}),
+            vec!["Chiffrez les ordinateurs portables", "Encrypt laptops"],
+        ),
+        (
+            json!({"yes": "consent.double_opt_in"}),
+            vec![
+                "courriel de confirmation à chaque inscription",
+                "confirmation e-mail for each sign-up",
+            ],
+        ),
+        (
+            json!({"equals": {"question": "consent.marketing_form", "value": "unticked"}}),
+            vec!["case pré-cochée", "pre-checked box", "pre-ticked"],
+        ),
+        (
+            json!({"no": "sensitive.collects"}),
+            vec!["soins", "health care", "dossier médical", "medical record"],
+        ),
+        (
+            json!({"equals": {"question": "sec.backups", "value": "tested"}}),
+            vec!["Restaurez un dossier", "Restore a random folder"],
+        ),
+    ]
+}
+
+#[test]
+fn no_finding_advises_against_an_answer() {
+    let bank = embedded();
+    let table = contradictions();
+    every_report(|name, session, lang, report| {
+        let visible = Visible::new(&bank, &session.answers);
+        for (when, phrases) in &table {
+            let condition: Condition = serde_json::from_value(when.clone()).unwrap();
+            if condition.eval(&visible) != Truth::True {
+                continue;
+            }
+            for f in findings(report) {
+                let text = format!("{} {} {}", f.title, f.finding, f.recommendation).to_lowercase();
+                for phrase in phrases {
+                    assert!(
+                        !text.contains(&phrase.to_lowercase()),
+                        "{name} ({lang:?}): {} says «{phrase}» although {when}",
+                        f.rule
+                    );
+                }
+            }
+        }
+    });
+}
+
+/// The summary's figures count exactly what the report lists.
+#[test]
+fn summary_counts_equal_the_lists() {
+    every_report(|name, _, lang, report| {
+        let blocks: Vec<&Block> = report.sections.iter().flat_map(|s| &s.blocks).collect();
+        let figures: Vec<String> = blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::KeyFigures { figures } => {
+                    Some(figures.iter().map(|f| f.value.clone()).collect())
+                }
+                _ => None,
+            })
+            .unwrap();
+        let leading = |s: &str| -> usize {
+            s.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap()
+        };
+        let actions = blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Actions { items } => Some(items.len()),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let good = findings(report)
+            .iter()
+            .filter(|f| f.severity == privaudit::bank::Severity::GoodPractice)
+            .count();
+        let gaps_in_chapters = findings(report)
+            .iter()
+            .filter(|f| f.severity.is_gap())
+            .count();
+        let to_verify = report
+            .sections
+            .iter()
+            .find(|s| s.id == "action-plan")
+            .and_then(|s| {
+                s.blocks.iter().rev().find_map(|b| match b {
+                    Block::Bullets { items } => Some(items.len()),
+                    _ => None,
+                })
+            })
+            .unwrap_or(0);
+        // Overall score, gaps, good practices, points to verify, completion.
+        assert_eq!(
+            leading(&figures[1]),
+            actions,
+            "{name} ({lang:?}): gaps vs action plan"
+        );
+        assert_eq!(
+            actions, gaps_in_chapters,
+            "{name} ({lang:?}): action plan vs chapters"
+        );
+        assert_eq!(
+            leading(&figures[2]),
+            good,
+            "{name} ({lang:?}): good practices"
+        );
+        assert_eq!(
+            leading(&figures[3]),
+            to_verify,
+            "{name} ({lang:?}): points to verify"
+        );
+    });
+}
