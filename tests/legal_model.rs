@@ -341,3 +341,38 @@ fn an_area_with_fewer_than_three_checked_requirements_has_no_score() {
     assert!(security.checked >= 3);
     assert!(security.score.is_some());
 }
+
+#[test]
+fn rules_checking_one_requirement_are_scored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two alternatives of one answer: no backups at all, or offsite only.
+    let with = |requirement: serde_json::Value| {
+        move |r: &mut Value| {
+            r["rules"][1] = json!({
+                "id": "backup.offsite_only",
+                "area": "security",
+                "severity": "low",
+                "when": {"equals": {"question": "backup", "value": "offsite"}},
+                "title": {"fr": "Sauvegarde hors site seulement", "en": "Offsite backup only"},
+                "finding": {"fr": "Une seule copie.", "en": "One copy only."},
+                "recommendation": {"fr": "Ajoutez une copie.", "en": "Add a copy."},
+                "refs": {"eu": {"article": "32(1)(c)"}, "ca": {"clause": "4.7.1"}, "qc": {"section": "10"}}
+            });
+            r["rules"][1]["requirement"] = requirement.clone();
+            r["rules"][2]["requirement"] = requirement;
+        }
+    };
+    let security = |bank: &Bank| {
+        let mut v = vendors(&["eu"]);
+        v["backup"] = json!("none");
+        evaluate(bank, &answers(v)).scores[0].clone()
+    };
+    let apart = security(&bank_with(dir.path(), with(json!(null))).unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let together = security(&bank_with(dir.path(), with(json!("backups"))).unwrap());
+    // No backups: `backup.stakes` applies, `backup.offsite_only` does not. Apart,
+    // the second counts as a requirement met; together, they are one gap.
+    assert_eq!(together.checked + 1, apart.checked);
+    assert_eq!(together.gaps, apart.gaps);
+    assert!(together.earned < apart.earned);
+}

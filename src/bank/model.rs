@@ -349,6 +349,11 @@ pub struct Rule {
     /// A session under several laws gets the most severe.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub severity_in: BTreeMap<Jurisdiction, Severity>,
+    /// The requirement the rule checks, when several rules check one (the
+    /// alternatives of an answer: no backups, local backups, untested
+    /// backups; one duty under each law): they are scored as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<String>,
     /// What raises or lowers the severity with what is at stake (health data,
     /// a public website, many people): the first whose condition holds on the
     /// session's answers sets it, and the report gives its reason. Only a gap's

@@ -54,7 +54,7 @@ pub struct AreaScore {
     pub earned: u32,
     /// Weight of the requirements checked (met, not met, or to verify).
     pub possible: u32,
-    /// How many gaps apply.
+    /// How many requirements are not met.
     pub gaps: usize,
     /// How many requirements were checked (met, not met, or to verify).
     pub checked: usize,
@@ -269,24 +269,41 @@ fn hand_over_dont_knows(bank: &Bank, rules: &mut [Finding<'_>], entries: &mut [E
     }
 }
 
+/// The score of an area. Rules that share a `requirement` (the alternatives
+/// of one answer, or one duty under each law) count once: as a gap of the most
+/// severe that applies, else to verify, else met at the weight of the most
+/// severe of them.
 fn score(area: &str, findings: &[Finding<'_>]) -> AreaScore {
-    let (mut earned, mut possible, mut gaps, mut checked) = (0, 0, 0, 0);
+    let mut groups: Vec<(&str, Vec<&Finding<'_>>)> = Vec::new();
     for f in findings
         .iter()
         .filter(|f| f.rule.area == area && f.severity.is_gap())
     {
-        let weight = f.severity.weight();
-        match f.outcome {
-            Outcome::DoesNotApply => {
-                earned += weight;
-                possible += weight;
-            }
-            Outcome::Applies => {
-                possible += weight;
-                gaps += 1;
-            }
-            Outcome::ToVerify => possible += weight,
-            Outcome::NotAssessed | Outcome::NotApplicable => continue,
+        let key = f.rule.requirement.as_deref().unwrap_or(&f.rule.id);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(f),
+            None => groups.push((key, vec![f])),
+        }
+    }
+    let (mut earned, mut possible, mut gaps, mut checked) = (0, 0, 0, 0);
+    for (_, members) in &groups {
+        let heaviest = |outcome: Outcome| {
+            members
+                .iter()
+                .filter(|f| f.outcome == outcome)
+                .map(|f| f.severity.weight())
+                .max()
+        };
+        if let Some(weight) = heaviest(Outcome::Applies) {
+            possible += weight;
+            gaps += 1;
+        } else if let Some(weight) = heaviest(Outcome::ToVerify) {
+            possible += weight;
+        } else if let Some(weight) = heaviest(Outcome::DoesNotApply) {
+            earned += weight;
+            possible += weight;
+        } else {
+            continue;
         }
         checked += 1;
     }
