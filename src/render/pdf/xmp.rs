@@ -128,10 +128,8 @@ pub fn add(pdf: &mut lopdf::Document, catalog: ObjectId, info: &Info<'_>, produc
         .add_object(Stream::new(dict, packet(info, producer).into_bytes()).with_compression(false));
     let mut dict = Dictionary::new();
     dict.set("N", 3);
-    let profile = pdf.add_object(super::write::deflated(SRGB));
-    if let Ok(Object::Stream(stream)) = pdf.get_object_mut(profile) {
-        stream.dict.extend(&dict);
-    }
+    // Deflated with the fonts.
+    let profile = pdf.add_object(Stream::new(dict, SRGB.to_vec()));
     let mut intent = Dictionary::new();
     intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
     intent.set("S", Object::Name(b"GTS_PDFA1".to_vec()));
