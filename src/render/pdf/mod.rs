@@ -6,6 +6,7 @@ mod content;
 pub mod fonts;
 pub mod layout;
 pub mod page;
+mod save;
 mod structure;
 pub mod tags;
 pub mod text;

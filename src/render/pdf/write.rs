@@ -4,15 +4,14 @@
 //! deflated one by one as they are written; lopdf then adds what printpdf
 //! cannot (document language, the structure tree of a tagged PDF, XMP
 //! metadata and an output intent, a nested outline with exact
-//! destinations, a stable file identifier) and saves the small objects in
-//! compressed object streams.
+//! destinations); `save` writes the file.
 
 use super::content::{self, Glyphs, PageMarks, Resources};
 use super::fonts::{Face, Fonts};
 use super::layout::Layout;
 use super::page::{Anchor, Item};
 use super::structure;
-use lopdf::{Dictionary, Object, ObjectId, SaveOptions, Stream, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{
     FontId, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage, Rect, TextItem,
     XObjectId,
@@ -136,96 +135,8 @@ pub fn write(
     let struct_root = structure::write(&mut pdf, &tree, &page_ids, &marks, &links);
     finish(&mut pdf, &layout, info, struct_root, &producer);
     compress(&mut pdf);
-    let id = file_id(&pdf);
-    pdf.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.clone(), StringFormat::Hexadecimal),
-            Object::String(id, StringFormat::Hexadecimal),
-        ]),
-    );
-    let mut bytes = Vec::new();
-    let save = SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(OBJECT_COMPRESSION)
-        .build();
-    pdf.save_with_options(&mut bytes, save)
-        .map_err(|e| WriteError::Pdf(e.to_string()))?;
-    Ok(compress_xref(bytes))
+    Ok(super::save::save(&pdf, &pdf.version))
 }
-
-/// Deflates the cross-reference stream lopdf writes raw (7 bytes per
-/// object, a tenth of the file), with the PNG "up" predictor that makes
-/// consecutive entries compress to almost nothing. The stream is the last
-/// object and keeps its offset; anything unexpected leaves the file as is.
-fn compress_xref(bytes: Vec<u8>) -> Vec<u8> {
-    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
-    let rewrite = || -> Option<Vec<u8>> {
-        let tail_at = bytes.len().checked_sub(40)?;
-        let start = tail_at + find(&bytes[tail_at..], b"startxref\n")? + 10;
-        let offset: usize = std::str::from_utf8(&bytes[start..])
-            .ok()?
-            .split_whitespace()
-            .next()?
-            .parse()
-            .ok()?;
-        let object = bytes.get(offset..)?;
-        let dict_end = find(object, b">>stream\n")?;
-        let dict = std::str::from_utf8(&object[..dict_end]).ok()?;
-        if !dict.contains("/Type/XRef") || !dict.contains("/W[1 4 2]") || dict.contains("/Filter") {
-            return None;
-        }
-        let length_at = dict.find("/Length ")?;
-        let length_digits = &dict[length_at + 8..];
-        let digits = length_digits
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(length_digits.len());
-        let length: usize = length_digits[..digits].parse().ok()?;
-        let data = object.get(dict_end + 9..dict_end + 9 + length)?;
-        const ROW: usize = 7;
-        if data.len() % ROW != 0 {
-            return None;
-        }
-        let mut predicted = Vec::with_capacity(data.len() / ROW * (ROW + 1));
-        let mut previous = [0u8; ROW];
-        for row in data.chunks_exact(ROW) {
-            predicted.push(2);
-            for (i, &b) in row.iter().enumerate() {
-                predicted.push(b.wrapping_sub(previous[i]));
-                previous[i] = b;
-            }
-        }
-        let packed = deflate(&predicted)?;
-        let mut out = bytes[..offset].to_vec();
-        out.extend_from_slice(&dict.as_bytes()[..length_at]);
-        out.extend_from_slice(
-            format!(
-                "/Length {}/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {ROW}>>",
-                packed.len()
-            )
-            .as_bytes(),
-        );
-        out.extend_from_slice(&length_digits.as_bytes()[digits..]);
-        out.extend_from_slice(b">>stream\n");
-        out.extend_from_slice(&packed);
-        out.extend_from_slice(
-            format!("\nendstream\nendobj\nstartxref\n{offset}\n%%EOF").as_bytes(),
-        );
-        Some(out)
-    };
-    rewrite().unwrap_or(bytes)
-}
-
-/// Deflate level of the object streams (lopdf's default level from 4 to 6):
-/// the structure tree's thousand small dictionaries are a fifth smaller
-/// than at 3; 9 is no smaller and 2 ms slower.
-const OBJECT_COMPRESSION: u32 = 6;
-
-/// Objects per object stream: larger streams compress better; a reader
-/// inflates a whole stream to reach one object.
-const OBJECTS_PER_STREAM: usize = 400;
 
 /// Replaces printpdf's placeholder page with the layout's pages: the first
 /// page takes over its object and its content stream's, the others are new
@@ -376,7 +287,8 @@ fn link(rect: [f32; 4], anchor: &Anchor, pages: &[ObjectId], height: f32) -> Dic
 const COMPRESSION: u32 = 3;
 
 /// Deflate level of the fonts and the colour profile: written once per
-/// file, 50 KB together, a twentieth smaller at 9 than at 3.
+/// file, 50 KB together; 9 saves a few hundred bytes over 3 for no
+/// measurable time.
 const FONT_COMPRESSION: u32 = 9;
 
 /// `content` deflated, if that makes it smaller.
@@ -569,26 +481,4 @@ fn outline(
     root_dict.set("Count", top_ids.len() as i64);
     pdf.objects.insert(root, Object::Dictionary(root_dict));
     Some(root)
-}
-
-/// A file identifier that depends only on the content, so equal input gives equal files.
-fn file_id(pdf: &lopdf::Document) -> Vec<u8> {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for (id, object) in &pdf.objects {
-        feed(&id.0.to_le_bytes());
-        if let Object::Stream(stream) = object {
-            feed(&stream.content);
-        } else {
-            feed(format!("{object:?}").as_bytes());
-        }
-    }
-    let mut id = hash.to_be_bytes().to_vec();
-    id.extend_from_slice(&hash.rotate_left(32).wrapping_mul(31).to_be_bytes());
-    id
 }
