@@ -18,8 +18,8 @@ use rstest::rstest;
 )]
 #[case::medical_practice(
     "cabinet-medical",
-    &["con.special.health_care", "sec.sensitive.assessment_advice", "sec.mfa.good", "con.children.good", "con.children.age_good"],
-    &["con.express.missing", "sec.sensitive.no_assessment", "con.implied.transactions", "gov.processor.contracts", "sec.paper.unlocked", "trans.cookies.no_consent", "gov.officer.missing"]
+    &["con.special.health_care", "sec.sensitive.assessment_advice", "sec.mfa.good", "trans.policy.old"],
+    &["con.express.missing", "sec.sensitive.no_assessment", "con.implied.transactions", "gov.processor.contracts", "sec.paper.unlocked", "trans.cookies.no_consent", "gov.officer.missing", "con.children.age_good_eu", "con.children.no_parental_eu"]
 )]
 #[case::online_shop(
     "boutique-en-ligne",
@@ -43,13 +43,13 @@ use rstest::rstest;
 )]
 #[case::yoga_studio_on_us_tools(
     "harbour-yoga",
-    &["tp.transfer.eu_privacy_shield", "tp.transfer.eu_tia", "tp.transfer.eu_unknown", "tp.transfer.eu_good", "con.basis.marketing_li", "con.basis.trackers_li", "gov.records.missing"],
-    &["gov.processor.contracts", "gov.representative.missing", "con.implied.transactions", "tp.contract.qc", "tp.transfer.eu_none"]
+    &["tp.transfer.eu_privacy_shield", "tp.transfer.eu_tia", "tp.transfer.eu_unknown", "tp.transfer.eu_good", "con.basis.marketing_consent_collected", "con.basis.trackers_li", "gov.records.missing", "trans.policy.old"],
+    &["gov.processor.contracts", "gov.representative.missing", "con.implied.transactions", "tp.contract.qc", "tp.transfer.eu_none", "con.basis.marketing_li", "con.basis.li_balancing_missing"]
 )]
 #[case::quebec_saas_with_eu_clients(
     "logiciels-boreal",
-    &["gov.representative.missing", "tp.transfer.qc", "gov.records.processor_missing", "con.special.explicit_consent", "gov.processor.good", "tp.transfer.qc_good"],
-    &["con.special.no_condition", "tp.transfer.eu_none", "tp.transfer.eu_privacy_shield", "gov.processor.contracts", "sec.sensitive.no_assessment"]
+    &["gov.representative.missing", "tp.transfer.qc", "gov.records.processor_missing", "con.special.for_clients", "gov.processor.good", "tp.transfer.qc_good", "sec.development.qc_pia_missing", "con.announced.transactions"],
+    &["con.special.no_condition", "tp.transfer.eu_none", "tp.transfer.eu_privacy_shield", "gov.processor.contracts", "sec.sensitive.no_assessment", "con.special.explicit_consent"]
 )]
 fn findings_follow_the_answers(
     #[case] name: &str,

@@ -151,7 +151,9 @@ pub fn render(template: &str, fill: &Fill<'_>) -> String {
     for piece in pieces {
         match piece {
             // A name ending with a full stop ("SupportDesk Inc.") ends the sentence too.
-            Piece::Literal(s) if out.ends_with('.') && s.starts_with('.') && !s.starts_with("..") => {
+            Piece::Literal(s)
+                if out.ends_with('.') && s.starts_with('.') && !s.starts_with("..") =>
+            {
                 out.push_str(&s[1..])
             }
             Piece::Literal(s) => out.push_str(s),
