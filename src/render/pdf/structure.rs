@@ -1,10 +1,13 @@
 //! The structure tree written into the PDF (ISO 32000-1, 14.7; ISO 14289-1,
 //! 7.1): one structure element per node of the layout's tree, each with the
 //! marked content its pages gave it (MCIDs) and the link annotations it
-//! owns (OBJR), and the parent tree that leads back from content to element.
+//! owns (OBJR), and the parent tree that leads back from content to element;
+//! written straight as PDF syntax (a report has thousands of elements).
 
+use super::save::Raw;
 use super::tags::{NodeId, ROOT, Scope, Tree};
-use lopdf::{Dictionary, Object, ObjectId};
+use lopdf::ObjectId;
+use std::io::Write as _;
 
 /// A link annotation and the structure element it belongs to.
 pub struct Link {
@@ -24,22 +27,21 @@ enum Kid {
     Objr(usize, ObjectId),
 }
 
-fn name(text: &str) -> Object {
-    Object::Name(text.as_bytes().to_vec())
-}
-
-/// Writes the tree; `mcids[page][mcid]` is the element of each marked
-/// sequence, `links` the annotations in the order their `StructParent` keys
-/// were given (after one key per page). Returns the `StructTreeRoot`.
+/// Writes the tree into `raw`; `mcids[page][mcid]` is the element of each
+/// marked sequence, `links` the annotations in the order their
+/// `StructParent` keys were given (after one key per page). Returns the
+/// `StructTreeRoot`.
 pub fn write(
     pdf: &mut lopdf::Document,
+    raw: &mut Raw,
     tree: &Tree,
     pages: &[ObjectId],
     mcids: &[Vec<NodeId>],
     links: &[Link],
 ) -> ObjectId {
     let root_id = pdf.new_object_id();
-    let ids: Vec<ObjectId> = tree.nodes.iter().map(|_| pdf.new_object_id()).collect();
+    let parent_tree_id = pdf.new_object_id();
+    let ids: Vec<u32> = tree.nodes.iter().map(|_| pdf.new_object_id().0).collect();
     let mut content: Vec<Vec<Kid>> = tree.nodes.iter().map(|_| Vec::new()).collect();
     for (page, nodes) in mcids.iter().enumerate() {
         for (mcid, &node) in nodes.iter().enumerate() {
@@ -50,92 +52,86 @@ pub fn write(
         content[link.node].push(Kid::Objr(link.page, link.annot));
     }
     let children = tree.children();
+    let page = |n: usize| pages[n].0;
     for (id, node) in tree.nodes.iter().enumerate() {
-        let mut dict = Dictionary::new();
-        dict.set("S", name(node.role.name()));
-        dict.set(
-            "P",
-            if id == ROOT {
-                root_id
-            } else {
-                ids[node.parent]
-            },
-        );
+        let out = &mut raw.bytes;
+        let parent = if id == ROOT {
+            root_id.0
+        } else {
+            ids[node.parent]
+        };
+        let _ = write!(out, "<</S/{}/P {parent} 0 R", node.role.name());
         let first_page = content[id].first().map(|kid| match kid {
             Kid::Mcid(page, _) | Kid::Objr(page, _) => *page,
         });
-        if let Some(page) = first_page {
-            dict.set("Pg", pages[page]);
+        if let Some(first) = first_page {
+            let _ = write!(out, "/Pg {} 0 R", page(first));
         }
-        let mut kids: Vec<Object> = content[id]
-            .iter()
-            .map(|kid| match *kid {
-                // On the element's own page, an MCID is a plain number.
-                Kid::Mcid(page, mcid) if Some(page) == first_page => Object::Integer(mcid as i64),
-                Kid::Mcid(page, mcid) => {
-                    let mut mcr = Dictionary::new();
-                    mcr.set("Type", name("MCR"));
-                    mcr.set("Pg", pages[page]);
-                    mcr.set("MCID", mcid as i64);
-                    Object::Dictionary(mcr)
+        let count = content[id].len() + children[id].len();
+        if count > 0 {
+            out.extend_from_slice(if count == 1 { b"/K " } else { b"/K[" });
+            for (i, kid) in content[id].iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
                 }
-                Kid::Objr(page, annot) => {
-                    let mut objr = Dictionary::new();
-                    objr.set("Type", name("OBJR"));
-                    objr.set("Pg", pages[page]);
-                    objr.set("Obj", annot);
-                    Object::Dictionary(objr)
+                let _ = match *kid {
+                    // On the element's own page, an MCID is a plain number.
+                    Kid::Mcid(p, mcid) if Some(p) == first_page => write!(out, "{mcid}"),
+                    Kid::Mcid(p, mcid) => {
+                        write!(out, "<</Type/MCR/Pg {} 0 R/MCID {mcid}>>", page(p))
+                    }
+                    Kid::Objr(p, annot) => {
+                        write!(out, "<</Type/OBJR/Pg {} 0 R/Obj {} 0 R>>", page(p), annot.0)
+                    }
+                };
+            }
+            for (i, &child) in children[id].iter().enumerate() {
+                if i > 0 || !content[id].is_empty() {
+                    out.push(b' ');
                 }
-            })
-            .collect();
-        kids.extend(
-            children[id]
-                .iter()
-                .map(|&child| Object::Reference(ids[child])),
-        );
-        match kids.len() {
-            0 => {}
-            1 => dict.set("K", kids.pop().expect("one kid")),
-            _ => dict.set("K", kids),
+                let _ = write!(out, "{} 0 R", ids[child]);
+            }
+            if count > 1 {
+                out.push(b']');
+            }
         }
         if let Some(alt) = &node.alt {
-            dict.set("Alt", super::write::text_string(alt));
+            raw.bytes.extend_from_slice(b"/Alt");
+            raw.value(&super::write::text_string(alt));
         }
         if let Some(scope) = node.scope {
-            let mut attributes = Dictionary::new();
-            attributes.set("O", name("Table"));
-            attributes.set(
-                "Scope",
-                name(match scope {
-                    Scope::Column => "Column",
-                    Scope::Row => "Row",
-                }),
-            );
-            dict.set("A", attributes);
+            let scope = match scope {
+                Scope::Column => "Column",
+                Scope::Row => "Row",
+            };
+            let _ = write!(raw.bytes, "/A<</O/Table/Scope/{scope}>>");
         }
-        pdf.objects.insert(ids[id], Object::Dictionary(dict));
+        raw.bytes.extend_from_slice(b">>");
+        raw.end(ids[id]);
     }
     // The parent tree: for each page, the element of each MCID; for each
     // link annotation, its element.
-    let mut nums = Vec::with_capacity(2 * (mcids.len() + links.len()));
+    let out = &mut raw.bytes;
+    out.extend_from_slice(b"<</Nums[");
     for (page, nodes) in mcids.iter().enumerate() {
-        nums.push(Object::Integer(page as i64));
-        nums.push(Object::Array(
-            nodes.iter().map(|&n| Object::Reference(ids[n])).collect(),
-        ));
+        let _ = write!(out, "{page}[");
+        for (i, &node) in nodes.iter().enumerate() {
+            let _ = write!(out, "{}{} 0 R", if i > 0 { " " } else { "" }, ids[node]);
+        }
+        out.extend_from_slice(b"]\n");
     }
     for (k, link) in links.iter().enumerate() {
-        nums.push(Object::Integer((mcids.len() + k) as i64));
-        nums.push(Object::Reference(ids[link.node]));
+        let _ = writeln!(out, "{} {} 0 R", mcids.len() + k, ids[link.node]);
     }
-    let mut parent_tree = Dictionary::new();
-    parent_tree.set("Nums", nums);
-    let parent_tree = pdf.add_object(parent_tree);
-    let mut root = Dictionary::new();
-    root.set("Type", name("StructTreeRoot"));
-    root.set("K", ids[ROOT]);
-    root.set("ParentTree", parent_tree);
-    root.set("ParentTreeNextKey", (mcids.len() + links.len()) as i64);
-    pdf.objects.insert(root_id, Object::Dictionary(root));
+    out.extend_from_slice(b"]>>");
+    raw.end(parent_tree_id.0);
+    let _ = write!(
+        raw.bytes,
+        "<</Type/StructTreeRoot/K {} 0 R/ParentTree {} 0 R/ParentTreeNextKey {}>>",
+        ids[ROOT],
+        parent_tree_id.0,
+        mcids.len() + links.len()
+    );
+    raw.end(root_id.0);
     root_id
 }

@@ -132,10 +132,12 @@ pub fn write(
     };
     let (marks, links) = write_pages(&mut pdf, &mut layout, &res)?;
     let page_ids: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
-    let struct_root = structure::write(&mut pdf, &tree, &page_ids, &marks, &links);
+    let mut raw = super::save::Raw::default();
+    let struct_root = structure::write(&mut pdf, &mut raw, &tree, &page_ids, &marks, &links);
+    drop((tree, marks, links));
     finish(&mut pdf, &layout, info, struct_root, &producer);
     compress(&mut pdf);
-    Ok(super::save::save(&pdf, &pdf.version))
+    Ok(super::save::save(&pdf, &raw, &pdf.version))
 }
 
 /// Replaces printpdf's placeholder page with the layout's pages: the first
