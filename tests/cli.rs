@@ -99,6 +99,12 @@ fn a_bank_folder_is_valid() {
     "\"label\": { \"fr\": \"Effectif ?\" }",
     "sections/details.json:8:7: `size`: `label` has no English text (`en` is missing or empty)"
 )]
+#[case::missing_help(
+    "sections/details.json",
+    ", \"help\": { \"fr\": \"Aide : Courriel.\", \"en\": \"Help: E-mail.\" }",
+    "",
+    "sections/details.json:12:7: `email`: no `help`: every question says why it is asked"
+)]
 #[case::unknown_option(
     "rules/rules.json",
     "\"option\": \"locked\"",

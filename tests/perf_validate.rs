@@ -17,6 +17,7 @@ fn with_unreachable(dir: &std::path::Path, spec: &synth::Spec) {
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     section["questions"].as_array_mut().unwrap().push(json!({
         "id": "never", "kind": "yes_no", "label": { "fr": "Jamais ?", "en": "Never?" },
+        "help": { "fr": "Jamais posée.", "en": "Never asked." },
         "when": { "all": [{ "yes": "hub0" }, { "no": "hub0" }] },
     }));
     std::fs::write(&path, section.to_string()).unwrap();

@@ -89,6 +89,22 @@ pub fn chain_subs(depth: usize) -> Vec<Value> {
         .collect()
 }
 
+/// The questions with a help text on each, sub-questions included: a bank
+/// is valid only when every question explains itself.
+pub fn with_help(questions: Vec<Value>) -> Vec<Value> {
+    questions
+        .into_iter()
+        .map(|mut q| {
+            q["help"] = t("Aide.");
+            if let Some(subs) = q.get("questions").cloned() {
+                let subs = subs.as_array().cloned().unwrap_or_default();
+                q["questions"] = Value::Array(with_help(subs));
+            }
+            q
+        })
+        .collect()
+}
+
 /// The bank's files, as (path in the bank, text).
 pub fn files(spec: &Spec) -> Vec<(String, String)> {
     let mut files = Vec::new();
@@ -114,7 +130,7 @@ pub fn files(spec: &Spec) -> Vec<(String, String)> {
     );
     put(
         "sections/main.json",
-        json!({ "id": "main", "title": t("Tout"), "questions": questions(spec) }),
+        json!({ "id": "main", "title": t("Tout"), "questions": with_help(questions(spec)) }),
     );
     let mut rules: Vec<Value> = (0..spec.dependents)
         .map(|i| rule(&format!("r{i}"), json!({ "no": format!("dep{i}") })))

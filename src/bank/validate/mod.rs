@@ -21,12 +21,14 @@ pub(crate) struct Found {
 /// Every structural check; with `deep`, the search for questions that can
 /// never be asked and rules that can never apply too (only `privaudit
 /// validate` asks for it: its cost is bounded per condition, but it is still
-/// the bulk of the time of loading a large bank).
+/// the bulk of the time of loading a large bank), and the checks of what the
+/// wizard shows but a report does not need (help on every question).
 pub(crate) fn validate(bank: &Bank, deep: bool) -> Found {
     let mut c = Checker {
         bank,
         raw: Vec::new(),
         unchecked: Vec::new(),
+        deep,
     };
     c.manifest();
     c.coverage();
@@ -46,6 +48,8 @@ struct Checker<'a> {
     bank: &'a Bank,
     raw: Vec<Raw>,
     unchecked: Vec<String>,
+    /// Whether the checks for `privaudit validate` only run too.
+    deep: bool,
 }
 
 impl<'a> Checker<'a> {

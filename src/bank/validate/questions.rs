@@ -58,7 +58,16 @@ impl<'a> Checker<'a> {
         self.id_syntax(&q.id, rel, ptr.at("id"));
         self.text(&q.label, rel, ptr.at("label"), &q.id);
         self.opt_text(&q.short, rel, ptr.at("short"), &q.id);
-        self.opt_text(&q.help, rel, ptr.at("help"), &q.id);
+        match &q.help {
+            Some(help) => self.text(help, rel, ptr.at("help"), &q.id),
+            None if self.deep => self.push(
+                rel,
+                ptr.at("id"),
+                Some(&q.id),
+                "no `help`: every question says why it is asked and what its words mean, in each language (the wizard shows it with F1)".into(),
+            ),
+            None => {}
+        }
         self.opt_text(&q.unit, rel, ptr.at("unit"), &q.id);
         self.opt_text(&q.item, rel, ptr.at("item"), &q.id);
         self.kind_fields(q, rel, &ptr, parent.map(|p| p.0));
