@@ -171,6 +171,10 @@ pub struct Ui {
     pub not_assessed: &'static str,
     /// In place of an area's score when fewer than three of its requirements were checked.
     pub too_few_answers: &'static str,
+    /// In place of such an area's score when one of its requirements is not met.
+    pub unscored_gap: &'static str,
+    /// The same with several unmet requirements (`{n}`).
+    pub unscored_gaps: &'static str,
     /// After a finding whose severity depends on what is at stake: `{severity}`, `{because}`.
     pub severity_because: &'static str,
     pub action_plan: &'static str,
@@ -260,6 +264,8 @@ pub static FR: Ui = Ui {
     scores_by_area: "Note par domaine",
     not_assessed: "non évalué",
     too_few_answers: "trop peu de réponses",
+    unscored_gap: "non noté\u{a0}: 1 écart à corriger",
+    unscored_gaps: "non noté\u{a0}: {n} écarts à corriger",
     severity_because: "Priorité {severity}, car {because}.",
     action_plan: "Plan d’action prioritaire",
     action_plan_intro: "Les mesures ci-dessous corrigent les écarts constatés, de la plus urgente à la moins urgente.",
@@ -338,6 +344,8 @@ pub static EN: Ui = Ui {
     scores_by_area: "Score by area",
     not_assessed: "not assessed",
     too_few_answers: "too few answers",
+    unscored_gap: "not scored: 1 gap to fix",
+    unscored_gaps: "not scored: {n} gaps to fix",
     severity_because: "{Severity} priority, because {because}.",
     action_plan: "Prioritized action plan",
     action_plan_intro: "The measures below close the gaps found, most urgent first.",

@@ -205,3 +205,57 @@ fn summary_counts_equal_the_lists() {
         );
     });
 }
+
+/// Severity follows what is at stake: a two-person studio that only holds
+/// names and e-mail addresses is not told its gaps are as grave as a
+/// medical practice's, while the practice keeps its health-data findings
+/// high or critical.
+#[test]
+fn severity_follows_the_stakes() {
+    use privaudit::bank::Severity;
+    let bank = embedded();
+    let grave = |f: &&FindingBlock| matches!(f.severity, Severity::Critical | Severity::High);
+    for lang in Lang::ALL {
+        let studio = report(
+            &bank,
+            &example::open(&bank, "studio-lumen").unwrap(),
+            lang,
+        );
+        let studio_grave: Vec<&str> = findings(&studio)
+            .into_iter()
+            .filter(grave)
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert!(
+            studio_grave.len() <= 3,
+            "studio-lumen ({lang:?}) has {} high or critical findings: {studio_grave:?}",
+            studio_grave.len()
+        );
+        let medical = report(
+            &bank,
+            &example::open(&bank, "cabinet-medical").unwrap(),
+            lang,
+        );
+        let health: Vec<&FindingBlock> = findings(&medical)
+            .into_iter()
+            .filter(|f| f.severity.is_gap())
+            .filter(|f| {
+                f.rule.starts_with("sec.sensitive")
+                    || f.rule.starts_with("con.special")
+                    || f.rule.starts_with("sensitive.")
+            })
+            .collect();
+        assert!(
+            !health.is_empty(),
+            "cabinet-medical ({lang:?}) has no health-data gap at all"
+        );
+        for f in &health {
+            assert!(
+                grave(f),
+                "cabinet-medical ({lang:?}): the health-data gap {} is only {:?}",
+                f.rule,
+                f.severity
+            );
+        }
+    }
+}

@@ -87,6 +87,7 @@ fn findings_follow_the_answers(
 #[case("infogerance-lumiere")]
 #[case("harbour-yoga")]
 #[case("logiciels-boreal")]
+#[case("studio-lumen")]
 fn report_snapshot(#[case] name: &str) {
     let bank = embedded();
     let session = example::open(&bank, name).unwrap();

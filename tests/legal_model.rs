@@ -333,6 +333,17 @@ fn an_area_with_fewer_than_three_checked_requirements_has_no_score() {
     assert_eq!((security.checked, security.score), (2, None));
     let md = report(&bank, given, Lang::Fr);
     assert!(md.contains("trop peu de réponses"), "{md}");
+    // A gap among them: the bar says there is one to fix, not "too few answers".
+    let with_gap = report(
+        &bank,
+        json!({"org.name": "X", "paper": true, "paper.measures": ["locked"], "backup": "none"}),
+        Lang::Fr,
+    );
+    assert!(
+        with_gap.contains("non noté\u{a0}: 1 écart à corriger")
+            && !with_gap.contains("trop peu de réponses"),
+        "{with_gap}"
+    );
     // With the legal rules added, three are checked: a score appears.
     let dir = tempfile::tempdir().unwrap();
     let bigger = bank_with(dir.path(), |_| {}).unwrap();

@@ -122,6 +122,7 @@ fn lines_with<'t>(text: &'t str, phrase: &str) -> Vec<&'t str> {
 #[case::it_contractor_france("infogerance-lumiere", &[EU_ONLY, NO_ART_9, NO_HEALTH])]
 #[case::yoga_studio_ireland("harbour-yoga", &[EU_ONLY, NO_ART_9, NO_HEALTH, NOT_FRANCE])]
 #[case::saas_quebec_with_eu_clients("logiciels-boreal", &[NO_HEALTH_CARE])]
+#[case::photo_studio_france("studio-lumen", &[EU_ONLY, NO_ART_9, NO_HEALTH])]
 fn a_report_never_says(#[case] name: &str, #[case] lists: &[&[&str]]) {
     for lang in Lang::ALL {
         let text = TITLES.iter().fold(report(name, lang), |text, title| {
