@@ -231,31 +231,38 @@ fn severity_follows_the_stakes() {
             "studio-lumen ({lang:?}) has {} high or critical findings: {studio_grave:?}",
             studio_grave.len()
         );
-        let medical = report(
-            &bank,
-            &example::open(&bank, "cabinet-medical").unwrap(),
-            lang,
-        );
-        let health: Vec<&FindingBlock> = findings(&medical)
-            .into_iter()
-            .filter(|f| f.severity.is_gap())
-            .filter(|f| {
-                f.rule.starts_with("sec.sensitive")
-                    || f.rule.starts_with("con.special")
-                    || f.rule.starts_with("sensitive.")
-            })
-            .collect();
-        assert!(
-            !health.is_empty(),
-            "cabinet-medical ({lang:?}) has no health-data gap at all"
-        );
-        for f in &health {
+        // The medical practice and the studio, each without two-factor
+        // authentication and backups: the same gaps weigh more over health data.
+        let without_safeguards = |name: &str| {
+            let mut session = example::open(&bank, name).unwrap();
+            let mut answers = serde_json::to_value(&session.answers).unwrap();
+            answers["sec.mfa"] = json!(false);
+            answers["sec.backups"] = json!("none");
+            session.answers = serde_json::from_value(answers).unwrap();
+            report(&bank, &session, lang)
+        };
+        let severity_of = |report: &Report, rule: &str| {
+            findings(report)
+                .into_iter()
+                .find(|f| f.rule == rule)
+                .map(|f| (f.severity, f.finding.clone()))
+                .unwrap_or_else(|| panic!("{rule} does not apply"))
+        };
+        let medical = without_safeguards("cabinet-medical");
+        let studio = without_safeguards("studio-lumen");
+        for rule in ["sec.mfa.missing", "sec.backups.none"] {
+            let (at_medical, text) = severity_of(&medical, rule);
+            let (at_studio, _) = severity_of(&studio, rule);
             assert!(
-                grave(f),
-                "cabinet-medical ({lang:?}): the health-data gap {} is only {:?}",
-                f.rule,
-                f.severity
+                matches!(at_medical, Severity::Critical | Severity::High),
+                "cabinet-medical ({lang:?}): {rule} is only {at_medical:?}"
             );
+            assert!(
+                at_studio > at_medical,
+                "{rule} weighs as much for the studio ({at_studio:?}) as for the medical practice"
+            );
+            let reason = if lang == Lang::Fr { "santé" } else { "health" };
+            assert!(text.contains(reason), "{rule} does not say why: {text}");
         }
     }
 }
