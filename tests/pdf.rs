@@ -85,7 +85,7 @@ fn the_example_pdf_holds_every_section_finding_and_third_party_with_its_accents(
     // French typography survives extraction: apostrophes, guillemets, accents.
     for phrase in [
         "Plan d’action prioritaire",
-        "« Refuser »",
+        "« consentement implicite »",
         "Écarts à corriger",
     ] {
         assert!(all.contains(&flatten(phrase)), "{phrase}");

@@ -163,7 +163,7 @@ fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
         "{transcript}"
     );
     assert!(
-        transcript.contains("No help for this question."),
+        transcript.contains("Help: Where."),
         "{transcript}"
     );
     // Back from "Paper files?" is "Where?" again, with its answer shown.

@@ -103,7 +103,7 @@ fn example_findings_match_its_answers() {
     };
     for id in [
         "sec.mfa.missing",
-        "inc.register.missing",
+        "inc.plan.missing",
         "tp.transfer.qc",
         "sec.paper.none",
         "trans.policy.no_date",
