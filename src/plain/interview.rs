@@ -8,6 +8,7 @@ use crate::answer::{self, Answer, OTHER, TextError, format_number};
 use crate::bank::{Bank, Kind, Question};
 use crate::flow;
 use crate::i18n::{Lang, ui};
+use crate::rules::template::help_text;
 use crate::session::history::History;
 use crate::session::{DontKnowAction, Saved, Session};
 use std::collections::BTreeSet;
@@ -323,12 +324,10 @@ impl<'a, C: Console> Interview<'a, C> {
         let lang = self.lang();
         match command {
             Command::Help => {
-                let help = target
-                    .question
-                    .help
-                    .as_ref()
-                    .map_or(self.w().no_help, |h| h.get(lang))
-                    .to_string();
+                let help = target.question.help.as_ref().map_or_else(
+                    || self.w().no_help.to_string(),
+                    |h| help_text(self.bank, &self.session.answers, h.get(lang), lang),
+                );
                 self.say(&help)?;
                 Ok(None)
             }

@@ -217,6 +217,28 @@ pub fn render(template: &str, fill: &Fill<'_>) -> String {
     out
 }
 
+/// A question's help in the session's own legal words: `{term:ID}` filled
+/// from the answers given so far, as the report fills it, so that the wizard
+/// and the plain mode speak of « renseignements personnels » in Québec and
+/// of « données personnelles » in France.
+pub fn help_text(bank: &Bank, answers: &crate::answer::Answers, help: &str, lang: Lang) -> String {
+    if !help.contains('{') {
+        return help.to_string();
+    }
+    let visible = crate::flow::Visible::new(bank, answers);
+    render(
+        help,
+        &Fill {
+            bank,
+            scope: &visible,
+            group: None,
+            rule: &Condition::All(Vec::new()),
+            org: "",
+            lang,
+        },
+    )
+}
+
 /// The entry condition of the rule's first `any_entry` on `group`.
 fn entry_filter<'c>(rule: &'c Condition, group: &str) -> Option<&'c Condition> {
     let mut found = None;

@@ -59,7 +59,16 @@ impl<'a> Checker<'a> {
         self.text(&q.label, rel, ptr.at("label"), &q.id);
         self.opt_text(&q.short, rel, ptr.at("short"), &q.id);
         match &q.help {
-            Some(help) => self.text(help, rel, ptr.at("help"), &q.id),
+            Some(help) => {
+                self.text(help, rel, ptr.at("help"), &q.id);
+                // Help may use the session's legal words (`{term:ID}`).
+                for lang in crate::i18n::Lang::ALL {
+                    if let Err(e) = crate::rules::template::check(help.get(lang), self.bank, None)
+                    {
+                        self.push(rel, ptr.at("help").at(lang.code()), Some(&q.id), e);
+                    }
+                }
+            }
             None if self.deep => self.push(
                 rel,
                 ptr.at("id"),

@@ -3,6 +3,7 @@
 use super::list::{Row, Window, window};
 use super::{bar, centered, input_cursor, input_line, pane, row, wrapped_height};
 use crate::i18n::{percent, ui};
+use crate::rules::template::help_text;
 use crate::tui::app::{App, MissionForm, Popup, Screen, WelcomeStep};
 use crate::tui::strings::words;
 use ratatui::Frame;
@@ -302,9 +303,15 @@ pub(super) fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect
                 .sub_question()
                 .or(app.question())
                 .and_then(|q| q.help.as_ref())
-                .map_or(w.no_help, |h| h.get(app.lang));
+                .map_or_else(
+                    || w.no_help.to_string(),
+                    |h| match &app.session {
+                        Some(s) => help_text(&app.bank, &s.answers, h.get(app.lang), app.lang),
+                        None => h.get(app.lang).to_string(),
+                    },
+                );
             let text = Text::from(vec![
-                Line::raw(help.to_string()),
+                Line::raw(help),
                 Line::raw(""),
                 Line::styled(w.keys_help, app.theme.dim),
             ]);
