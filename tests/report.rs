@@ -361,3 +361,29 @@ fn answers_carried_over_and_not_confirmed_are_said_and_not_counted_done() {
     );
     assert!(md.contains("(à confirmer)"));
 }
+
+/// A note on a group of entries (the third parties) is about one of them or
+/// all: it is not printed under a finding about some of them, where a note
+/// about one provider would read as a reservation on another. It stays in
+/// the annex.
+#[test]
+fn a_note_on_a_group_stays_with_the_answers_not_under_a_finding() {
+    let bank = embedded();
+    let mut session = example::open(&bank, "harbour-yoga").unwrap();
+    session.notes.insert(
+        "tp.list".into(),
+        "ChatterBox’s policy still cites the Privacy Shield.".into(),
+    );
+    let report = build(&bank, &session, options(Lang::En));
+    for block in report.sections.iter().flat_map(|s| &s.blocks) {
+        if let Block::Finding(f) = block {
+            assert!(
+                !f.notes.iter().any(|(_, n)| n.contains("ChatterBox")),
+                "{} carries the note on the third parties",
+                f.rule
+            );
+        }
+    }
+    let md = markdown::render(&report);
+    assert!(md.contains("ChatterBox’s policy still cites"), "the annex keeps it");
+}

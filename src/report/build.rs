@@ -331,7 +331,11 @@ impl Ctx<'_> {
     /// Where each note is printed, once: under a finding whose rule reads its
     /// question, preferably in the chapter of the question's own section (a
     /// note on third parties goes with the third-party findings), else the
-    /// first such finding in the report's order.
+    /// first such finding in the report's order. A note on a group is about
+    /// one of its entries or all of them, which the report cannot tell: it is
+    /// printed with the answers only, never under a finding about some
+    /// entries (a note about one provider would read as a reservation on
+    /// another's contract).
     fn note_homes(&self) -> std::collections::HashMap<String, String> {
         let in_order: Vec<&Rule> = self
             .bank
@@ -350,6 +354,13 @@ impl Ctx<'_> {
                     .copied()
                     .filter(|r| r.when.top_level_questions().contains(&id.as_str()))
                     .collect();
+                if self
+                    .bank
+                    .question(id)
+                    .is_some_and(|q| q.kind == crate::bank::Kind::Group)
+                {
+                    return None;
+                }
                 let own_area = self.bank.section_of(id).map(|s| s.id.as_str());
                 let home = readers
                     .iter()
