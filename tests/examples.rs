@@ -13,8 +13,8 @@ use rstest::rstest;
 #[rstest]
 #[case::web_studio(
     "atelier-pixel",
-    &["sec.mfa.missing", "tp.transfer.qc", "tp.contract.qc", "trans.cookies.notice_only", "inc.plan.missing", "act.staff.retention", "trans.policy.no_transfers_qc"],
-    &["sec.backups.none", "con.express.missing", "gov.records.missing", "tp.none", "gov.provider.advice", "con.basis.unknown", "inc.register.missing", "trans.policy.no_transfers"]
+    &["sec.mfa.missing", "tp.transfer.qc", "tp.contract.qc", "trans.cookies.notice_only", "inc.plan.missing", "act.staff.retention", "trans.policy.no_transfers_qc", "ret.periods.missing_indefinite"],
+    &["sec.backups.none", "con.express.missing", "gov.records.missing", "tp.none", "gov.provider.advice", "con.basis.unknown", "inc.register.missing", "trans.policy.no_transfers", "trans.policy.no_transfers_ca"]
 )]
 #[case::medical_practice(
     "cabinet-medical",
@@ -33,8 +33,8 @@ use rstest::rstest;
 )]
 #[case::consultancy(
     "conseil-horizon",
-    &["trans.cookies.no_consent", "tp.transfer.eu_none", "con.basis.li_balancing_missing", "gov.records.missing", "col.new_purpose", "con.optout.hard"],
-    &["gov.dpo.missing", "con.express.missing", "gov.governance_policy.missing", "gov.officer.missing", "con.implied.transactions", "gov.processor.contracts", "con.basis.trackers_li"]
+    &["trans.cookies.no_consent", "tp.transfer.eu_none", "con.basis.li_balancing_missing", "gov.records.missing", "col.new_purpose", "con.optout.hard", "trans.policy.incomplete"],
+    &["gov.dpo.missing", "con.express.missing", "gov.governance_policy.missing", "gov.officer.missing", "con.implied.transactions", "gov.processor.contracts", "con.basis.trackers_li", "con.proof.missing", "con.withdrawal.missing", "ret.closure.good", "con.basis.identified", "ret.audience_fr"]
 )]
 #[case::it_contractor(
     "infogerance-lumiere",
@@ -43,17 +43,17 @@ use rstest::rstest;
 )]
 #[case::yoga_studio_on_us_tools(
     "harbour-yoga",
-    &["tp.transfer.eu_privacy_shield", "tp.transfer.eu_tia", "tp.transfer.eu_unknown", "tp.transfer.eu_good", "con.basis.marketing_consent_collected", "gov.records.missing", "trans.policy.old"],
+    &["tp.transfer.eu_privacy_shield", "tp.transfer.eu_tia", "tp.transfer.eu_unknown", "tp.transfer.eu_good", "con.basis.marketing_consent_collected", "gov.records.missing", "trans.policy.old", "ret.periods.missing_indefinite"],
     &["gov.processor.contracts", "gov.representative.missing", "con.implied.transactions", "tp.contract.qc", "tp.transfer.eu_none", "con.basis.marketing_li", "con.basis.li_balancing_missing", "con.basis.trackers_li"]
 )]
 #[case::quebec_saas_with_eu_clients(
     "logiciels-boreal",
-    &["gov.representative.missing", "tp.transfer.qc", "gov.records.processor_missing", "con.special.for_clients", "gov.processor.good", "tp.transfer.qc_good", "sec.development.qc_pia_missing", "con.announced.transactions"],
-    &["con.special.no_condition", "tp.transfer.eu_none", "tp.transfer.eu_privacy_shield", "gov.processor.contracts", "sec.sensitive.no_assessment", "con.special.explicit_consent"]
+    &["gov.representative.missing", "tp.transfer.qc", "gov.records.processor_missing", "con.special.for_clients", "gov.processor.good", "tp.transfer.qc_good", "sec.development.qc_pia_missing", "con.announced.transactions", "con.express.for_clients"],
+    &["con.special.no_condition", "tp.transfer.eu_none", "tp.transfer.eu_privacy_shield", "gov.processor.contracts", "sec.sensitive.no_assessment", "con.special.explicit_consent", "con.express.good"]
 )]
 #[case::photo_studio(
     "studio-lumen",
-    &["gov.records.missing", "inc.plan.missing", "sec.mfa.missing", "rights.requests.good", "trans.policy.retention_good"],
+    &["gov.records.missing", "inc.plan.missing", "sec.mfa.missing", "rights.requests.good", "trans.policy.retention_good", "act.none"],
     &["inc.register.missing", "inc.notify.missing", "con.implied.transactions", "tp.transfer.eu_none", "trans.cookies.no_consent", "sec.website.no_https", "sec.paper.unlocked", "con.special.no_condition"]
 )]
 fn findings_follow_the_answers(
