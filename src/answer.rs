@@ -190,6 +190,12 @@ impl Answer {
                 format!("{}{}", format_number(*n, lang), unit.unwrap_or_default())
             }
             Answer::Text(s) if question.kind == Kind::Single => option_label(s),
+            // A date as people write it: « 15 septembre 2025 », not 2025-09-15.
+            Answer::Text(s) if question.format == Some(crate::bank::TextFormat::Date) => {
+                let fmt = time::macros::format_description!("[year]-[month]-[day]");
+                time::Date::parse(s.trim(), &fmt)
+                    .map_or_else(|_| s.clone(), |d| crate::i18n::format_date(d, lang))
+            }
             Answer::Text(s) => s.clone(),
             Answer::Choices(ids) if ids.is_empty() => t.none_of_these.to_string(),
             Answer::Choices(ids) => {

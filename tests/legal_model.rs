@@ -387,3 +387,59 @@ fn rules_checking_one_requirement_are_scored_once() {
     assert_eq!(together.gaps, apart.gaps);
     assert!(together.earned < apart.earned);
 }
+
+/// In a report under several laws, each law's own paragraph speaks that
+/// law's words: a Québec software firm working for EU clients reads
+/// « sous-traitant » in the GDPR paragraph and « prestataire de services »
+/// in the Québec one, and its citations likewise.
+#[test]
+fn each_law_s_paragraph_uses_that_law_s_words() {
+    let bank = common::embedded();
+    let session = privaudit::example::open(&bank, "logiciels-boreal").unwrap();
+    for (lang, eu, qc) in [
+        (
+            Lang::Fr,
+            "Union européenne, le sous-traitant avertit",
+            "Au Québec, le contrat avec un prestataire de services",
+        ),
+        (
+            Lang::En,
+            "European Union, a processor informs",
+            "In Québec, the contract with a service provider",
+        ),
+    ] {
+        let options = BuildOptions {
+            lang,
+            date: time::macros::date!(2026 - 11 - 29),
+        };
+        let report = build(&bank, &session, options);
+        let text = report
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                privaudit::report::Block::Finding(f) if f.rule == "inc.client_notice.vague" => {
+                    Some(f.recommendation.clone())
+                }
+                _ => None,
+            })
+            .expect("the vague client notice applies");
+        assert!(text.contains(eu) && text.contains(qc), "{lang:?}: {text}");
+    }
+}
+
+/// A date answer reads as people write it, in findings and in the annex.
+#[test]
+fn dates_read_as_people_write_them() {
+    let bank = common::embedded();
+    let session = privaudit::example::open(&bank, "cabinet-medical").unwrap();
+    for (lang, date) in [(Lang::Fr, "15 septembre 2025"), (Lang::En, "September 15, 2025")] {
+        let options = BuildOptions {
+            lang,
+            date: time::macros::date!(2026 - 11 - 29),
+        };
+        let md = markdown::render(&build(&bank, &session, options));
+        assert!(md.matches(date).count() >= 2, "{lang:?}: {date}");
+        assert!(!md.contains("2025-09-15"), "{lang:?}");
+    }
+}

@@ -74,6 +74,22 @@ pub struct Bindings {
     pub organisation: String,
     /// The multiple-choice question whose option ids are jurisdiction codes (`eu`, `ca`, `qc`).
     pub jurisdictions: String,
+    /// Where the organisation is established, and the law of each place: in
+    /// a report under several laws, each law's own paragraph speaks that
+    /// law's words, and the establishment's only when it is under that law.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub establishment: Option<EstablishmentBinding>,
+}
+
+/// The single-choice question of the organisation's establishment.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EstablishmentBinding {
+    /// The question.
+    pub question: String,
+    /// The law each of its options is under (`"france": "eu"`); a place
+    /// under none of the bank's laws is left out.
+    pub jurisdictions: BTreeMap<String, Jurisdiction>,
 }
 
 /// A scoring area and chapter of the report.

@@ -169,6 +169,7 @@ impl Ctx<'_> {
                 // Too few requirements for a number, but a gap among them:
                 // say so, or the action plan's item reads as unassessed.
                 missing: match (s.checked, s.gaps) {
+                    _ if s.score.is_some() => String::new(),
                     (0, _) => t.not_assessed.to_string(),
                     (_, 0) => t.too_few_answers.to_string(),
                     (_, 1) => t.unscored_gap.to_string(),
@@ -546,6 +547,12 @@ impl Ctx<'_> {
     /// A text of the finding's rule filled from the answers; a finding on
     /// one entry reads that entry's sub-questions.
     fn fill(&self, f: &Finding<'_>, text: &str) -> String {
+        self.fill_under(f, text, None)
+    }
+
+    /// A text of the finding's rule, its vocabulary in the words of `law`
+    /// when it is one law's own paragraph of a report under several.
+    fn fill_under(&self, f: &Finding<'_>, text: &str, law: Option<Jurisdiction>) -> String {
         let group = f
             .rule
             .for_each
@@ -570,11 +577,15 @@ impl Ctx<'_> {
                 },
             )
         };
+        let several = self.session.cited_jurisdictions().len() > 1;
+        let under = law.filter(|_| several).map(|law| UnderLaw::new(self.bank, &self.visible, law));
+        let outer: &dyn crate::condition::Scope = match &under {
+            Some(u) => u,
+            None => &self.visible,
+        };
         match (group, entry) {
-            (Some(g), Some(entry)) => {
-                fill(&crate::condition::EntryScope::new(g, entry, &self.visible))
-            }
-            _ => fill(&self.visible),
+            (Some(g), Some(entry)) => fill(&crate::condition::EntryScope::new(g, entry, outer)),
+            _ => fill(outer),
         }
     }
 
@@ -602,7 +613,7 @@ impl Ctx<'_> {
         for j in self.session.cited_jurisdictions() {
             if let Some(note) = rule.jurisdiction_notes.get(&j) {
                 text.push(' ');
-                text.push_str(&self.fill(f, note.get(self.lang)));
+                text.push_str(&self.fill_under(f, note.get(self.lang), Some(j)));
             }
         }
         text
@@ -623,7 +634,7 @@ impl Ctx<'_> {
         }
         citations
             .into_iter()
-            .map(|(j, c)| self.fill(f, &c.render(j, self.lang)))
+            .map(|(j, c)| self.fill_under(f, &c.render(j, self.lang), Some(j)))
             .collect()
     }
 
@@ -631,6 +642,62 @@ impl Ctx<'_> {
         self.bank
             .area(id)
             .map_or_else(String::new, |a| self.words(&a.title))
+    }
+}
+
+/// The answers as one law's own paragraph reads them: that law alone among
+/// the jurisdictions, and the place of establishment only when it is under
+/// that law (a Québec firm's paragraph on the GDPR says « sous-traitant »,
+/// not Québec's « prestataire de services »).
+struct UnderLaw<'s> {
+    inner: &'s dyn crate::condition::Scope,
+    jurisdictions: &'s str,
+    only: Answer,
+    /// The establishment question, when its answer is not under the law.
+    elsewhere: Option<&'s str>,
+}
+
+impl<'s> UnderLaw<'s> {
+    fn new(bank: &'s Bank, inner: &'s dyn crate::condition::Scope, law: Jurisdiction) -> Self {
+        let bindings = &bank.manifest.bindings;
+        let elsewhere = bindings.establishment.as_ref().and_then(|e| {
+            let place = match inner.answer(&e.question) {
+                Some(Answer::Text(place)) => Some(place),
+                _ => None,
+            };
+            let under_law = place.and_then(|p| e.jurisdictions.get(p)) == Some(&law);
+            (!under_law).then_some(e.question.as_str())
+        });
+        UnderLaw {
+            inner,
+            jurisdictions: &bindings.jurisdictions,
+            only: Answer::Choices(vec![law.code().to_string()]),
+            elsewhere,
+        }
+    }
+}
+
+impl crate::condition::Scope for UnderLaw<'_> {
+    fn answer(&self, id: &str) -> Option<&Answer> {
+        if id == self.jurisdictions {
+            Some(&self.only)
+        } else if Some(id) == self.elsewhere {
+            None
+        } else {
+            self.inner.answer(id)
+        }
+    }
+
+    fn is_hidden(&self, id: &str) -> bool {
+        Some(id) == self.elsewhere || self.inner.is_hidden(id)
+    }
+
+    fn group(&self, id: &str) -> Option<&crate::bank::Question> {
+        self.inner.group(id)
+    }
+
+    fn today(&self) -> Option<time::Date> {
+        self.inner.today()
     }
 }
 

@@ -238,7 +238,9 @@ pub struct ScoreBar {
     pub label: String,
     /// 0 to 100, or none when not assessed or too little was answered.
     pub score: Option<u8>,
-    /// What is shown in place of a missing score ("non évalué", "trop peu de réponses").
+    /// What is shown in place of a missing score ("non évalué", "trop peu de
+    /// réponses"); empty, and absent from the JSON, when there is a score.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub missing: String,
 }
 

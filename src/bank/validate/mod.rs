@@ -248,6 +248,24 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        if let Some(e) = &b.establishment {
+            let at = ptr.at("establishment");
+            if self.expect_kind(
+                &e.question,
+                &[Kind::Single],
+                "bank.json",
+                at.at("question"),
+                "bindings",
+            ) {
+                let q = self.bank.question(&e.question).expect("checked");
+                for option in e.jurisdictions.keys() {
+                    if q.option(option).is_none() {
+                        let msg = format!("`{}` has no option `{option}`", q.id);
+                        self.push("bank.json", at.at("jurisdictions"), Some(&q.id), msg);
+                    }
+                }
+            }
+        }
     }
 
     /// Checks that `id` is a top-level question of one of `kinds`; says so and returns false if not.
