@@ -1,11 +1,12 @@
-//! `privaudit register`, `plan` and `incidents`: the documents made from a
-//! session besides the report, written as a spreadsheet or a CSV.
+//! `privaudit register`, `plan`, `incidents` and `policy`: the documents
+//! made from a session besides the report, written as a spreadsheet, a CSV,
+//! Markdown or HTML.
 
 use super::report::prepare;
 use super::words::{message_lang, words};
 use crate::bank::Bank;
 use crate::documents::sheet::{self, Workbook};
-use crate::documents::{Reader, incidents, plan, register};
+use crate::documents::{Reader, incidents, plan, policy, register};
 use crate::i18n::Lang;
 use crate::report::BuildOptions;
 use crate::session::{self, Session};
@@ -69,6 +70,44 @@ pub struct IncidentArgs {
     pub law: Vec<crate::law::Jurisdiction>,
     #[command(flatten)]
     pub out: OutputArgs,
+    /// Use a session answered with another question bank than this one.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The formats of the privacy policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyFormat {
+    /// Markdown.
+    Md,
+    /// A standalone HTML page.
+    Html,
+}
+
+/// Arguments of `policy`.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    /// The session file.
+    #[arg(required_unless_present = "example", value_name = "SESSION")]
+    pub session: Option<PathBuf>,
+    /// Use an example session shipped with the bank instead of a file.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "session")]
+    pub example: Option<String>,
+    /// Where to write the policy (`.md` or `.html`); standard output when absent or `-`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The format; by default taken from the output's extension, else Markdown.
+    #[arg(short, long, value_enum)]
+    pub format: Option<PolicyFormat>,
+    /// The language of the policy; the session's by default.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
+    /// The date of the policy's version, YYYY-MM-DD; today by default.
+    #[arg(long, value_parser = super::parse_date)]
+    pub date: Option<time::Date>,
+    /// Permissions of the file, in octal; 600, owner only, by default.
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = super::parse_mode)]
+    pub mode: u32,
     /// Use a session answered with another question bank than this one.
     #[arg(long)]
     pub force: bool,
@@ -188,7 +227,6 @@ fn write(book: &Workbook, out: &OutputArgs, inputs: &[&Path], lang: Lang) -> Res
             )
         });
     };
-    crate::files::check_output(path, inputs, lang)?;
     let bytes = match format {
         SheetFormat::Xlsx => sheet::xlsx(book).with_context(|| {
             if fr {
@@ -199,7 +237,67 @@ fn write(book: &Workbook, out: &OutputArgs, inputs: &[&Path], lang: Lang) -> Res
         })?,
         SheetFormat::Csv => sheet::csv(book).into_bytes(),
     };
-    session::write_atomic(path, &bytes, out.mode).map_err(|e| {
+    write_file(path, &bytes, inputs, out.mode, lang)
+}
+
+/// Runs `policy`.
+pub fn run_policy(questions: Option<&Path>, args: &PolicyArgs) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let Some(session) = open(
+        &bank,
+        args.session.as_deref(),
+        args.example.as_deref(),
+        args.force,
+        args.lang,
+    )?
+    else {
+        bail!(words(message_lang(args.lang, None)).no_session);
+    };
+    let lang = args.lang.unwrap_or(session.lang);
+    let date = args.date.unwrap_or_else(|| crate::i18n::local_now().date());
+    let document = policy::build(&Reader::new(&bank, &session, lang, date), date);
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let from_name = output.and_then(|p| {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(PolicyFormat::Md),
+            "html" | "htm" => Some(PolicyFormat::Html),
+            _ => None,
+        }
+    });
+    let format = args.format.or(from_name).unwrap_or(PolicyFormat::Md);
+    let text = match format {
+        PolicyFormat::Md => policy::markdown(&document),
+        PolicyFormat::Html => policy::html(&document),
+    };
+    match output {
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context(words(lang).stdout_failed)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(path) => {
+            let inputs: Vec<&Path> = args.session.iter().map(PathBuf::as_path).collect();
+            write_file(path, text.as_bytes(), &inputs, args.mode, lang)
+        }
+    }
+}
+
+/// Writes a document atomically with `mode`, after the check that it
+/// replaces no session, and says so on standard error.
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+    mode: u32,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let fr = lang == Lang::Fr;
+    crate::files::check_output(path, inputs, lang)?;
+    session::write_atomic(path, bytes, mode).map_err(|e| {
         let said = crate::i18n::describe_io(&e, lang);
         if fr {
             anyhow::anyhow!("impossible d’écrire {}\u{a0}: {said}", path.display())

@@ -47,6 +47,8 @@ pub enum Command {
     Plan(documents::DocumentArgs),
     /// Write an empty incident register with the columns the laws require and the notification deadlines.
     Incidents(documents::IncidentArgs),
+    /// Write a draft privacy policy from a session's answers, as Markdown or a standalone HTML page.
+    Policy(documents::PolicyArgs),
     /// List the saved assessments: organisation, progress, last change, score.
     List {
         /// The folder; the data folder by default.
@@ -210,6 +212,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Incidents(mut args)) => {
             args.out.lang = args.out.lang.or(cli.lang);
             documents::run_incidents(cli.questions.as_deref(), &args)
+        }
+        Some(Command::Policy(mut args)) => {
+            args.lang = args.lang.or(cli.lang);
+            documents::run_policy(cli.questions.as_deref(), &args)
         }
         Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir, cli.lang),
         Some(Command::Completions { shell }) => {

@@ -4,6 +4,7 @@
 
 pub mod incidents;
 pub mod plan;
+pub mod policy;
 pub mod register;
 pub mod sheet;
 
