@@ -440,3 +440,25 @@ fn each_document_is_written_private_and_never_over_the_session() {
                 .and(predicates::str::contains(".xlsx ou .csv")),
         );
 }
+
+#[test]
+fn a_large_session_gets_its_documents_in_well_under_a_second() {
+    let bank = bank();
+    let session = privaudit::example::stress(&bank, 100, 1_000).unwrap();
+    let start = std::time::Instant::now();
+    let reader = Reader::new(&bank, &session, Lang::Fr, DATE);
+    let book = register::workbook(&reader, DATE);
+    assert_eq!(book.sheets.len(), 1 + register::activities(&reader).len());
+    let bytes = sheet::xlsx(&book).unwrap();
+    let policy = privaudit::documents::policy::build(&reader, DATE);
+    let took = start.elapsed();
+    eprintln!(
+        "register ({} bytes) and policy ({} sections): {took:?}",
+        bytes.len(),
+        policy.sections.len()
+    );
+    assert!(
+        took < std::time::Duration::from_secs(if cfg!(debug_assertions) { 10 } else { 1 }),
+        "{took:?}"
+    );
+}

@@ -630,15 +630,13 @@ fn security(r: &Reader<'_>, point: &str) -> Field {
         match r.answer(id) {
             Some(Answer::Bool(true)) => lines.push(r.short(id)),
             Some(Answer::Bool(false)) => {}
-            Some(Answer::Text(choice)) if id == "sec.backups" => {
-                if choice != "none" {
-                    lines.push(format!(
-                        "{}{} {}",
-                        r.short(id),
-                        crate::i18n::colon(lang),
-                        r.value(id).text.to_lowercase()
-                    ));
-                }
+            Some(Answer::Text(choice)) if id == "sec.backups" && choice != "none" => {
+                lines.push(format!(
+                    "{}{} {}",
+                    r.short(id),
+                    crate::i18n::colon(lang),
+                    r.value(id).text.to_lowercase()
+                ));
             }
             Some(a) if a.selected().is_some() => {
                 for option in a.selected().unwrap_or_default() {

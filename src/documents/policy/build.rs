@@ -152,8 +152,8 @@ impl Builder<'_> {
                     "name and contact details of our representative",
                 ),
                 _ => self.todo(
-                    "représentant à désigner dans l’Union (RGPD, art. 27)",
-                    "representative to designate in the Union (GDPR, Art. 27)",
+                    "représentant à désigner dans l’Union",
+                    "representative to designate in the Union",
                 ),
             };
             blocks.push(Block::Para(vec![
@@ -346,6 +346,9 @@ impl Builder<'_> {
             }
             blocks.push(Block::Bullets(lines));
         }
+        if let Some(block) = self.special_categories() {
+            blocks.push(block);
+        }
         if !for_clients.is_empty() {
             let names: Vec<String> = for_clients.iter().map(|e| e.name.clone()).collect();
             blocks.push(Block::Para(vec![
@@ -372,6 +375,111 @@ impl Builder<'_> {
             ),
             blocks,
         )
+    }
+
+    /// The art. 9(2) conditions relied on for health and the other special
+    /// categories, when the interview asked for them.
+    fn special_categories(&self) -> Option<Block> {
+        const ART9: [&str; 8] = [
+            "health",
+            "ethnic",
+            "political",
+            "religious",
+            "union",
+            "genetic",
+            "biometric",
+            "sex_life",
+        ];
+        let r = self.r;
+        if r.ruled_out("sensitive.art9_condition") || r.answer("sensitive.categories").is_none() {
+            return None;
+        }
+        let categories: Vec<String> = r
+            .answer("sensitive.categories")
+            .and_then(Answer::selected)
+            .unwrap_or_default()
+            .iter()
+            .filter(|id| ART9.contains(&id.as_str()))
+            .filter_map(|id| {
+                r.bank
+                    .question("sensitive.categories")
+                    .and_then(|q| q.option(id))
+                    .map(|o| o.label.get(self.lang).to_lowercase())
+            })
+            .collect();
+        if categories.is_empty() {
+            return None;
+        }
+        let conditions: Vec<String> = r
+            .answer("sensitive.art9_condition")
+            .and_then(Answer::selected)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| {
+                let (fr, en, point) = match id.as_str() {
+                    "explicit_consent" => {
+                        ("votre consentement explicite", "your explicit consent", "a")
+                    }
+                    "employment" => (
+                        "nos obligations en droit du travail et de la protection sociale",
+                        "our obligations under employment and social security law",
+                        "b",
+                    ),
+                    "vital" => (
+                        "la protection de la vie d’une personne hors d’état de consentir",
+                        "protecting the vital interests of someone unable to consent",
+                        "c",
+                    ),
+                    "members" => (
+                        "les activités menées pour nos membres",
+                        "activities carried out for our members",
+                        "d",
+                    ),
+                    "made_public" => (
+                        "des données que vous avez vous-même rendues publiques",
+                        "data you have made public yourself",
+                        "e",
+                    ),
+                    "legal_claims" => (
+                        "la constatation, l’exercice ou la défense de droits en justice",
+                        "the establishment, exercise or defence of legal claims",
+                        "f",
+                    ),
+                    "health_care" => (
+                        "les soins et diagnostics médicaux, par des professionnels tenus au secret",
+                        "medical care and diagnosis, by professionals bound by secrecy",
+                        "h",
+                    ),
+                    _ => return None,
+                };
+                Some(match self.lang {
+                    Lang::Fr => format!("{fr} (RGPD, art.\u{a0}9(2)({point}))"),
+                    Lang::En => format!("{en} (GDPR, Art.\u{a0}9(2)({point}))"),
+                })
+            })
+            .collect();
+        let condition: Span = if conditions.is_empty() {
+            self.todo(
+                "exception de l’article 9(2) du RGPD qui permet ce traitement",
+                "exception of GDPR Article 9(2) that allows this processing",
+            )
+        } else {
+            format!("{}.", join_list(&conditions, self.lang)).into()
+        };
+        Some(Block::Para(vec![
+            match self.lang {
+                Lang::Fr => format!(
+                    "Certaines informations relèvent des catégories particulières de données ({})\u{202f}; ce qui nous permet de les traiter\u{a0}: ",
+                    join_list(&categories, self.lang)
+                ),
+                Lang::En => format!(
+                    "Some information belongs to the special categories of data ({}); what allows us to process it: ",
+                    join_list(&categories, self.lang)
+                ),
+            }
+            .into(),
+            condition,
+        ]))
     }
 
     /// Why an activity's information is collected: the words given, else the purposes ticked.
@@ -716,7 +824,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let title = if r.under(Eu) {
+        let title = if r.laws() == [Eu] {
             self.t(
                 "Transferts hors de l’Union européenne",
                 "Transfers outside the European Union",
@@ -866,12 +974,12 @@ impl Builder<'_> {
                 "have your data erased in the cases the law provides",
             ) + &cite(Some("17"), None, None));
             add(self.t(
-                "faire limiter leur traitement dans les cas prévus par la loi",
-                "have their processing restricted in the cases the law provides",
+                "faire limiter le traitement de vos données dans les cas prévus par la loi",
+                "have the processing of your data restricted in the cases the law provides",
             ) + &cite(Some("18"), None, None));
             add(self.t(
-                "vous opposer à leur traitement fondé sur notre intérêt légitime, et à tout moment à la prospection",
-                "object to processing based on our legitimate interests, and at any time to direct marketing",
+                "vous opposer au traitement de vos données fondé sur notre intérêt légitime, et à tout moment à la prospection",
+                "object to the processing of your data based on our legitimate interests, and at any time to direct marketing",
             ) + &cite(Some("21"), None, None));
         }
         if eu || qc {
@@ -1004,7 +1112,8 @@ impl Builder<'_> {
         let (own, _) = self.activities();
         let consent_based = own
             .iter()
-            .any(|e| e.selected("basis").iter().any(|b| b == "consent"));
+            .any(|e| e.selected("basis").iter().any(|b| b == "consent"))
+            || r.yes("trans.cookies") == Some(true);
         let bases_known = !own.is_empty() && own.iter().all(|e| !e.selected("basis").is_empty());
         let mut blocks = Vec::new();
         if r.under(Eu) && !r.under(Ca) && !r.under(Qc) && bases_known && !consent_based {
