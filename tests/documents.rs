@@ -462,3 +462,63 @@ fn a_large_session_gets_its_documents_in_well_under_a_second() {
         "{took:?}"
     );
 }
+
+#[test]
+fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank();
+    let mut sessions = Vec::new();
+    for name in ["studio-lumen", "harbour-yoga"] {
+        let path = dir.path().join(format!("{name}.json"));
+        std::fs::write(&path, serde_json::to_vec(&example(&bank, name)).unwrap()).unwrap();
+        sessions.push(path);
+    }
+    let out = dir.path().join("kits");
+    privaudit()
+        .arg("kit")
+        .args(&sessions)
+        .arg("--out-dir")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "12\u{a0}documents écrits pour 2\u{a0}évaluations",
+        ));
+    for (name, files) in [
+        (
+            "studio-lumen",
+            [
+                "rapport.pdf",
+                "politique-de-confidentialite.md",
+                "politique-de-confidentialite.html",
+                "registre-des-traitements.xlsx",
+                "plan-d-action.xlsx",
+                "registre-des-incidents.xlsx",
+            ],
+        ),
+        (
+            "harbour-yoga",
+            [
+                "report.pdf",
+                "privacy-policy.md",
+                "privacy-policy.html",
+                "record-of-processing.xlsx",
+                "action-tracker.xlsx",
+                "incident-register.xlsx",
+            ],
+        ),
+    ] {
+        for file in files {
+            let path = out.join(name).join(file);
+            let meta = std::fs::metadata(&path).unwrap_or_else(|_| panic!("{name}/{file} missing"));
+            assert!(meta.len() > 1000, "{name}/{file} is nearly empty");
+            assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{name}/{file}");
+        }
+        let sheets = read_back(std::fs::read(out.join(name).join(files[3])).unwrap());
+        assert!(
+            sheets.len() > 1,
+            "{name}: the record has its activity sheets"
+        );
+    }
+}

@@ -140,7 +140,7 @@ pub enum Document {
 }
 
 /// Loads the session a document is made from, with the report's checks.
-fn open(
+pub(super) fn open(
     bank: &Bank,
     file: Option<&Path>,
     example_name: Option<&str>,
@@ -295,23 +295,32 @@ fn write_file(
     mode: u32,
     lang: Lang,
 ) -> Result<ExitCode> {
-    let fr = lang == Lang::Fr;
-    crate::files::check_output(path, inputs, lang)?;
-    session::write_atomic(path, bytes, mode).map_err(|e| {
-        let said = crate::i18n::describe_io(&e, lang);
-        if fr {
-            anyhow::anyhow!("impossible d’écrire {}\u{a0}: {said}", path.display())
-        } else {
-            anyhow::anyhow!("cannot write {}: {said}", path.display())
-        }
-    })?;
+    save(path, bytes, inputs, mode, lang)?;
     eprintln!(
         "{}",
-        if fr {
-            format!("Écrit\u{a0}: {} ({} octets)", path.display(), bytes.len())
-        } else {
-            format!("Wrote {} ({} bytes)", path.display(), bytes.len())
+        match lang {
+            Lang::Fr => format!("Écrit\u{a0}: {} ({} octets)", path.display(), bytes.len()),
+            Lang::En => format!("Wrote {} ({} bytes)", path.display(), bytes.len()),
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a document atomically with `mode`, after the check that it replaces
+/// no session (none of `inputs`, no file holding one).
+pub(super) fn save(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+    mode: u32,
+    lang: Lang,
+) -> Result<()> {
+    crate::files::check_output(path, inputs, lang)?;
+    session::write_atomic(path, bytes, mode).map_err(|e| {
+        let said = crate::i18n::describe_io(&e, lang);
+        match lang {
+            Lang::Fr => anyhow::anyhow!("impossible d’écrire {}\u{a0}: {said}", path.display()),
+            Lang::En => anyhow::anyhow!("cannot write {}: {said}", path.display()),
+        }
+    })
 }

@@ -1,6 +1,7 @@
 //! The command line: arguments and the headless commands (`report`, `list`, `validate`, `schema`).
 
 mod documents;
+mod kit;
 mod list;
 mod packaging;
 mod report;
@@ -49,6 +50,8 @@ pub enum Command {
     Incidents(documents::IncidentArgs),
     /// Write a draft privacy policy from a session's answers, as Markdown or a standalone HTML page.
     Policy(documents::PolicyArgs),
+    /// Write every document from a session at once (report, privacy policy, record of processing, action tracker, incident register) in a folder.
+    Kit(kit::KitArgs),
     /// List the saved assessments: organisation, progress, last change, score.
     List {
         /// The folder; the data folder by default.
@@ -216,6 +219,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Policy(mut args)) => {
             args.lang = args.lang.or(cli.lang);
             documents::run_policy(cli.questions.as_deref(), &args)
+        }
+        Some(Command::Kit(mut args)) => {
+            args.lang = args.lang.or(cli.lang);
+            kit::run(cli.questions.as_deref(), &args)
         }
         Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir, cli.lang),
         Some(Command::Completions { shell }) => {

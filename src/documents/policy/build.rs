@@ -38,6 +38,7 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     sections.push(b.requirement());
     sections.push(b.automated());
     sections.extend(b.cookies());
+    sections.extend(b.children());
     sections.push(b.security());
     sections.push(b.changes());
     let when = format_date(date, lang);
@@ -1426,6 +1427,43 @@ impl Builder<'_> {
             Lang::En => "Cookies".to_string(),
         };
         Some(self.section(Item::Cookies, title, vec![Block::Para(para)]))
+    }
+
+    fn children(&self) -> Option<Section> {
+        let r = self.r;
+        if r.yes("consent.children") != Some(true) || r.ruled_out("consent.parental") {
+            return None;
+        }
+        let age = match r.answer("consent.parental_age") {
+            Some(Answer::Number(n)) if n.is_finite() => {
+                Some(crate::answer::format_number(*n, self.lang))
+            }
+            _ => None,
+        };
+        let span: Span = match (r.yes("consent.parental"), age) {
+            (Some(true), Some(age)) => match self.lang {
+                Lang::Fr => format!(
+                    "Nous ne recueillons les informations d’un enfant de moins de {age}\u{a0}ans qu’avec le consentement de la personne titulaire de l’autorité parentale ou du tuteur."
+                ),
+                Lang::En => format!(
+                    "We collect information about a child under {age} only with the consent of a parent or guardian."
+                ),
+            }
+            .into(),
+            (Some(true), None) => self.todo(
+                "âge en dessous duquel le consentement d’un parent ou du tuteur est demandé",
+                "age below which a parent’s or guardian’s consent is asked for",
+            ),
+            _ => self.todo(
+                "comment le consentement d’un parent ou du tuteur est obtenu pour les enfants",
+                "how a parent’s or guardian’s consent is obtained for children",
+            ),
+        };
+        Some(self.section(
+            Item::Children,
+            self.t("Enfants", "Children"),
+            vec![Block::Para(vec![span])],
+        ))
     }
 
     fn security(&self) -> Section {

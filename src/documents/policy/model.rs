@@ -33,6 +33,8 @@ pub enum Item {
     Automated,
     /// Cookies and other trackers (Québec s. 8.1, ePrivacy).
     Cookies,
+    /// Children's information and a parent's consent.
+    Children,
     /// How the information is protected.
     Security,
     /// How the policy changes.
