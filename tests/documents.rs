@@ -522,3 +522,44 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
         );
     }
 }
+
+#[test]
+fn a_comparison_tells_closed_new_and_lasting_gaps_and_keeps_retired_answers_apart() {
+    use privaudit::documents::compare;
+    let bank = bank();
+    let old = example(&bank, "boutique-en-ligne");
+    let mut new = old.clone();
+    new.updated = time::macros::datetime!(2027-11-10 10:00 UTC);
+    new.answers.insert("sec.mfa".into(), Answer::Bool(true));
+    new.answers
+        .insert("rights.objection".into(), Answer::Bool(false));
+    new.retired
+        .insert("old.question".into(), serde_json::json!(true));
+    let c = compare::compare(&bank, &old, &new, Lang::Fr);
+    let ids = |actions: &[privaudit::report::PlannedAction]| -> Vec<String> {
+        actions.iter().map(|a| a.id.clone()).collect()
+    };
+    assert_eq!(ids(&c.closed), ["sec.mfa.missing"]);
+    assert_eq!(ids(&c.opened), ["rights.objection.missing"]);
+    let lasting = c
+        .still_open
+        .iter()
+        .find(|s| s.action.id == "inc.register.missing")
+        .unwrap();
+    assert_eq!(lasting.months, 12);
+    assert_eq!(c.changed.len(), 2, "{:?}", c.changed);
+    assert!(
+        c.changed
+            .iter()
+            .any(|ch| ch.old == "Non" && ch.new == "Oui")
+    );
+    assert_eq!(c.retired, ["old.question"]);
+    assert!(c.overall.0.is_some() && c.overall.1.is_some());
+    let text = compare::markdown(&c);
+    assert!(text.contains("## Écarts corrigés\n\n- **Pas d’authentification à deux facteurs**"));
+    assert!(text.contains("ouvert depuis au moins 12\u{a0}mois"));
+    assert!(text.contains("- `old.question`"));
+    // The same session twice: nothing changed, nothing closed.
+    let same = compare::compare(&bank, &old, &old, Lang::En);
+    assert!(same.closed.is_empty() && same.opened.is_empty() && same.changed.is_empty());
+}

@@ -6,7 +6,7 @@ use super::report::prepare;
 use super::words::{message_lang, words};
 use crate::bank::Bank;
 use crate::documents::sheet::{self, Workbook};
-use crate::documents::{Reader, incidents, plan, policy, register};
+use crate::documents::{Reader, compare, incidents, plan, policy, register};
 use crate::i18n::Lang;
 use crate::report::BuildOptions;
 use crate::session::{self, Session};
@@ -109,6 +109,29 @@ pub struct PolicyArgs {
     #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = super::parse_mode)]
     pub mode: u32,
     /// Use a session answered with another question bank than this one.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier assessment's session file.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later assessment's session file.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Where to write the comparison (Markdown); standard output when absent or `-`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The language; the later session's by default.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Permissions of the file, in octal; 600, owner only, by default.
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = super::parse_mode)]
+    pub mode: u32,
+    /// Use sessions answered with another question bank than this one.
     #[arg(long)]
     pub force: bool,
 }
@@ -283,6 +306,35 @@ pub fn run_policy(questions: Option<&Path>, args: &PolicyArgs) -> Result<ExitCod
             let inputs: Vec<&Path> = args.session.iter().map(PathBuf::as_path).collect();
             write_file(path, text.as_bytes(), &inputs, args.mode, lang)
         }
+    }
+}
+
+/// Runs `compare`.
+pub fn run_compare(questions: Option<&Path>, args: &CompareArgs) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let load = |path: &Path| {
+        open(&bank, Some(path), None, args.force, args.lang)
+            .map(|s| s.expect("a session file was given"))
+    };
+    let (old, new) = (load(&args.old)?, load(&args.new)?);
+    let lang = args.lang.unwrap_or(new.lang);
+    let text = compare::markdown(&compare::compare(&bank, &old, &new, lang));
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context(words(lang).stdout_failed)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(path) => write_file(
+            path,
+            text.as_bytes(),
+            &[args.old.as_path(), args.new.as_path()],
+            args.mode,
+            lang,
+        ),
     }
 }
 

@@ -52,6 +52,8 @@ pub enum Command {
     Policy(documents::PolicyArgs),
     /// Write every document from a session at once (report, privacy policy, record of processing, action tracker, incident register) in a folder.
     Kit(kit::KitArgs),
+    /// Compare two assessments of the same organisation: scores, gaps closed, new and still open, answers changed (Markdown).
+    Compare(documents::CompareArgs),
     /// List the saved assessments: organisation, progress, last change, score.
     List {
         /// The folder; the data folder by default.
@@ -223,6 +225,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Kit(mut args)) => {
             args.lang = args.lang.or(cli.lang);
             kit::run(cli.questions.as_deref(), &args)
+        }
+        Some(Command::Compare(mut args)) => {
+            args.lang = args.lang.or(cli.lang);
+            documents::run_compare(cli.questions.as_deref(), &args)
         }
         Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir, cli.lang),
         Some(Command::Completions { shell }) => {

@@ -2,6 +2,7 @@
 //! answers: the record of processing activities, the action tracker, the
 //! incident register. Each builds a renderer-neutral [`sheet::Workbook`].
 
+pub mod compare;
 pub mod incidents;
 pub mod plan;
 pub mod policy;
@@ -96,6 +97,22 @@ impl<'a> Reader<'a> {
         self.bank.manifest.terms.get(id).map_or_else(
             || id.to_string(),
             |t| t.pick(&self.visible).get(self.lang).to_string(),
+        )
+    }
+
+    /// A bank text in the document's language, its vocabulary terms in the
+    /// session's legal words (an area's title, for instance).
+    pub fn words(&self, text: &Text) -> String {
+        crate::rules::template::render(
+            text.get(self.lang),
+            &crate::rules::template::Fill {
+                bank: self.bank,
+                scope: &self.visible,
+                group: None,
+                rule: &crate::condition::Condition::All(Vec::new()),
+                org: &self.session.organisation,
+                lang: self.lang,
+            },
         )
     }
 
