@@ -59,7 +59,7 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     let draft_note = sections.iter().any(Section::to_fill).then(|| {
         tr(
             lang,
-            "Projet à compléter : les passages marqués [À COMPLÉTER : …] attendent une information que l’évaluation n’a pas donnée. Complétez-les et retirez cette note avant de publier la politique.",
+            "Projet à compléter\u{a0}: les passages marqués [À COMPLÉTER\u{a0}: …] attendent une information que l’évaluation n’a pas donnée. Complétez-les et retirez cette note avant de publier la politique.",
             "Draft to complete: the passages marked [TO COMPLETE: …] await information the assessment did not give. Fill them in and remove this note before publishing the policy.",
         )
     });
@@ -679,7 +679,7 @@ impl Builder<'_> {
                 "derogation of GDPR Article 49 relied on",
             ),
             Some("privacy_shield") => self.todo(
-                "garantie valable : le Privacy Shield a été invalidé par la Cour de justice de l’Union européenne le 16 juillet 2020",
+                "garantie valable\u{a0}: le Privacy Shield a été invalidé par la Cour de justice de l’Union européenne le 16\u{a0}juillet 2020",
                 "a valid safeguard: the Privacy Shield was invalidated by the Court of Justice of the European Union on 16 July 2020",
             ),
             _ => self.todo(
@@ -865,7 +865,7 @@ impl Builder<'_> {
                 }
             }
             Some("indefinite") => self.todo(
-                "durée de conservation à fixer : aucune n’est fixée aujourd’hui",
+                "durée de conservation à fixer\u{a0}: aucune n’est fixée aujourd’hui",
                 "retention period to set: none is set today",
             ),
             _ => Span::from(e.value("retention")),
@@ -1406,14 +1406,14 @@ impl Builder<'_> {
                         )
                         .into(),
                     _ => self.todo(
-                        "comment les visiteurs acceptent ou refusent ces témoins : aujourd’hui, aucun vrai choix ne leur est proposé avant leur dépôt",
+                        "comment les visiteurs les acceptent ou les refusent\u{a0}: aujourd’hui, aucun vrai choix ne leur est proposé avant leur dépôt",
                         "how visitors accept or refuse them: today they are given no real choice before they are set",
                     ),
                 });
                 para
             }
             None => vec![self.todo(
-                "témoins (cookies) utilisés par le site et comment les visiteurs les acceptent",
+                &format!("{word} utilisés par le site et comment les visiteurs les acceptent"),
                 "cookies the website uses and how visitors accept them",
             )],
         };
