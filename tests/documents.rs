@@ -90,6 +90,18 @@ fn the_register_reads_back_with_every_field_of_every_activity() {
                         "{name}: {} is blank",
                         field.label
                     );
+                    assert!(
+                        !row[1].contains("[À COMPLÉTER\u{a0}: [")
+                            && !row[1].contains("[TO COMPLETE: ["),
+                        "{name}: a placeholder inside a placeholder: {}",
+                        row[1]
+                    );
+                    assert_eq!(
+                        field.value.to_fill,
+                        row[1].contains("[À COMPLÉTER") || row[1].contains("[TO COMPLETE"),
+                        "{name}: {}",
+                        field.label
+                    );
                     if let Some(reference) = &field.reference {
                         assert_eq!(&row[2], reference);
                     }

@@ -63,6 +63,22 @@ fn every_article_13_item_is_in_every_example_policy_in_order() {
                     "{name}: {item:?} says nothing"
                 );
             }
+            for s in &policy.sections {
+                for span in s.spans() {
+                    assert!(
+                        !span.text.contains("[À COMPLÉTER\u{a0}: [")
+                            && !span.text.contains("[TO COMPLETE: ["),
+                        "{name}: a placeholder inside a placeholder: {}",
+                        span.text
+                    );
+                    assert_eq!(
+                        span.to_fill,
+                        span.text.contains("[À COMPLÉTER") || span.text.contains("[TO COMPLETE"),
+                        "{name}: {}",
+                        span.text
+                    );
+                }
+            }
         }
     }
 }

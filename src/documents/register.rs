@@ -548,7 +548,7 @@ fn outside_quebec(r: &Reader<'_>, e: &EntryView<'_>) -> Field {
                     ),
                     _ => {
                         to_fill = true;
-                        Value::to_fill(&tp.value("qc_assessment").text, lang).text
+                        tp.value("qc_assessment").text
                     }
                 };
                 lines.push(format!(

@@ -738,7 +738,7 @@ impl Builder<'_> {
                                     let place = if tp.choice("country").is_some() {
                                         country(tp)
                                     } else {
-                                        Value::to_fill(&tp.value("country").text, self.lang).text
+                                        tp.value("country").text
                                     };
                                     let safeguard = if tp.ruled_out("safeguards") {
                                         self.todo(
