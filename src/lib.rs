@@ -17,6 +17,8 @@ pub mod cli;
 pub mod condition;
 /// What the bank covers, for `docs/coverage.md`, and its strings for spell checking.
 pub mod coverage;
+/// The documents besides the report: record of processing, action tracker, incident register.
+pub mod documents;
 /// Example sessions shipped with the bank, and the stress session.
 pub mod example;
 /// Reading only regular files under a cap, private folders, output checks, stale temporary files.

@@ -1,5 +1,7 @@
 //! The command line: arguments and the headless commands (`report`, `list`, `validate`, `schema`).
 
+mod documents;
+mod kit;
 mod list;
 mod packaging;
 mod report;
@@ -40,6 +42,18 @@ pub struct Cli {
 pub enum Command {
     /// Write the report of a saved session, or of the bundled example.
     Report(ReportArgs),
+    /// Write the record of processing activities (GDPR art. 30) of a session, as .xlsx or .csv.
+    Register(documents::DocumentArgs),
+    /// Write the action tracker of a session (owner, due date, status to fill in), as .xlsx or .csv.
+    Plan(documents::DocumentArgs),
+    /// Write an empty incident register with the columns the laws require and the notification deadlines.
+    Incidents(documents::IncidentArgs),
+    /// Write a draft privacy policy from a session's answers, as Markdown or a standalone HTML page.
+    Policy(documents::PolicyArgs),
+    /// Write every document from a session at once (report, privacy policy, record of processing, action tracker, incident register) in a folder.
+    Kit(kit::KitArgs),
+    /// Compare two assessments of the same organisation: scores, gaps closed, new and still open, answers changed (Markdown).
+    Compare(documents::CompareArgs),
     /// List the saved assessments: organisation, progress, last change, score.
     List {
         /// The folder; the data folder by default.
@@ -187,6 +201,34 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             // `privaudit --lang en report …` means the same as `report --lang en`.
             args.lang = args.lang.or(cli.lang);
             report::run(cli.questions.as_deref(), &args)
+        }
+        Some(Command::Register(mut args)) => {
+            args.out.lang = args.out.lang.or(cli.lang);
+            documents::run(
+                cli.questions.as_deref(),
+                documents::Document::Register,
+                &args,
+            )
+        }
+        Some(Command::Plan(mut args)) => {
+            args.out.lang = args.out.lang.or(cli.lang);
+            documents::run(cli.questions.as_deref(), documents::Document::Plan, &args)
+        }
+        Some(Command::Incidents(mut args)) => {
+            args.out.lang = args.out.lang.or(cli.lang);
+            documents::run_incidents(cli.questions.as_deref(), &args)
+        }
+        Some(Command::Policy(mut args)) => {
+            args.lang = args.lang.or(cli.lang);
+            documents::run_policy(cli.questions.as_deref(), &args)
+        }
+        Some(Command::Kit(mut args)) => {
+            args.lang = args.lang.or(cli.lang);
+            kit::run(cli.questions.as_deref(), &args)
+        }
+        Some(Command::Compare(mut args)) => {
+            args.lang = args.lang.or(cli.lang);
+            documents::run_compare(cli.questions.as_deref(), &args)
         }
         Some(Command::List { dir }) => list::run(cli.questions.as_deref(), dir, cli.lang),
         Some(Command::Completions { shell }) => {

@@ -41,9 +41,10 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
     };
     let lang = message_lang(args.lang, Some(session.lang));
     let w = words(lang);
-    let session = prepare(&bank, session, args, lang, &mut |message| {
+    let session = prepare(&bank, session, args.force, lang, &mut |message| {
         eprintln!("{} {}", w.warning, sanitize::terminal_lines(&message));
     })?;
+    let session = prepared_by(session, args);
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let format = args
         .format
@@ -87,19 +88,18 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Checks a loaded session against the bank (warnings go to `warn`) and
-/// applies the command line's overrides. A session of another bank is refused
-/// unless `--force`.
-fn prepare(
+/// Checks a loaded session against the bank (warnings go to `warn`). A
+/// session of another bank is refused unless `force` (`--force`).
+pub(super) fn prepare(
     bank: &Bank,
     mut session: Session,
-    args: &ReportArgs,
+    force: bool,
     lang: crate::i18n::Lang,
     warn: &mut dyn FnMut(String),
 ) -> Result<Session> {
     let w = words(lang);
     if let Some(why) = session.foreign_bank(bank, lang) {
-        if !args.force {
+        if !force {
             bail!("{why}, {}", w.force_hint);
         }
         warn(format!("{why}; {}", w.forced));
@@ -114,10 +114,15 @@ fn prepare(
                 .replace("{why}", &retired.reason),
         );
     }
+    Ok(session)
+}
+
+/// The command line's `--prepared-by`, over the session's.
+fn prepared_by(mut session: Session, args: &ReportArgs) -> Session {
     if let Some(name) = &args.prepared_by {
         session.prepared_by = Some(name.clone()).filter(|n| !n.trim().is_empty());
     }
-    Ok(session)
+    session
 }
 
 /// The report and the PDF options for a session; `dir` is its file's folder.
@@ -199,7 +204,8 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
         let mut warnings = Vec::new();
         let outcome = (|| -> Result<Vec<PathBuf>> {
             let session = session::load(path).map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
-            let session = prepare(bank, session, args, lang, &mut |m| warnings.push(m))?;
+            let session = prepare(bank, session, args.force, lang, &mut |m| warnings.push(m))?;
+            let session = prepared_by(session, args);
             let (report, pdf) = report_of(bank, &session, path.parent(), args, &formats)?;
             let stem = unique_stem(path, &mut taken);
             let mut files = Vec::new();

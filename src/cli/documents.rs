@@ -1,0 +1,378 @@
+//! `privaudit register`, `plan`, `incidents` and `policy`: the documents
+//! made from a session besides the report, written as a spreadsheet, a CSV,
+//! Markdown or HTML.
+
+use super::report::prepare;
+use super::words::{message_lang, words};
+use crate::bank::Bank;
+use crate::documents::sheet::{self, Workbook};
+use crate::documents::{Reader, compare, incidents, plan, policy, register};
+use crate::i18n::Lang;
+use crate::report::BuildOptions;
+use crate::session::{self, Session};
+use crate::{example, sanitize};
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The file formats of the spreadsheet documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// An Excel workbook (opens in LibreOffice, Numbers, Google Sheets too).
+    Xlsx,
+    /// The main sheet as CSV (UTF-8).
+    Csv,
+}
+
+impl SheetFormat {
+    /// The format a file name asks for, by its extension.
+    fn from_path(path: &Path) -> Option<SheetFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" => Some(SheetFormat::Xlsx),
+            "csv" => Some(SheetFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Arguments of `register` and `plan`.
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// The session file.
+    #[arg(required_unless_present = "example", value_name = "SESSION")]
+    pub session: Option<PathBuf>,
+    /// Use an example session shipped with the bank instead of a file.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "session")]
+    pub example: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// The date printed on the document, YYYY-MM-DD; today by default.
+    #[arg(long, value_parser = super::parse_date)]
+    pub date: Option<time::Date>,
+    /// Use a session answered with another question bank than this one.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `incidents`.
+#[derive(Debug, Args)]
+pub struct IncidentArgs {
+    /// A session file, to keep only the columns and deadlines of its laws and use its words.
+    #[arg(value_name = "SESSION")]
+    pub session: Option<PathBuf>,
+    /// Use an example session shipped with the bank instead of a file.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "session")]
+    pub example: Option<String>,
+    /// The laws to cover when no session is given (all three by default).
+    #[arg(long, value_enum, value_delimiter = ',', conflicts_with_all = ["session", "example"])]
+    pub law: Vec<crate::law::Jurisdiction>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// Use a session answered with another question bank than this one.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The formats of the privacy policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyFormat {
+    /// Markdown.
+    Md,
+    /// A standalone HTML page.
+    Html,
+}
+
+/// Arguments of `policy`.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    /// The session file.
+    #[arg(required_unless_present = "example", value_name = "SESSION")]
+    pub session: Option<PathBuf>,
+    /// Use an example session shipped with the bank instead of a file.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "session")]
+    pub example: Option<String>,
+    /// Where to write the policy (`.md` or `.html`); standard output when absent or `-`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The format; by default taken from the output's extension, else Markdown.
+    #[arg(short, long, value_enum)]
+    pub format: Option<PolicyFormat>,
+    /// The language of the policy; the session's by default.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
+    /// The date of the policy's version, YYYY-MM-DD; today by default.
+    #[arg(long, value_parser = super::parse_date)]
+    pub date: Option<time::Date>,
+    /// Permissions of the file, in octal; 600, owner only, by default.
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = super::parse_mode)]
+    pub mode: u32,
+    /// Use a session answered with another question bank than this one.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier assessment's session file.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later assessment's session file.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Where to write the comparison (Markdown); standard output when absent or `-`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The language; the later session's by default.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Permissions of the file, in octal; 600, owner only, by default.
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = super::parse_mode)]
+    pub mode: u32,
+    /// Use sessions answered with another question bank than this one.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Where and how a document is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// The file to write (`.xlsx` or `.csv`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The format; by default taken from the output's extension.
+    #[arg(short, long, value_enum)]
+    pub format: Option<SheetFormat>,
+    /// The language of the document; the session's by default.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Permissions of the file, in octal; 600, owner only, by default.
+    #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = super::parse_mode)]
+    pub mode: u32,
+}
+
+/// Which document a run of [`run`] writes.
+#[derive(Debug, Clone, Copy)]
+pub enum Document {
+    /// The record of processing activities.
+    Register,
+    /// The action tracker.
+    Plan,
+}
+
+/// Loads the session a document is made from, with the report's checks.
+pub(super) fn open(
+    bank: &Bank,
+    file: Option<&Path>,
+    example_name: Option<&str>,
+    force: bool,
+    lang: Option<Lang>,
+) -> Result<Option<Session>> {
+    let session = match (file, example_name) {
+        (_, Some(name)) => example::open(bank, name)?,
+        (Some(path), None) => session::load(path)
+            .map_err(|e| anyhow::anyhow!(e.describe(message_lang(lang, None))))?,
+        (None, None) => return Ok(None),
+    };
+    let message = message_lang(lang, Some(session.lang));
+    let w = words(message);
+    let session = prepare(bank, session, force, message, &mut |m| {
+        eprintln!("{} {}", w.warning, sanitize::terminal_lines(&m));
+    })?;
+    Ok(Some(session))
+}
+
+/// Runs `register` or `plan`.
+pub fn run(questions: Option<&Path>, document: Document, args: &DocumentArgs) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let lang_asked = args.out.lang;
+    let Some(session) = open(
+        &bank,
+        args.session.as_deref(),
+        args.example.as_deref(),
+        args.force,
+        lang_asked,
+    )?
+    else {
+        bail!(words(message_lang(lang_asked, None)).no_session);
+    };
+    let lang = lang_asked.unwrap_or(session.lang);
+    let date = args.date.unwrap_or_else(|| crate::i18n::local_now().date());
+    let book = match document {
+        Document::Register => register::workbook(&Reader::new(&bank, &session, lang, date), date),
+        Document::Plan => plan::workbook(&bank, &session, BuildOptions { lang, date }),
+    };
+    let inputs: Vec<&Path> = args.session.iter().map(PathBuf::as_path).collect();
+    write(&book, &args.out, &inputs, lang)
+}
+
+/// Runs `incidents`.
+pub fn run_incidents(questions: Option<&Path>, args: &IncidentArgs) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let session = if args.session.is_some() || args.example.is_some() {
+        open(
+            &bank,
+            args.session.as_deref(),
+            args.example.as_deref(),
+            args.force,
+            args.out.lang,
+        )?
+    } else {
+        None
+    };
+    let lang = message_lang(args.out.lang, session.as_ref().map(|s| s.lang));
+    let (laws, org) = match &session {
+        Some(s) => (s.cited_jurisdictions(), Some(s.organisation.as_str())),
+        None => (args.law.clone(), None),
+    };
+    let book = incidents::workbook(&laws, org, lang);
+    let inputs: Vec<&Path> = args.session.iter().map(PathBuf::as_path).collect();
+    write(&book, &args.out, &inputs, lang)
+}
+
+/// Renders the workbook in the format asked for and writes it atomically,
+/// never over a session.
+fn write(book: &Workbook, out: &OutputArgs, inputs: &[&Path], lang: Lang) -> Result<ExitCode> {
+    let fr = lang == Lang::Fr;
+    let path = out.output.as_path();
+    let Some(format) = out.format.or_else(|| SheetFormat::from_path(path)) else {
+        bail!(if fr {
+            format!(
+                "{}\u{a0}: extension inconnue\u{202f}; nommez le fichier en .xlsx ou .csv, ou précisez --format",
+                path.display()
+            )
+        } else {
+            format!(
+                "{}: unknown extension; name the file .xlsx or .csv, or give --format",
+                path.display()
+            )
+        });
+    };
+    let bytes = match format {
+        SheetFormat::Xlsx => sheet::xlsx(book).with_context(|| {
+            if fr {
+                format!("impossible de préparer le classeur {}", path.display())
+            } else {
+                format!("cannot build the workbook {}", path.display())
+            }
+        })?,
+        SheetFormat::Csv => sheet::csv(book).into_bytes(),
+    };
+    write_file(path, &bytes, inputs, out.mode, lang)
+}
+
+/// Runs `policy`.
+pub fn run_policy(questions: Option<&Path>, args: &PolicyArgs) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let Some(session) = open(
+        &bank,
+        args.session.as_deref(),
+        args.example.as_deref(),
+        args.force,
+        args.lang,
+    )?
+    else {
+        bail!(words(message_lang(args.lang, None)).no_session);
+    };
+    let lang = args.lang.unwrap_or(session.lang);
+    let date = args.date.unwrap_or_else(|| crate::i18n::local_now().date());
+    let document = policy::build(&Reader::new(&bank, &session, lang, date), date);
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let from_name = output.and_then(|p| {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(PolicyFormat::Md),
+            "html" | "htm" => Some(PolicyFormat::Html),
+            _ => None,
+        }
+    });
+    let format = args.format.or(from_name).unwrap_or(PolicyFormat::Md);
+    let text = match format {
+        PolicyFormat::Md => policy::markdown(&document),
+        PolicyFormat::Html => policy::html(&document),
+    };
+    match output {
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context(words(lang).stdout_failed)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(path) => {
+            let inputs: Vec<&Path> = args.session.iter().map(PathBuf::as_path).collect();
+            write_file(path, text.as_bytes(), &inputs, args.mode, lang)
+        }
+    }
+}
+
+/// Runs `compare`.
+pub fn run_compare(questions: Option<&Path>, args: &CompareArgs) -> Result<ExitCode> {
+    let bank = Bank::open(questions)?;
+    let load = |path: &Path| {
+        open(&bank, Some(path), None, args.force, args.lang)
+            .map(|s| s.expect("a session file was given"))
+    };
+    let (old, new) = (load(&args.old)?, load(&args.new)?);
+    let lang = args.lang.unwrap_or(new.lang);
+    let text = compare::markdown(&compare::compare(&bank, &old, &new, lang));
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context(words(lang).stdout_failed)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(path) => write_file(
+            path,
+            text.as_bytes(),
+            &[args.old.as_path(), args.new.as_path()],
+            args.mode,
+            lang,
+        ),
+    }
+}
+
+/// Writes a document atomically with `mode`, after the check that it
+/// replaces no session, and says so on standard error.
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+    mode: u32,
+    lang: Lang,
+) -> Result<ExitCode> {
+    save(path, bytes, inputs, mode, lang)?;
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Fr => format!("Écrit\u{a0}: {} ({} octets)", path.display(), bytes.len()),
+            Lang::En => format!("Wrote {} ({} bytes)", path.display(), bytes.len()),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a document atomically with `mode`, after the check that it replaces
+/// no session (none of `inputs`, no file holding one).
+pub(super) fn save(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+    mode: u32,
+    lang: Lang,
+) -> Result<()> {
+    crate::files::check_output(path, inputs, lang)?;
+    session::write_atomic(path, bytes, mode).map_err(|e| {
+        let said = crate::i18n::describe_io(&e, lang);
+        match lang {
+            Lang::Fr => anyhow::anyhow!("impossible d’écrire {}\u{a0}: {said}", path.display()),
+            Lang::En => anyhow::anyhow!("cannot write {}: {said}", path.display()),
+        }
+    })
+}

@@ -1,0 +1,315 @@
+//! The draft privacy policy: every GDPR art. 13 item stated from the answers
+//! or left visibly to complete, never invented; a standalone HTML page.
+
+use privaudit::answer::{Answer, Group};
+use privaudit::bank::Bank;
+use privaudit::documents::Reader;
+use privaudit::documents::policy::{self, Item, Policy};
+use privaudit::i18n::Lang;
+use privaudit::law::Jurisdiction;
+use privaudit::session::Session;
+use std::collections::BTreeMap;
+
+const DATE: time::Date = time::macros::date!(2026 - 11 - 29);
+
+fn policy_of(bank: &Bank, session: &Session, lang: Lang) -> Policy {
+    policy::build(&Reader::new(bank, session, lang, DATE), DATE)
+}
+
+fn section(policy: &Policy, item: Item) -> Option<&policy::Section> {
+    policy.sections.iter().find(|s| s.item == item)
+}
+
+/// Whether an activity of the session rests on legitimate interests.
+fn relies_on_legitimate_interests(session: &Session) -> bool {
+    session
+        .answers
+        .get("info.types")
+        .and_then(Answer::entries)
+        .unwrap_or_default()
+        .iter()
+        .any(|e| {
+            e.get("basis")
+                .and_then(Answer::selected)
+                .is_some_and(|b| b.iter().any(|id| id == "legitimate_interests"))
+        })
+}
+
+#[test]
+fn every_article_13_item_is_in_every_example_policy_in_order() {
+    let bank = Bank::embedded().unwrap();
+    for name in privaudit::example::names(&bank) {
+        let session = privaudit::example::open(&bank, name).unwrap();
+        for lang in Lang::ALL {
+            let policy = policy_of(&bank, &session, lang);
+            let mut last = 0;
+            for item in Item::ARTICLE_13 {
+                if item == Item::LegitimateInterests && !relies_on_legitimate_interests(&session) {
+                    assert!(
+                        section(&policy, item).is_none(),
+                        "{name}: interests without the basis"
+                    );
+                    continue;
+                }
+                let position = policy
+                    .sections
+                    .iter()
+                    .position(|s| s.item == item)
+                    .unwrap_or_else(|| panic!("{name} {lang:?}: no {item:?}"));
+                assert!(position >= last, "{name}: {item:?} out of art. 13's order");
+                last = position;
+                assert!(
+                    policy.sections[position].text().trim().len() > 20,
+                    "{name}: {item:?} says nothing"
+                );
+            }
+            for s in &policy.sections {
+                for span in s.spans() {
+                    assert!(
+                        !span.text.contains("[À COMPLÉTER\u{a0}: [")
+                            && !span.text.contains("[TO COMPLETE: ["),
+                        "{name}: a placeholder inside a placeholder: {}",
+                        span.text
+                    );
+                    assert_eq!(
+                        span.to_fill,
+                        span.text.contains("[À COMPLÉTER") || span.text.contains("[TO COMPLETE"),
+                        "{name}: {}",
+                        span.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A session that answered only the organisation's name and its law.
+fn bare(bank: &Bank, law: &str, establishment: Option<&str>) -> Session {
+    let mut session = Session::named(
+        bank,
+        Lang::Fr,
+        "Boulangerie Martin".into(),
+        time::OffsetDateTime::UNIX_EPOCH,
+    );
+    let now = time::OffsetDateTime::UNIX_EPOCH;
+    session.set_answer(
+        bank,
+        "org.jurisdictions",
+        Answer::Choices(vec![law.into()]),
+        now,
+    );
+    if let Some(place) = establishment {
+        session.set_answer(bank, "org.establishment", Answer::Text(place.into()), now);
+    }
+    session
+}
+
+#[test]
+fn an_unanswered_interview_leaves_every_article_13_item_to_complete() {
+    let bank = Bank::embedded().unwrap();
+    let session = bare(&bank, "eu", Some("eu_other"));
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    for item in Item::ARTICLE_13 {
+        if item == Item::LegitimateInterests {
+            continue;
+        }
+        let s = section(&policy, item).unwrap_or_else(|| panic!("no {item:?}"));
+        assert!(
+            s.to_fill(),
+            "{item:?} states something the answers do not say: {}",
+            s.text()
+        );
+        assert!(s.text().contains("[À COMPLÉTER\u{a0}: "), "{item:?}");
+    }
+    assert!(policy.draft_note.is_some());
+    let markdown = policy::markdown(&policy);
+    assert!(
+        markdown.contains("**\\[À COMPLÉTER\u{a0}: Adresse\\]**"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn legitimate_interests_are_asked_for_not_made_up() {
+    let bank = Bank::embedded().unwrap();
+    let mut session = privaudit::example::open(&bank, "studio-lumen").unwrap();
+    if let Some(Answer::Group(group)) = session.answers.get_mut("info.types") {
+        group.entries[0].insert(
+            "basis".into(),
+            Answer::Choices(vec!["legitimate_interests".into()]),
+        );
+    }
+    let policy = policy_of(&bank, &session, Lang::En);
+    let interests = section(&policy, Item::LegitimateInterests).expect("the section");
+    assert!(interests.to_fill());
+    assert!(interests.text().contains("Demandes de contact"));
+}
+
+#[test]
+fn an_invalid_transfer_mechanism_is_never_published_as_a_safeguard() {
+    let bank = Bank::embedded().unwrap();
+    let mut session = privaudit::example::open(&bank, "studio-lumen").unwrap();
+    let mut entry = BTreeMap::new();
+    entry.insert("name".to_string(), Answer::Text("Mailer Inc.".into()));
+    entry.insert("role".to_string(), Answer::Text("processor".into()));
+    entry.insert("country".to_string(), Answer::Text("us".into()));
+    entry.insert(
+        "info_shared".to_string(),
+        Answer::Choices(vec!["Demandes de contact".into()]),
+    );
+    entry.insert(
+        "safeguards".to_string(),
+        Answer::Text("privacy_shield".into()),
+    );
+    match session.answers.get_mut("tp.list") {
+        Some(Answer::Group(group)) => group.entries.push(entry),
+        _ => {
+            session.answers.insert(
+                "tp.list".into(),
+                Answer::Group(Group {
+                    entries: vec![entry],
+                }),
+            );
+        }
+    }
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    let transfers = section(&policy, Item::Transfers).unwrap();
+    assert!(transfers.to_fill());
+    assert!(transfers.text().contains("Mailer Inc. (États-Unis)"));
+    assert!(transfers.text().contains("Privacy Shield a été invalidé"));
+    let without = policy_of(
+        &bank,
+        &privaudit::example::open(&bank, "studio-lumen").unwrap(),
+        Lang::Fr,
+    );
+    assert!(
+        section(&without, Item::Transfers)
+            .unwrap()
+            .text()
+            .contains("ne sont pas transférées hors de l’Union européenne")
+    );
+}
+
+#[test]
+fn each_law_gets_its_own_rights_and_authority() {
+    let bank = Bank::embedded().unwrap();
+    let cases = [
+        (
+            "boutique-en-ligne",
+            Jurisdiction::Ca,
+            "Commissariat à la protection de la vie privée du Canada",
+            "RGPD",
+        ),
+        (
+            "cabinet-comptable-quebec",
+            Jurisdiction::Qc,
+            "Commission d’accès à l’information",
+            "RGPD",
+        ),
+        ("studio-lumen", Jurisdiction::Eu, "CNIL", "LPRPDE"),
+    ];
+    for (name, law, authority, foreign) in cases {
+        let session = privaudit::example::open(&bank, name).unwrap();
+        assert_eq!(session.cited_jurisdictions(), vec![law]);
+        let policy = policy_of(&bank, &session, Lang::Fr);
+        let markdown = policy::markdown(&policy);
+        assert!(
+            section(&policy, Item::Complaint)
+                .unwrap()
+                .text()
+                .contains(authority),
+            "{name}"
+        );
+        assert!(!markdown.contains(foreign), "{name} cites {foreign}");
+    }
+}
+
+/// Checks that every element opened is closed in order (void elements aside).
+fn balanced(html: &str) -> Result<(), String> {
+    const VOID: [&str; 3] = ["meta", "br", "link"];
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..].find('>').ok_or("unclosed <")? + open;
+        let tag = &rest[open + 1..close];
+        rest = &rest[close + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if tag.starts_with('/') {
+            match stack.pop() {
+                Some(top) if top == name => {}
+                other => return Err(format!("</{name}> closes {other:?}")),
+            }
+        } else if !VOID.contains(&name.as_str()) {
+            stack.push(name);
+        }
+    }
+    if stack.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("left open: {stack:?}"))
+    }
+}
+
+#[test]
+fn the_html_page_is_standalone_well_formed_and_fits_a_phone() {
+    let bank = Bank::embedded().unwrap();
+    for name in privaudit::example::names(&bank) {
+        let session = privaudit::example::open(&bank, name).unwrap();
+        for lang in Lang::ALL {
+            let html = policy::html(&policy_of(&bank, &session, lang));
+            assert!(html.starts_with("<!DOCTYPE html>\n"));
+            assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
+            assert!(html.contains(
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            ));
+            for external in ["<link", "<script", "src=", "url(", "@import"] {
+                assert!(!html.contains(external), "{name}: {external}");
+            }
+            balanced(&html).unwrap_or_else(|e| panic!("{name} {lang:?}: {e}"));
+            assert_eq!(
+                html.matches("<mark>").count(),
+                html.matches("</mark>").count()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_policy_command_writes_a_private_file_in_the_format_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("politique.html");
+    assert_cmd::Command::cargo_bin("privaudit")
+        .unwrap()
+        .args(["policy", "--example", "harbour-yoga", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let output = assert_cmd::Command::cargo_bin("privaudit")
+        .unwrap()
+        .args([
+            "policy",
+            "--example",
+            "harbour-yoga",
+            "--date",
+            "2026-11-29",
+        ])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.starts_with("# Privacy policy — Harbour Yoga"));
+    assert!(markdown.contains("Version 2026-11-29"));
+}
