@@ -443,3 +443,48 @@ fn dates_read_as_people_write_them() {
         assert!(!md.contains("2025-09-15"), "{lang:?}");
     }
 }
+
+/// A rule checked in each entry weighs each entry by its own stakes: a
+/// vendor abroad raises its own finding, not its neighbour's; the score
+/// counts the rule at its most severe entry. Reading every entry in such a
+/// modifier is refused by validation.
+#[test]
+fn a_per_entry_rule_weighs_each_entry_by_its_own_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_modifier = |when: Value| {
+        move |r: &mut Value| {
+            r["rules"][0]["severity"] = json!("low");
+            r["rules"][0]["modifiers"] = json!([{
+                "when": when,
+                "severity": "high",
+                "because": {"fr": "ce fournisseur est à l’étranger", "en": "this vendor is abroad"}
+            }]);
+        }
+    };
+    let far = json!({"equals": {"question": "name", "value": "Faraway"}});
+    let bank = bank_with(dir.path(), with_modifier(far)).unwrap();
+    let given = json!({"org.name": "X", "org.where": ["eu"], "vendors": {"entries": [
+        {"name": "Nearby", "abroad": true, "contract": false},
+        {"name": "Faraway", "abroad": true, "contract": false}
+    ]}});
+    let eval = evaluate(&bank, &answers(given.clone()));
+    let severity_of = |name_index: usize| {
+        eval.findings
+            .iter()
+            .find(|f| f.rule.id == "vendors.each" && f.entry == Some(name_index))
+            .map(|f| f.severity)
+            .unwrap()
+    };
+    assert_eq!(severity_of(0), Severity::Low, "the nearby vendor");
+    assert_eq!(severity_of(1), Severity::High, "the faraway vendor");
+    let rule = eval.rules.iter().find(|f| f.rule.id == "vendors.each").unwrap();
+    assert_eq!(rule.severity, Severity::High, "scored at its most severe entry");
+    let md = report(&bank, given, Lang::Fr);
+    assert_eq!(md.matches("car ce fournisseur est à l’étranger").count(), 1, "{md}");
+    let dir = tempfile::tempdir().unwrap();
+    let every_entry = with_modifier(
+        json!({"any_entry": {"group": "vendors", "when": {"equals": {"question": "name", "value": "Faraway"}}}}),
+    );
+    let err = bank_with(dir.path(), every_entry).unwrap_err();
+    assert!(err.contains("reads every entry of `vendors`"), "{err}");
+}

@@ -155,13 +155,35 @@ pub fn evaluate_on<'b>(bank: &'b Bank, answers: &Answers, today: time::Date) -> 
             };
             listed
                 .iter()
-                .map(|&i| Finding {
-                    entry: Some(i),
-                    ..*f
+                .map(|&i| {
+                    // What is at stake is this entry's: its own modifiers' answers.
+                    let (severity, because) = entry_scope(bank, &visible, f.rule, i)
+                        .map_or((f.severity, f.because), |scope| {
+                            weigh(f.rule, &cited, &scope)
+                        });
+                    Finding {
+                        entry: Some(i),
+                        severity,
+                        because,
+                        ..*f
+                    }
                 })
                 .collect()
         })
         .collect();
+    // A rule checked in each entry weighs, in the scores, as its most
+    // severe entry.
+    let findings: Vec<Finding<'_>> = findings;
+    for f in rules.iter_mut().filter(|f| f.rule.for_each.is_some()) {
+        if let Some(worst) = findings
+            .iter()
+            .filter(|e| std::ptr::eq(e.rule, f.rule) && e.entry.is_some())
+            .min_by_key(|e| e.severity)
+        {
+            f.severity = worst.severity;
+            f.because = worst.because;
+        }
+    }
     let scores: Vec<AreaScore> = bank
         .manifest
         .areas
@@ -183,7 +205,7 @@ pub fn evaluate_on<'b>(bank: &'b Bank, answers: &Answers, today: time::Date) -> 
 fn weigh<'b>(
     rule: &'b Rule,
     cited: &[Jurisdiction],
-    visible: &Visible<'_>,
+    scope: &dyn crate::condition::Scope,
 ) -> (Severity, Option<&'b Text>) {
     let base = rule.severity_for(cited);
     if !base.is_gap() {
@@ -191,8 +213,23 @@ fn weigh<'b>(
     }
     rule.modifiers
         .iter()
-        .find(|m| m.when.eval(visible) == Truth::True)
+        .find(|m| m.when.eval(scope) == Truth::True)
         .map_or((base, None), |m| (m.severity, Some(&m.because)))
+}
+
+/// The scope of entry `index` of a `for_each` rule's group.
+fn entry_scope<'v>(
+    bank: &'v Bank,
+    visible: &'v Visible<'v>,
+    rule: &Rule,
+    index: usize,
+) -> Option<EntryScope<'v>> {
+    let question = bank.question(rule.for_each.as_deref()?)?;
+    let entry = visible
+        .answer(&question.id)
+        .and_then(Answer::entries)?
+        .get(index)?;
+    Some(EntryScope::new(question, entry, visible))
 }
 
 /// For a `for_each` rule: the entries its condition holds in, and those a

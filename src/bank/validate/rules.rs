@@ -131,7 +131,18 @@ impl<'a> Checker<'a> {
                         self.push(rel, at.at("because").at(lang.code()), Some(id), e);
                     }
                 }
-                self.condition(&modifier.when, rel, at.at("when"), &ctx, None);
+                // A per-entry rule's modifier reads the entry: its group's
+                // sub-questions are in scope, as in the rule's own condition.
+                self.condition(&modifier.when, rel, at.at("when"), &ctx, group);
+                if let Some(g) = group
+                    && reads_entries_of(&modifier.when, &g.id)
+                {
+                    let msg = format!(
+                        "a modifier of a rule checked in each entry of `{0}` reads every entry of `{0}`: test the entry's own sub-questions, or one provider would raise another's finding",
+                        g.id
+                    );
+                    self.push(rel, at.at("when"), Some(id), msg);
+                }
             }
         }
         self.terms();
@@ -236,5 +247,16 @@ fn citation_forms(j: Jurisdiction) -> &'static str {
         Jurisdiction::Eu => "`article`, `other` or `none`",
         Jurisdiction::Ca => "`clause` (Schedule 1), `section`, `other` or `none`",
         Jurisdiction::Qc => "`section`, `other` or `none`",
+    }
+}
+
+/// Whether the condition looks at the entries of `group` (`any_entry`, `every_entry`).
+fn reads_entries_of(condition: &crate::condition::Condition, group: &str) -> bool {
+    use crate::condition::Condition as C;
+    match condition {
+        C::AnyEntry(e) | C::EveryEntry(e) => e.group == group || reads_entries_of(&e.when, group),
+        C::All(cs) | C::Any(cs) => cs.iter().any(|c| reads_entries_of(c, group)),
+        C::Not(c) => reads_entries_of(c, group),
+        _ => false,
     }
 }
