@@ -4,5 +4,5 @@ mod annex;
 mod build;
 pub mod model;
 
-pub use build::{BuildOptions, build};
+pub use build::{BuildOptions, build, build_with};
 pub use model::*;

@@ -20,6 +20,21 @@ pub struct Report {
     pub sections: Vec<ReportSection>,
     /// Scores and rule outcomes, for programs reading the JSON export.
     pub evaluation: EvaluationSummary,
+    /// Whether the assessment is unfinished: some questions shown are not answered.
+    pub draft: bool,
+}
+
+impl Report {
+    /// The band an unfinished assessment carries on its cover:
+    /// "BROUILLON — 45 % des questions répondues".
+    pub fn draft_band(&self) -> Option<String> {
+        self.draft.then(|| {
+            crate::i18n::ui(self.lang).draft_band.replace(
+                "{percent}",
+                &crate::i18n::percent(self.meta.completion, self.lang),
+            )
+        })
+    }
 }
 
 /// Scores and every rule's outcome, in machine-friendly form.
@@ -73,6 +88,8 @@ pub struct Meta {
     pub scope: Option<String>,
     /// The bank used, `id@version`.
     pub bank: String,
+    /// The share of the questions shown that are answered, in percent.
+    pub completion: u8,
 }
 
 impl Meta {
@@ -148,6 +165,11 @@ pub enum Block {
     /// The prioritised action plan.
     Actions {
         /// The actions, most urgent first.
+        items: Vec<Action>,
+    },
+    /// The first actions of the plan, for the summary.
+    FirstSteps {
+        /// The actions, most urgent first, numbered as in the plan.
         items: Vec<Action>,
     },
     /// A tailored paragraph chosen by a rule.
@@ -245,6 +267,8 @@ pub struct ScoreBar {
 /// One line of the action plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Action {
+    /// Its number in the plan, from 1; its finding carries the same.
+    pub number: usize,
     /// The rule behind it.
     pub rule: String,
     /// How urgent.
@@ -266,6 +290,9 @@ pub struct Action {
 pub struct FindingBlock {
     /// The rule behind it.
     pub rule: String,
+    /// A gap's number in the action plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<usize>,
     /// Gap severity, good practice or advice.
     pub severity: Severity,
     /// The severity or kind, as a word.
@@ -281,4 +308,16 @@ pub struct FindingBlock {
     /// The notes taken on the questions behind the finding: (question, note).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<(String, String)>,
+}
+
+/// How much of the answers the annex lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum AnnexMode {
+    /// No annex.
+    None,
+    /// The answers the chapters do not already show (checklists, tables), the default.
+    #[default]
+    Answers,
+    /// Every answer, section by section.
+    Full,
 }

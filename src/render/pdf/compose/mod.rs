@@ -25,7 +25,8 @@ const TINT: Rgb = [0.945, 0.955, 0.97];
 const TRACK: Rgb = [0.89, 0.91, 0.93];
 const WHITE: Rgb = [1.0, 1.0, 1.0];
 const GREEN: Rgb = [0.15, 0.53, 0.30];
-const AMBER: Rgb = [0.80, 0.52, 0.05];
+/// Dark enough for text and for white text on it (5.3:1 against white).
+const AMBER: Rgb = [0.60, 0.37, 0.0];
 const RED: Rgb = [0.75, 0.18, 0.15];
 
 const BODY: TextStyle = TextStyle {
@@ -50,6 +51,9 @@ const BLOCK_GAP: f32 = 8.0;
 /// Tables wider than this are set as one record per row: on a portrait
 /// page, nine narrow columns would cut most words.
 const MAX_COLUMNS: usize = 5;
+/// The anchor key of the finding numbered `n` in the action plan is this plus `n`
+/// (chapters use their index).
+const FINDING_KEY: usize = 1 << 20;
 
 /// The colour that marks a severity.
 fn severity_color(severity: Severity) -> Rgb {
@@ -82,10 +86,17 @@ pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) ->
         tree: RefCell::new(Tree::default()),
     };
     c.cover(logo);
-    c.layout.new_page();
-    c.contents();
+    // Page 2 is the summary, on its own; then the contents, and the chapters
+    // one after the other; the annex starts a page.
     for (n, section) in report.sections.iter().enumerate() {
+        if n == 0 || section.id == "annex" {
+            c.layout.new_page();
+        }
         c.chapter(n, section);
+        if n == 0 {
+            c.layout.new_page();
+            c.contents();
+        }
     }
     c.layout.resolve_page_refs();
     c.footers();
@@ -239,13 +250,10 @@ impl Composer<'_> {
     }
 
     fn chapter(&mut self, n: usize, section: &crate::report::ReportSection) {
-        self.layout.new_page();
         let title = format!("{}.\u{a0}{}", n + 1, section.title);
-        self.layout.place(&Flow {
-            pieces: vec![self.chapter_title(title, Some(n))],
-            ..Flow::default()
-        });
-        let mut heading: Vec<Piece> = Vec::new();
+        // The chapter's title, and the headings that follow it, go on the
+        // page of the first block under them.
+        let mut heading: Vec<Piece> = vec![Piece::gap(22.0), self.chapter_title(title, Some(n))];
         // Heading levels are never skipped: a level 3 with no level 2 above
         // it in the chapter is read as a level 2.
         let mut under_h2 = false;
@@ -257,12 +265,6 @@ impl Composer<'_> {
                     under_h2 = true;
                     Role::H2
                 };
-                if !heading.is_empty() {
-                    self.layout.place(&Flow {
-                        pieces: std::mem::take(&mut heading),
-                        ..Flow::default()
-                    });
-                }
                 heading.push(Piece::gap(if *level == 2 { 12.0 } else { 6.0 }));
                 heading.push(self.heading(*level, text, role));
                 continue;
@@ -363,13 +365,8 @@ impl Composer<'_> {
             }
             Block::KeyFigures { figures } => vec![self.key_figures(figures)],
             Block::Scores { scores } => vec![self.scores(scores)],
-            Block::Actions { items } => {
-                let list = self.node(ROOT, Role::L);
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| self.action(i + 1, a, list))
-                    .collect()
+            Block::Actions { items } | Block::FirstSteps { items } => {
+                vec![self.action_table(items)]
             }
             Block::Finding(f) => vec![self.finding(f)],
         }
@@ -407,7 +404,7 @@ fn hairline(x: f32, y: f32, w: f32) -> Item {
 fn flow_gap(block: &Block) -> f32 {
     match block {
         Block::Bullets { .. } => 2.0,
-        Block::Actions { .. } => 0.0,
+        Block::Finding(f) if f.severity == Severity::Advice => 4.0,
         Block::Table { header, .. } if header.len() > MAX_COLUMNS => 0.0,
         _ => BLOCK_GAP,
     }
