@@ -247,6 +247,10 @@ pub struct Ui {
     pub number: &'static str,
     /// The action plan's page column.
     pub page: &'static str,
+    /// The heading over the signature block.
+    pub sign_off: &'static str,
+    /// The line left for who validates the report.
+    pub validated_by: &'static str,
 }
 
 /// French UI strings.
@@ -335,6 +339,8 @@ pub static FR: Ui = Ui {
     in_future: "À l’avenir",
     number: "N°",
     page: "Page",
+    sign_off: "Validation du rapport",
+    validated_by: "Validé par",
 };
 
 /// English UI strings.
@@ -423,6 +429,8 @@ pub static EN: Ui = Ui {
     in_future: "Looking ahead",
     number: "No.",
     page: "Page",
+    sign_off: "Sign-off",
+    validated_by: "Validated by",
 };
 
 impl Ui {

@@ -124,6 +124,19 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
             table_md(out, &header, &rows);
         }
         Block::Finding(f) => finding_md(out, f, lang),
+        Block::Signature { facts } => {
+            for (label, value) in facts {
+                let _ = writeln!(out, "**{}{colon}** {}  ", escape(label), escape(value));
+            }
+            let blank = "\\_".repeat(24);
+            let _ = writeln!(
+                out,
+                "**{}{colon}** {blank}  \n**{}{colon}** {}\n",
+                t.validated_by,
+                t.date,
+                "\\_".repeat(12)
+            );
+        }
     }
 }
 

@@ -60,6 +60,19 @@ pub fn build_with(
     };
     let mut sections = vec![ctx.summary(), ctx.action_plan()];
     sections.extend(bank.manifest.areas.iter().map(|area| ctx.area(area)));
+    if let (Some(by), Some(last)) = (&session.prepared_by, sections.last_mut()) {
+        // The consultant signs at the end of the chapters, before the annex.
+        let mut facts = vec![(t.prepared_by.to_string(), by.clone())];
+        if let Some(firm) = &session.mission.firm {
+            facts.push((t.firm.to_string(), firm.clone()));
+        }
+        facts.push((t.date.to_string(), format_date(options.date, lang)));
+        last.blocks.push(Block::Heading {
+            level: 2,
+            text: t.sign_off.into(),
+        });
+        last.blocks.push(Block::Signature { facts });
+    }
     if annex != AnnexMode::None {
         let shown = annex::Shown {
             answers: if annex == AnnexMode::Full {

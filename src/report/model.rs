@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct Report {
     /// The language it is written in.
     pub lang: Lang,
+    /// Whether the assessment is unfinished: some questions shown are not answered.
+    pub draft: bool,
     /// Title for the cover.
     pub title: String,
     /// Subtitle for the cover.
@@ -20,8 +22,6 @@ pub struct Report {
     pub sections: Vec<ReportSection>,
     /// Scores and rule outcomes, for programs reading the JSON export.
     pub evaluation: EvaluationSummary,
-    /// Whether the assessment is unfinished: some questions shown are not answered.
-    pub draft: bool,
 }
 
 impl Report {
@@ -174,6 +174,11 @@ pub enum Block {
     },
     /// A tailored paragraph chosen by a rule.
     Finding(FindingBlock),
+    /// Who prepared the report, and a line for who validates it.
+    Signature {
+        /// Labelled facts: prepared by, firm, date.
+        facts: Vec<(String, String)>,
+    },
 }
 
 /// A run of text with one style.

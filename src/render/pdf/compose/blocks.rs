@@ -27,6 +27,7 @@ impl Composer<'_> {
         pieces
     }
 
+    /// Items with their status, in two columns when every item is short.
     pub(super) fn checklist(&self, items: &[CheckItem]) -> Flow {
         let g = self.g();
         let fonts = Fonts::get();
@@ -37,42 +38,53 @@ impl Composer<'_> {
             .fold(0.0, f32::max)
             + 8.0;
         let icon = 18.0;
-        let measure = g.measure() - icon - status_w;
+        let gutter = 24.0;
+        let half = (g.measure() - gutter) / 2.0;
+        let two = items.len() >= 4
+            && items
+                .iter()
+                .all(|i| fonts.width(BODY.face, BODY.size, &i.text) <= half - icon - status_w);
+        let (columns, width) = if two { (2, half) } else { (1, g.measure()) };
         let mut pieces = Vec::new();
         let list = self.node(ROOT, Role::L);
-        for (n, item) in items.iter().enumerate() {
-            let entry = self.node(list, Role::LI);
-            let label = self.node(entry, Role::Lbl);
-            let body = self.node(entry, Role::LBody);
-            let lines = break_lines(&[Run::new(&item.text, BODY)], measure);
-            let mut piece = stack(tagged_lines(&lines, g.side + icon, BODY_LEADING, body));
-            piece.height += 5.0;
-            let (word, color) = match item.status {
-                Status::Done => (self.t.status_done, GREEN),
-                Status::Todo => (self.t.status_todo, RED),
-                Status::ToVerify => (self.t.status_verify, AMBER),
-            };
-            // The icon says what the word says: decoration.
-            piece.items.push(Item::Mark(Mark::Artifact));
-            piece.items.extend(status_icon(
-                item.status,
-                g.side + 1.0,
-                (BODY_LEADING - 10.0) / 2.0,
-            ));
-            let width = fonts.width(status_style.face, status_style.size, word);
-            piece.items.push(Item::Mark(Mark::Node(label)));
-            piece.items.push(Item::Text {
-                x: g.right() - width,
-                y: baseline(BODY_LEADING, status_style.size),
-                style: status_style.with_color(color),
-                text: word.to_string(),
-                width,
-            });
-            if n + 1 < items.len() {
-                piece.decor(
-                    hairline(g.side + icon, piece.height - 2.5, g.measure() - icon),
-                    None,
-                );
+        let rows = items.len().div_ceil(columns);
+        // Read row by row, as the eye goes: left item, then right item.
+        for (r, row) in items.chunks(columns).enumerate() {
+            let mut piece = Piece::default();
+            for (c, item) in row.iter().enumerate() {
+                let x = g.side + c as f32 * (half + gutter);
+                let entry = self.node(list, Role::LI);
+                let label = self.node(entry, Role::Lbl);
+                let body = self.node(entry, Role::LBody);
+                let lines = break_lines(&[Run::new(&item.text, BODY)], width - icon - status_w);
+                let mut cell = stack(tagged_lines(&lines, x + icon, BODY_LEADING, body));
+                cell.height += 5.0;
+                let (word, color) = match item.status {
+                    Status::Done => (self.t.status_done, GREEN),
+                    Status::Todo => (self.t.status_todo, RED),
+                    Status::ToVerify => (self.t.status_verify, AMBER),
+                };
+                // The icon says what the word says: decoration.
+                cell.items.push(Item::Mark(Mark::Artifact));
+                cell.items.extend(status_icon(
+                    item.status,
+                    x + 1.0,
+                    (BODY_LEADING - 10.0) / 2.0,
+                ));
+                let word_w = fonts.width(status_style.face, status_style.size, word);
+                cell.items.push(Item::Mark(Mark::Node(label)));
+                cell.items.push(Item::Text {
+                    x: x + width - word_w,
+                    y: baseline(BODY_LEADING, status_style.size),
+                    style: status_style.with_color(color),
+                    text: word.to_string(),
+                    width: word_w,
+                });
+                if r + 1 < rows {
+                    cell.decor(hairline(x + icon, cell.height - 2.5, width - icon), None);
+                }
+                piece.height = piece.height.max(cell.height);
+                piece.items.extend(cell.items);
             }
             pieces.push(piece);
         }
@@ -165,6 +177,52 @@ impl Composer<'_> {
                     color: ACCENT,
                 },
             ],
+            ..Flow::default()
+        }
+    }
+
+    /// Who prepared the report, then lines to sign for who validates it and when.
+    pub(super) fn signature(&self, facts: &[(String, String)]) -> Flow {
+        let g = self.g();
+        let label_w = 130.0;
+        let label_style = BODY.with_face(Face::Bold).with_color(MUTED);
+        let table = self.node(ROOT, Role::Table);
+        let mut pieces = Vec::new();
+        // Filled in: (label, Some(value)); to sign by hand: (label, None).
+        let rows = facts
+            .iter()
+            .map(|(l, v)| (l.as_str(), Some(v)))
+            .chain([(self.t.validated_by, None), (self.t.date, None)]);
+        for (label, value) in rows {
+            let signed = value.is_none();
+            let tr = self.node(table, Role::TR);
+            let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
+            let leading = if signed { 30.0 } else { BODY_LEADING + 2.0 };
+            let key = break_lines(&[Run::new(label, label_style)], label_w - 8.0);
+            let mut piece = stack(tagged_lines(&key, g.side, leading, th));
+            if signed {
+                // A line to write on.
+                piece.decor(
+                    Item::Rect {
+                        x: g.side + label_w,
+                        y: baseline(leading, BODY.size) + 2.0,
+                        w: (g.measure() - label_w).min(220.0),
+                        h: 0.6,
+                        fill: Some(MUTED),
+                        stroke: None,
+                    },
+                    Some(td),
+                );
+            } else if let Some(value) = value {
+                let val = break_lines(&[Run::new(value, BODY)], g.measure() - label_w);
+                let value_piece = stack(tagged_lines(&val, g.side + label_w, leading, td));
+                piece.height = piece.height.max(value_piece.height);
+                piece.items.extend(value_piece.items);
+            }
+            pieces.push(piece);
+        }
+        Flow {
+            pieces: vec![stack(pieces)],
             ..Flow::default()
         }
     }
@@ -375,22 +433,46 @@ impl Composer<'_> {
         }
     }
 
-    /// A piece of advice, compact: its title, then what to consider, in one paragraph.
-    fn advice(&self, f: &FindingBlock) -> Flow {
+    /// A good practice or a piece of advice, compact and one size smaller
+    /// than the gaps: its title, then the text, in one paragraph; a good
+    /// practice carries its tick and its label.
+    fn compact(&self, f: &FindingBlock) -> Flow {
         let g = self.g();
+        let good = f.severity == Severity::GoodPractice;
+        let indent = if good { 14.0 } else { 0.0 };
         let text = format!("{} {}", f.finding, f.recommendation);
-        let runs = [
-            Run::new(&f.title, TABLE.with_face(Face::Bold)),
-            Run::new(" — ", TABLE.with_color(MUTED)),
-            Run::new(text.trim(), TABLE),
-        ];
+        let mut runs = vec![Run::new(&f.title, TABLE.with_face(Face::Bold))];
+        if good {
+            runs.push(Run::new(" — ", TABLE.with_color(MUTED)));
+            runs.push(Run::new(
+                &f.label,
+                TABLE
+                    .with_face(Face::Italic)
+                    .with_color(severity_color(f.severity)),
+            ));
+        }
+        runs.push(Run::new(
+            if good { ". " } else { " — " },
+            TABLE.with_color(MUTED),
+        ));
+        runs.push(Run::new(text.trim(), TABLE));
+        let measure = g.measure() - indent;
         let mut pieces = tagged_lines(
-            &break_lines(&runs, g.measure()),
-            g.side,
+            &break_lines(&runs, measure),
+            g.side + indent,
             TABLE_LEADING,
             self.node(ROOT, Role::P),
         );
-        pieces.extend(self.notes(f, g.side, g.measure()));
+        pieces.extend(self.notes(f, g.side + indent, measure));
+        if good && let Some(first) = pieces.first_mut() {
+            // The label says "in place": the tick is decoration.
+            first.items.push(Item::Mark(Mark::Artifact));
+            first.items.extend(status_icon(
+                Status::Done,
+                g.side,
+                (TABLE_LEADING - 10.0) / 2.0,
+            ));
+        }
         Flow::paragraph(pieces)
     }
 
@@ -416,9 +498,11 @@ impl Composer<'_> {
         pieces
     }
 
+    /// A gap: its number, severity and title, what was found, what to do,
+    /// its references and notes, beside a bar of its severity's colour.
     pub(super) fn finding(&self, f: &FindingBlock) -> Flow {
-        if f.severity == Severity::Advice {
-            return self.advice(f);
+        if !f.severity.is_gap() {
+            return self.compact(f);
         }
         let g = self.g();
         let indent = 12.0;
@@ -426,46 +510,29 @@ impl Composer<'_> {
         let measure = g.measure() - indent;
         let color = severity_color(f.severity);
         let mut pieces = Vec::new();
-        let head: Vec<Run> = if f.severity.is_gap() {
-            // The number the action plan gives it.
-            let number = f.number.map_or_else(String::new, |n| format!("{n}.\u{a0}"));
-            vec![
-                Run::new(number, BODY.with_face(Face::Bold).with_color(ACCENT)),
-                Run::new(&f.label, BODY.with_face(Face::Bold).with_color(color)),
-                Run::new(" — ", BODY.with_face(Face::Bold).with_color(color)),
-                Run::new(&f.title, BODY.with_face(Face::Bold)),
-            ]
-        } else {
-            vec![
-                Run::new(&f.title, BODY.with_face(Face::Bold)),
-                Run::new(" — ", BODY.with_color(MUTED)),
-                Run::new(&f.label, BODY.with_face(Face::Italic).with_color(color)),
-            ]
-        };
+        // The number the action plan gives it.
+        let number = f.number.map_or_else(String::new, |n| format!("{n}.\u{a0}"));
+        let head = [
+            Run::new(number, BODY.with_face(Face::Bold).with_color(ACCENT)),
+            Run::new(&f.label, BODY.with_face(Face::Bold).with_color(color)),
+            Run::new(" — ", BODY.with_face(Face::Bold).with_color(color)),
+            Run::new(&f.title, BODY.with_face(Face::Bold)),
+        ];
         let p = |pieces: &mut Vec<Piece>, lines: &[Line], leading: f32| {
             pieces.extend(tagged_lines(lines, x, leading, self.node(ROOT, Role::P)));
         };
         p(&mut pieces, &break_lines(&head, measure), BODY_LEADING);
-        if f.severity.is_gap() {
-            p(
-                &mut pieces,
-                &break_lines(&[Run::new(&f.finding, BODY)], measure),
-                BODY_LEADING,
-            );
-            let todo = [
-                Run::new(self.t.what_to_do, BODY.with_face(Face::Bold)),
-                Run::new(" ", BODY),
-                Run::new(&f.recommendation, BODY),
-            ];
-            p(&mut pieces, &break_lines(&todo, measure), BODY_LEADING);
-        } else {
-            let text = format!("{} {}", f.finding, f.recommendation);
-            p(
-                &mut pieces,
-                &break_lines(&[Run::new(text.trim(), BODY)], measure),
-                BODY_LEADING,
-            );
-        }
+        p(
+            &mut pieces,
+            &break_lines(&[Run::new(&f.finding, BODY)], measure),
+            BODY_LEADING,
+        );
+        let todo = [
+            Run::new(self.t.what_to_do, BODY.with_face(Face::Bold)),
+            Run::new(" ", BODY),
+            Run::new(&f.recommendation, BODY),
+        ];
+        p(&mut pieces, &break_lines(&todo, measure), BODY_LEADING);
         if !f.refs.is_empty() {
             let refs = format!("{} {}", self.t.legal_basis, f.refs.join(self.t.list_sep));
             p(
@@ -479,29 +546,15 @@ impl Composer<'_> {
             // The action plan's rows link here.
             first.anchor = Some((0, f.title.clone(), Some(FINDING_KEY + n)));
         }
-        if f.severity == Severity::GoodPractice
-            && let Some(first) = pieces.first_mut()
-        {
-            // The label says "in place": the tick is decoration.
-            first.items.push(Item::Mark(Mark::Artifact));
-            first
-                .items
-                .extend(status_icon(Status::Done, g.side - 1.0, 2.0));
-        }
-        let backdrop = if f.severity == Severity::GoodPractice {
-            Vec::new()
-        } else {
-            vec![Backdrop {
-                x: g.side,
-                w: 3.0,
-                color,
-            }]
-        };
         Flow {
             pieces: card(pieces, self.card_limit()),
             keep_first: 2,
             keep_last: 2,
-            backdrop,
+            backdrop: vec![Backdrop {
+                x: g.side,
+                w: 3.0,
+                color,
+            }],
             ..Flow::default()
         }
     }

@@ -219,7 +219,7 @@ impl Composer<'_> {
             color: INK,
         };
         let number_room = 30.0;
-        let leading = 22.0;
+        let leading = 18.0;
         let toc = self.node(ROOT, Role::TOC);
         for (n, section) in self.report.sections.iter().enumerate() {
             let entry = self.node(toc, Role::TOCI);

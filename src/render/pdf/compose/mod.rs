@@ -369,6 +369,7 @@ impl Composer<'_> {
                 vec![self.action_table(items)]
             }
             Block::Finding(f) => vec![self.finding(f)],
+            Block::Signature { facts } => vec![self.signature(facts)],
         }
     }
 
@@ -404,7 +405,7 @@ fn hairline(x: f32, y: f32, w: f32) -> Item {
 fn flow_gap(block: &Block) -> f32 {
     match block {
         Block::Bullets { .. } => 2.0,
-        Block::Finding(f) if f.severity == Severity::Advice => 4.0,
+        Block::Finding(f) if !f.severity.is_gap() => 5.0,
         Block::Table { header, .. } if header.len() > MAX_COLUMNS => 0.0,
         _ => BLOCK_GAP,
     }
