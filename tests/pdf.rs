@@ -580,7 +580,16 @@ fn the_tags_give_every_heading_in_the_documents_order_and_all_body_text() {
         .iter()
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
-            Block::Table { header, .. } => Some(header.iter().map(|h| flatten(h))),
+            Block::Table { header, .. } => Some(header.iter().map(|h| flatten(h)).collect()),
+            // The action plan's header row, repeated on the pages it runs onto.
+            Block::Actions { .. } => {
+                let t = privaudit::i18n::ui(Lang::Fr);
+                Some(
+                    [t.number, t.priority, t.action, t.area, t.page]
+                        .map(flatten)
+                        .to_vec(),
+                )
+            }
             _ => None,
         })
         .flatten()
@@ -689,10 +698,20 @@ fn every_marked_sequence_and_link_leads_back_to_its_element() {
             links += 1;
         }
     }
+    // One link per chapter in the contents, one per action to its finding.
+    let actions: usize = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| match b {
+            Block::Actions { items } | Block::FirstSteps { items } => items.len(),
+            _ => 0,
+        })
+        .sum();
     assert_eq!(
         links,
-        report.sections.len(),
-        "one link per chapter in the contents"
+        report.sections.len() + actions,
+        "one link per chapter in the contents and per action"
     );
 }
 
@@ -818,3 +837,49 @@ fn xmp_declares_pdf_ua_and_agrees_with_the_document_information() {
     assert_eq!(&icc[36..40], b"acsp", "an ICC profile");
     assert_eq!(&icc[16..20], b"RGB ", "of an RGB colour space");
 }
+
+/// Issue 14: the web studio's report reads in few, well-filled pages: the
+/// plan is a table, each finding carries its text once, chapters flow, the
+/// annex lists only what the chapters do not show. Every page is at least
+/// 40 % filled but the cover, the last page before the annex and the annex's
+/// last page.
+#[test]
+fn the_web_studio_report_is_short_and_its_pages_are_filled() {
+    use privaudit::render::pdf::page::Item;
+    let session = example::open(&embedded(), "atelier-pixel").unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let report = report_of(&session, lang);
+        let annex = report.sections.len() - 1;
+        for paper in [Paper::A4, Paper::Letter] {
+            let layout = pdf::layout(&report, &options(paper));
+            let pages = layout.pages.len();
+            // 33 pages before issue 14; its target is 16.
+            assert!(pages <= MAX_PAGES, "{lang:?} {paper:?}: {pages} pages");
+            let g = layout.geometry;
+            let annex_page = layout.anchor(annex).unwrap().page;
+            for (n, page) in layout.pages.iter().enumerate() {
+                if n == 0 || n + 1 == annex_page || n + 1 == pages {
+                    continue;
+                }
+                let bottom = page
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { y, .. } if *y < g.body_bottom() => Some(*y),
+                        _ => None,
+                    })
+                    .fold(0.0_f32, f32::max);
+                let filled = (bottom - g.top) / g.body_height();
+                assert!(
+                    filled >= 0.4,
+                    "{lang:?} {paper:?}: page {} is {:.0} % filled",
+                    n + 1,
+                    filled * 100.0
+                );
+            }
+        }
+    }
+}
+
+/// The most pages the web studio's report may take.
+const MAX_PAGES: usize = 20;

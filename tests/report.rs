@@ -48,10 +48,12 @@ fn report_covers_every_section_of_the_reference() {
         "Marketing et usages secondaires",
         "Plan de sécurité",
         "Accès des employés aux informations des clients",
-        // Without paper files, the paper advice is read under "À l’avenir".
+        // Without paper files or sensitive information, their advice is
+        // read with the chapter's other advice, under "À l’avenir".
         "À l’avenir",
+        "Si vous conservez un jour des dossiers papier",
+        "Si vous recueillez un jour des informations sensibles",
         "Stockage des renseignements personnels\u{a0}: fichiers électroniques",
-        "Informations sensibles",
         "Conservation et destruction",
         "Liste des tiers",
         "Contrats avec les prestataires",

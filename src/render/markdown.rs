@@ -34,10 +34,6 @@ pub fn render(report: &Report) -> String {
     }
     out.push('\n');
     for (n, section) in report.sections.iter().enumerate() {
-        if !out.ends_with("\n\n") {
-            // A chapter ending with a list (its advice) closes it.
-            out.push('\n');
-        }
         let _ = writeln!(out, "## {}. {}\n", n + 1, escape(&section.title));
         for block in &section.blocks {
             block_md(&mut out, block, lang);
@@ -162,7 +158,8 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
         return;
     }
     if f.severity == Severity::Advice {
-        // Advice is grouped at the end of its chapter, one item each.
+        // Advice is compact, one item each (grouped at the end of its
+        // chapter when the practice is absent).
         let _ = writeln!(
             out,
             "- **{}** — {} {}",
@@ -173,6 +170,7 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
         for line in notes_md(f, lang) {
             let _ = writeln!(out, "  {line}");
         }
+        out.push('\n');
         return;
     }
     if f.severity == Severity::GoodPractice {

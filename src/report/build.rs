@@ -374,9 +374,9 @@ impl Ctx<'_> {
         }
         // Advice for practices the organisation does not have yet is read
         // last, together, after what it has to fix.
-        let (advice, mut blocks): (Vec<Block>, Vec<Block>) = blocks.into_iter().partition(
-            |b| matches!(b, Block::Finding(f) if f.severity == crate::bank::Severity::Advice),
-        );
+        let (advice, mut blocks): (Vec<Block>, Vec<Block>) = blocks
+            .into_iter()
+            .partition(|b| matches!(b, Block::Finding(f) if self.for_later(f)));
         // A topic left with its heading only loses it.
         blocks = drop_empty_headings(blocks);
         if !advice.is_empty() {
@@ -391,6 +391,16 @@ impl Ctx<'_> {
             title: self.words(&area.title),
             blocks,
         }
+    }
+
+    /// Whether a finding is advice for a practice the organisation does not
+    /// have (its rule applies on a single "no": no paper files, no marketing).
+    fn for_later(&self, f: &FindingBlock) -> bool {
+        f.severity == crate::bank::Severity::Advice
+            && self
+                .bank
+                .rule(&f.rule)
+                .is_some_and(|r| matches!(r.when, crate::condition::Condition::No(_)))
     }
 
     fn topic(&self, area: &Area, topic: &Topic) -> Vec<Block> {
