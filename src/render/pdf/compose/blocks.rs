@@ -350,7 +350,7 @@ impl Composer<'_> {
     /// page of its finding, each row a link to the finding (which says what to do).
     pub(super) fn action_table(&self, items: &[Action]) -> Flow {
         let g = self.g();
-        let pad = 4.0;
+        let pad = table::PAD;
         let t = self.t;
         let header_style = TABLE.with_face(Face::Bold).with_color(WHITE);
         let head: Vec<Vec<Run>> = [t.number, t.priority, t.action, t.area, t.page]

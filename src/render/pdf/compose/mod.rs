@@ -84,6 +84,7 @@ pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) ->
         t: ui(report.lang),
         lang: report.lang,
         tree: RefCell::new(Tree::default()),
+        grids: Vec::new(),
     };
     c.cover(logo);
     // Page 2 is the summary, on its own; then the contents, and the chapters
@@ -114,6 +115,31 @@ struct Composer<'a> {
     lang: Lang,
     /// The structure tree, grown as pieces are made (in reading order).
     tree: RefCell<Tree>,
+    /// The column grids the current chapter's tables share.
+    grids: Vec<Grid>,
+}
+
+/// Columns shared by the tables of a chapter that have the same header.
+struct Grid {
+    /// The header, as in the report.
+    header: Vec<String>,
+    /// The columns shown: those not empty in every row of every such table.
+    keep: Vec<usize>,
+    /// Their widths.
+    widths: Vec<f32>,
+}
+
+/// The columns of a table to show: a column empty in every row (no notes
+/// taken) is left out.
+fn kept_columns(columns: usize, rows: &[Vec<String>]) -> Vec<usize> {
+    (0..columns)
+        .filter(|&i| {
+            rows.is_empty()
+                || rows
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+        })
+        .collect()
 }
 
 /// Styled runs of a paragraph of the report model.
@@ -250,6 +276,7 @@ impl Composer<'_> {
     }
 
     fn chapter(&mut self, n: usize, section: &crate::report::ReportSection) {
+        self.grids = self.grids(section);
         let title = format!("{}.\u{a0}{}", n + 1, section.title);
         // The chapter's title, and the headings that follow it, go on the
         // page of the first block under them.
@@ -285,6 +312,51 @@ impl Composer<'_> {
                 ..Flow::default()
             });
         }
+    }
+
+    /// One grid for each header that several narrow tables of the chapter share.
+    fn grids(&self, section: &crate::report::ReportSection) -> Vec<Grid> {
+        let mut grouped: Vec<(&Vec<String>, Vec<Vec<String>>, usize)> = Vec::new();
+        for block in &section.blocks {
+            let Block::Table { header, rows } = block else {
+                continue;
+            };
+            if header.len() > MAX_COLUMNS {
+                continue;
+            }
+            match grouped.iter_mut().find(|(h, _, _)| *h == header) {
+                Some((_, all, count)) => {
+                    all.extend(rows.iter().cloned());
+                    *count += 1;
+                }
+                None => grouped.push((header, rows.clone(), 1)),
+            }
+        }
+        grouped
+            .into_iter()
+            .filter(|(_, _, count)| *count > 1)
+            .map(|(header, rows, _)| {
+                let keep = kept_columns(header.len(), &rows);
+                let head: Vec<Vec<Run>> = keep
+                    .iter()
+                    .map(|&i| vec![Run::new(&header[i], TABLE.with_face(Face::Bold))])
+                    .collect();
+                let cells: Vec<Vec<Vec<Run>>> = rows
+                    .iter()
+                    .map(|r| {
+                        keep.iter()
+                            .map(|&i| vec![Run::new(r.get(i).cloned().unwrap_or_default(), TABLE)])
+                            .collect()
+                    })
+                    .collect();
+                let widths = table::column_widths(&head, &cells, self.g().measure(), table::PAD);
+                Grid {
+                    header: header.clone(),
+                    keep,
+                    widths,
+                }
+            })
+            .collect()
     }
 
     fn heading(&self, level: u8, text: &str, role: Role) -> Piece {
@@ -339,29 +411,21 @@ impl Composer<'_> {
                 rows.iter().map(|row| self.record(header, row)).collect()
             }
             Block::Table { header, rows } => {
-                // A column empty in every row (no notes taken) is left out.
-                let keep: Vec<usize> = (0..header.len())
-                    .filter(|&i| {
-                        rows.is_empty()
-                            || rows
-                                .iter()
-                                .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
-                    })
-                    .collect();
+                // Tables with the same columns in a chapter (the annex's)
+                // share one grid; alone, a table takes its own.
+                let grid = self.grids.iter().find(|g| g.header == *header);
+                let keep =
+                    grid.map_or_else(|| kept_columns(header.len(), rows), |g| g.keep.clone());
                 let header: Vec<String> = keep.iter().map(|&i| header[i].clone()).collect();
-                let rows: Vec<Vec<String>> = rows
+                let rows: Vec<Vec<Vec<Run>>> = rows
                     .iter()
                     .map(|r| {
                         keep.iter()
-                            .map(|&i| r.get(i).cloned().unwrap_or_default())
+                            .map(|&i| vec![Run::new(r.get(i).cloned().unwrap_or_default(), TABLE)])
                             .collect()
                     })
                     .collect();
-                let rows: Vec<Vec<Vec<Run>>> = rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| vec![Run::new(c, TABLE)]).collect())
-                    .collect();
-                vec![self.table(&header, &rows)]
+                vec![self.table(&header, &rows, grid.map(|g| g.widths.as_slice()))]
             }
             Block::KeyFigures { figures } => vec![self.key_figures(figures)],
             Block::Scores { scores } => vec![self.scores(scores)],
