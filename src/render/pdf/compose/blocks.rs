@@ -27,7 +27,7 @@ impl Composer<'_> {
         pieces
     }
 
-    /// Items with their status, in two columns when every item is short.
+    /// Items with their status, in two columns when every item is short enough.
     pub(super) fn checklist(&self, items: &[CheckItem]) -> Flow {
         let g = self.g();
         let fonts = Fonts::get();
@@ -40,10 +40,11 @@ impl Composer<'_> {
         let icon = 18.0;
         let gutter = 24.0;
         let half = (g.measure() - gutter) / 2.0;
+        // Two columns when no item takes more than two lines there.
         let two = items.len() >= 4
-            && items
-                .iter()
-                .all(|i| fonts.width(BODY.face, BODY.size, &i.text) <= half - icon - status_w);
+            && items.iter().all(|i| {
+                break_lines(&[Run::new(&i.text, BODY)], half - icon - status_w).len() <= 2
+            });
         let (columns, width) = if two { (2, half) } else { (1, g.measure()) };
         let mut pieces = Vec::new();
         let list = self.node(ROOT, Role::L);
