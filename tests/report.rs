@@ -370,3 +370,62 @@ fn answers_carried_over_and_not_confirmed_are_said_and_not_counted_done() {
     );
     assert!(md.contains("(à confirmer)"));
 }
+
+/// The summary names three to five first actions, the plan's first ones
+/// under the same numbers as their findings, and at most three good practices.
+#[test]
+fn the_summary_says_what_to_do_first_and_what_is_done_well() {
+    let bank = embedded();
+    for name in example::names(&bank) {
+        let session = example::open(&bank, name).unwrap();
+        let report = build(&bank, &session, options(Lang::Fr));
+        let summary = &report.sections[0].blocks;
+        let plan: Vec<_> = report
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                Block::Actions { items } => Some(items.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let first: Vec<_> = summary
+            .iter()
+            .find_map(|b| match b {
+                Block::FirstSteps { items } => Some(items.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        assert!(
+            first.len() <= plan.len() && first.len() >= plan.len().min(3),
+            "{name}: {} first steps for {} actions",
+            first.len(),
+            plan.len()
+        );
+        assert!(first.len() <= 5, "{name}");
+        for (a, b) in first.iter().zip(&plan) {
+            assert_eq!((a.number, &a.rule), (b.number, &b.rule), "{name}");
+        }
+        let numbered: Vec<usize> = report
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Finding(f) => f.number,
+                _ => None,
+            })
+            .collect();
+        for a in &plan {
+            assert!(
+                numbered.contains(&a.number),
+                "{name}: action {} has its finding",
+                a.number
+            );
+        }
+        let strengths = summary.iter().find_map(|b| match b {
+            Block::Bullets { items } => Some(items.len()),
+            _ => None,
+        });
+        assert!(strengths.is_none_or(|n| (1..=3).contains(&n)), "{name}");
+    }
+}
