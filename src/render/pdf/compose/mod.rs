@@ -119,6 +119,9 @@ struct Composer<'a> {
     grids: Vec<Grid>,
 }
 
+/// A table's rows of cells.
+type Rows = Vec<Vec<String>>;
+
 /// Columns shared by the tables of a chapter that have the same header.
 struct Grid {
     /// The header, as in the report.
@@ -316,7 +319,8 @@ impl Composer<'_> {
 
     /// One grid for each header that several narrow tables of the chapter share.
     fn grids(&self, section: &crate::report::ReportSection) -> Vec<Grid> {
-        let mut grouped: Vec<(&Vec<String>, Vec<Vec<String>>, usize)> = Vec::new();
+        // Each header, the rows of all its tables, how many tables.
+        let mut grouped: Vec<(&Vec<String>, Rows, usize)> = Vec::new();
         for block in &section.blocks {
             let Block::Table { header, rows } = block else {
                 continue;
