@@ -279,18 +279,26 @@ fn typst_source(report: &Report) -> String {
                     }
                     s.push_str(")\n\n");
                 }
-                Block::Actions { items } => {
-                    for (i, a) in items.iter().enumerate() {
+                Block::Actions { items } | Block::FirstSteps { items } => {
+                    // The plan as a compact table, as the PDF sets it.
+                    s.push_str("#table(columns: (auto, auto, 1fr, auto), table.header([*N°*], [*Priorité*], [*Action*], [*Domaine*]),\n");
+                    for a in items {
                         s.push_str(&format!(
-                            "#block(breakable: false)[*{}.* #box(fill: rgb(\"#bf2e26\"), inset: 2pt, text(fill: white, size: 8pt, weight: \"bold\")[{}]) *{}* \\\n{} \\\n#text(size: 8.5pt, style: \"italic\")[{} · {}]]\n#line(length: 100%, stroke: 0.4pt + luma(200))\n",
-                            i + 1,
-                            lit(&a.priority.to_uppercase()),
+                            "[{}], [#text(fill: rgb(\"#bf2e26\"), weight: \"bold\")[{}]], [{}], [{}],\n",
+                            a.number,
+                            lit(&a.priority),
                             lit(&a.title),
-                            lit(&a.action),
-                            lit(&a.area),
-                            lit(&a.refs.join(" ; "))
+                            lit(&a.area)
                         ));
                     }
+                    s.push_str(")\n\n");
+                }
+                Block::Signature { facts } => {
+                    s.push_str("#table(columns: 2, stroke: none,\n");
+                    for (label, value) in facts {
+                        s.push_str(&format!("[*{}*], [{}],\n", lit(label), lit(value)));
+                    }
+                    s.push_str("[*Validé par*], [#line(length: 60%)],\n)\n\n");
                 }
                 Block::Finding(f) => {
                     s.push_str(&format!(

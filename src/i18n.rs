@@ -161,7 +161,6 @@ pub struct Ui {
     pub date: &'static str,
     pub legal_framework: &'static str,
     pub summary: &'static str,
-    pub summary_intro: &'static str,
     pub overall_score: &'static str,
     pub score: &'static str,
     pub completion: &'static str,
@@ -198,6 +197,8 @@ pub struct Ui {
     pub status_verify: &'static str,
     pub annex: &'static str,
     pub annex_intro: &'static str,
+    /// The annex's introduction when it leaves out what the chapters show.
+    pub annex_intro_rest: &'static str,
     pub question: &'static str,
     pub answer: &'static str,
     pub note: &'static str,
@@ -230,6 +231,30 @@ pub struct Ui {
     pub foreign_bank: &'static str,
     /// A session of a newer version of the bank (`{theirs}`, `{ours}`).
     pub newer_bank: &'static str,
+    /// The cover's band for an unfinished assessment (`{percent}`).
+    pub draft_band: &'static str,
+    /// The summary's heading over the good practices.
+    pub strengths: &'static str,
+    /// In place of the good practices when none was found.
+    pub strengths_none: &'static str,
+    /// The summary's heading over the first actions.
+    pub first_steps: &'static str,
+    /// The summary's heading over how the report is organised.
+    pub how_to_read: &'static str,
+    /// How the report is organised, in a few lines.
+    pub how_to_read_text: &'static str,
+    /// The colour key of the score chart: low, middle, high.
+    pub score_key: [&'static str; 3],
+    /// The heading over the advice grouped at the end of a chapter.
+    pub in_future: &'static str,
+    /// The action plan's number column.
+    pub number: &'static str,
+    /// The action plan's page column.
+    pub page: &'static str,
+    /// The heading over the signature block.
+    pub sign_off: &'static str,
+    /// The line left for who validates the report.
+    pub validated_by: &'static str,
 }
 
 /// French UI strings.
@@ -255,7 +280,6 @@ pub static FR: Ui = Ui {
     date: "Date",
     legal_framework: "Cadre juridique",
     summary: "Synthèse",
-    summary_intro: "Ce rapport reprend les réponses données lors de l’évaluation. Chaque domaine reçoit une note sur 100\u{a0}: elle mesure la part des exigences vérifiées qui sont respectées, pondérée par leur gravité. Les constats sont classés par priorité dans le plan d’action.",
     overall_score: "Note globale",
     score: "Note",
     completion: "Questions traitées",
@@ -288,6 +312,7 @@ pub static FR: Ui = Ui {
     status_verify: "À vérifier",
     annex: "Annexe\u{a0}: réponses données",
     annex_intro: "Toutes les réponses enregistrées, section par section, avec les notes prises pendant l’évaluation.",
+    annex_intro_rest: "Les réponses que les chapitres ne montrent pas déjà, section par section, avec les notes prises pendant l’évaluation.",
     question: "Question",
     answer: "Réponse",
     note: "Note",
@@ -310,6 +335,18 @@ pub static FR: Ui = Ui {
     none_of_these: "Aucun de ces choix",
     foreign_bank: "cette évaluation a été faite avec le questionnaire `{theirs}`, pas `{ours}`\u{202f}; ouvrez-la avec ce questionnaire (--questions DOSSIER)",
     newer_bank: "cette évaluation a été faite avec la version {theirs} du questionnaire, plus récente que celle de ce privaudit ({ours})\u{202f}; les réponses qu’il ne connaît pas sont mises de côté, pas perdues",
+    draft_band: "BROUILLON — {percent} des questions répondues",
+    strengths: "Ce que vous faites bien",
+    strengths_none: "Les réponses ne font pas encore ressortir de bonne pratique\u{a0}: le plan d’action dit par où commencer.",
+    first_steps: "À faire en premier",
+    how_to_read: "Comment lire la suite",
+    how_to_read_text: "Le plan d’action liste tous les écarts, du plus urgent au moins urgent\u{202f}; chaque numéro renvoie au constat, qui dit ce qu’il faut faire. Une note sur 100 est la part des exigences respectées, pondérée par leur gravité. «\u{a0}À l’avenir\u{a0}», en fin de chapitre, réunit des conseils pour plus tard.",
+    score_key: ["moins de 50", "de 50 à 74", "75 et plus"],
+    in_future: "À l’avenir",
+    number: "N°",
+    page: "Page",
+    sign_off: "Validation du rapport",
+    validated_by: "Validé par",
 };
 
 /// English UI strings.
@@ -335,7 +372,6 @@ pub static EN: Ui = Ui {
     date: "Date",
     legal_framework: "Legal framework",
     summary: "Summary",
-    summary_intro: "This report is built from the answers given during the assessment. Each area is scored out of 100: the share of the requirements checked that are met, weighted by severity. Findings are ranked by priority in the action plan.",
     overall_score: "Overall score",
     score: "Score",
     completion: "Questions answered",
@@ -368,6 +404,7 @@ pub static EN: Ui = Ui {
     status_verify: "To verify",
     annex: "Appendix: answers given",
     annex_intro: "Every recorded answer, section by section, with the notes taken during the assessment.",
+    annex_intro_rest: "The answers the chapters do not already show, section by section, with the notes taken during the assessment.",
     question: "Question",
     answer: "Answer",
     note: "Note",
@@ -390,6 +427,18 @@ pub static EN: Ui = Ui {
     none_of_these: "None of these",
     foreign_bank: "this session was answered with the question bank `{theirs}`, not `{ours}`; open it with that bank (--questions DIR)",
     newer_bank: "this session was answered with version {theirs} of the question bank, newer than this privaudit’s {ours}; answers it does not know are set aside, not lost",
+    draft_band: "DRAFT — {percent} of questions answered",
+    strengths: "What you do well",
+    strengths_none: "The answers do not show a good practice yet: the action plan says where to start.",
+    first_steps: "What to do first",
+    how_to_read: "How to read the rest",
+    how_to_read_text: "The action plan lists every gap, most urgent first; each number leads to its finding, which says what to do. A score out of 100 is the share of the requirements met, weighted by severity. “Looking ahead”, at the end of a chapter, gathers advice for later.",
+    score_key: ["under 50", "50 to 74", "75 and over"],
+    in_future: "Looking ahead",
+    number: "No.",
+    page: "Page",
+    sign_off: "Sign-off",
+    validated_by: "Validated by",
 };
 
 impl Ui {

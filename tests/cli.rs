@@ -558,3 +558,85 @@ fn the_global_lang_applies_to_report_and_list_scores_only_finished_sessions() {
         .to_string();
     assert!(line.contains("—"), "no score before 100 %: {line}");
 }
+
+/// An unfinished assessment's reports say "draft" on the cover and in JSON,
+/// and a batch names them; a finished one is no draft.
+#[test]
+fn an_unfinished_assessment_is_reported_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let done = example_session(dir.path(), "studio-lumen", "lumen.json");
+    let half = example_session(dir.path(), "atelier-pixel", "pixel.json");
+    let mut session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&half).unwrap()).unwrap();
+    let answers = session["answers"].as_object_mut().unwrap();
+    let keys: Vec<String> = answers.keys().skip(answers.len() / 2).cloned().collect();
+    for key in keys {
+        answers.remove(&key);
+    }
+    std::fs::write(&half, serde_json::to_string(&session).unwrap()).unwrap();
+    let md = privaudit()
+        .args(["report", "--date", "2026-11-22"])
+        .arg(&half)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("**BROUILLON — "), "{}", &md[..300]);
+    assert!(md.contains("\u{a0}% des questions répondues**"));
+    let json = privaudit()
+        .args(["report", "-f", "json", "--date", "2026-11-22"])
+        .arg(&half)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["report"]["draft"], true);
+    let out = dir.path().join("reports");
+    privaudit()
+        .arg("report")
+        .arg(&done)
+        .arg(&half)
+        .arg("--out-dir")
+        .arg(&out)
+        .args(["--format", "md", "--date", "2026-11-22"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("1 évaluation est inachevée")
+                .and(predicate::str::contains("pixel.json\u{a0}: BROUILLON"))
+                .and(predicate::str::contains("lumen.json").not()),
+        );
+    let finished = std::fs::read_to_string(out.join("lumen.md")).unwrap();
+    assert!(!finished.contains("BROUILLON"));
+}
+
+/// `--annex` leaves the annex out, lists what the chapters do not show (the
+/// default), or lists every answer.
+#[test]
+fn the_annex_lists_what_it_is_asked_to() {
+    let annex = |mode: Option<&str>| {
+        let mut command = privaudit();
+        command.args([
+            "report",
+            "--example",
+            "atelier-pixel",
+            "--date",
+            "2026-11-22",
+        ]);
+        if let Some(mode) = mode {
+            command.args(["--annex", mode]);
+        }
+        let md = String::from_utf8(command.output().unwrap().stdout).unwrap();
+        md.split(". Annexe\u{a0}:").nth(1).map(str::to_string)
+    };
+    assert!(annex(Some("none")).is_none(), "no annex chapter");
+    let full = annex(Some("full")).unwrap();
+    let answers = annex(None).unwrap();
+    assert_eq!(annex(Some("answers")).unwrap(), answers);
+    // The paper-files answer is in a checklist's chapter and the third
+    // parties in a table: only the full annex repeats them.
+    assert!(full.contains("| Dossiers papier | Non |"));
+    assert!(!answers.contains("| Dossiers papier |"));
+    assert!(full.contains("| Mailchimp |"));
+    assert!(!answers.contains("| Mailchimp |"));
+    // An answer no chapter shows stays.
+    assert!(answers.contains("| Adresse | 1234, rue Saint-Denis"));
+}

@@ -543,8 +543,10 @@ fn a_comparison_tells_closed_new_and_lasting_gaps_and_keeps_retired_answers_apar
     let mut new = old.clone();
     new.updated = time::macros::datetime!(2027-11-10 10:00 UTC);
     new.answers.insert("sec.mfa".into(), Answer::Bool(true));
-    new.answers
-        .insert("rights.objection".into(), Answer::Bool(false));
+    new.answers.insert(
+        "rights.requests".into(),
+        Answer::Choices(vec!["rectification".into()]),
+    );
     new.retired
         .insert("old.question".into(), serde_json::json!(true));
     let c = compare::compare(&bank, &old, &new, Lang::Fr);
@@ -556,7 +558,7 @@ fn a_comparison_tells_closed_new_and_lasting_gaps_and_keeps_retired_answers_apar
     let lasting = c
         .still_open
         .iter()
-        .find(|s| s.action.id == "inc.register.missing")
+        .find(|s| s.action.id == "inc.plan.missing")
         .unwrap();
     assert_eq!(lasting.months, 12);
     assert_eq!(c.changed.len(), 2, "{:?}", c.changed);

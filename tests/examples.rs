@@ -28,7 +28,7 @@ use rstest::rstest;
 )]
 #[case::quebec_accountant(
     "cabinet-comptable-quebec",
-    &["con.express.good", "sec.paper.good", "sec.backups.good", "sec.website.outdated", "tp.contract.qc", "tp.transfer.qc_good"],
+    &["con.express.good", "sec.paper.good", "sec.backups.good", "sec.website.outdated", "tp.contract.qc_sensitive", "tp.transfer.qc_good"],
     &["tp.transfer.qc", "gov.governance_policy.missing", "con.express.missing", "inc.register.missing", "gov.records.missing"]
 )]
 #[case::consultancy(

@@ -428,7 +428,7 @@ fn each_law_s_paragraph_uses_that_law_s_words() {
     }
 }
 
-/// A date answer reads as people write it, in findings and in the annex.
+/// A date answer reads as people write it.
 #[test]
 fn dates_read_as_people_write_them() {
     let bank = common::embedded();
@@ -439,7 +439,7 @@ fn dates_read_as_people_write_them() {
             date: time::macros::date!(2026 - 11 - 29),
         };
         let md = markdown::render(&build(&bank, &session, options));
-        assert!(md.matches(date).count() >= 2, "{lang:?}: {date}");
+        assert!(md.contains(date), "{lang:?}: {date}");
         assert!(!md.contains("2025-09-15"), "{lang:?}");
     }
 }

@@ -105,7 +105,10 @@ fn the_contents_give_the_page_each_chapter_starts_on() {
     let session = example::open(&embedded(), example::DEFAULT).unwrap();
     let report = report_of(&session, Lang::Fr);
     let pages = pages_text(&pdf::render(&report, &options(Paper::A4)).unwrap());
-    let contents = &pages[1];
+    // The summary is page 2, the contents page 3.
+    assert!(pages[1].starts_with(&flatten(&format!("1. {}", report.sections[0].title))));
+    let contents = &pages[2];
+    assert!(contents.starts_with(&flatten(privaudit::i18n::ui(Lang::Fr).contents)));
     for (n, section) in report.sections.iter().enumerate() {
         let title = flatten(&format!("{}. {}", n + 1, section.title));
         let at = contents.find(&title).expect("listed in the contents") + title.len();
@@ -114,10 +117,19 @@ fn the_contents_give_the_page_each_chapter_starts_on() {
             .next()
             .and_then(|w| w.parse().ok())
             .expect("a page number after the title");
+        // Chapters flow: a chapter starts on its page, not always at its top.
+        let on_page = if page == 3 {
+            // The contents list every title: look after them.
+            &contents[contents
+                .rfind(&flatten(&report.sections.last().unwrap().title))
+                .unwrap()..]
+        } else {
+            pages[page - 1].as_str()
+        };
         assert!(
-            pages[page - 1].starts_with(&title),
-            "{title} is said to start on page {page}, which begins {:?}",
-            &pages[page - 1][..40]
+            on_page.contains(&title),
+            "{title} is said to start on page {page}, which reads {:?}",
+            &pages[page - 1][..80]
         );
     }
 }
@@ -519,10 +531,7 @@ fn the_tags_give_every_heading_in_the_documents_order_and_all_body_text() {
         .map(|e| (e.role.as_str(), e.text.as_str()))
         .collect();
     let t = privaudit::i18n::ui(Lang::Fr);
-    let mut expected = vec![
-        ("H1".to_string(), flatten(&report.title)),
-        ("H1".to_string(), flatten(t.contents)),
-    ];
+    let mut expected = vec![("H1".to_string(), flatten(&report.title))];
     for (n, section) in report.sections.iter().enumerate() {
         expected.push((
             "H1".into(),
@@ -533,6 +542,10 @@ fn the_tags_give_every_heading_in_the_documents_order_and_all_body_text() {
                 let role = if *level >= 3 { "H3" } else { "H2" };
                 expected.push((role.into(), flatten(text)));
             }
+        }
+        if n == 0 {
+            // The contents follow the one-page summary.
+            expected.push(("H1".to_string(), flatten(t.contents)));
         }
     }
     let expected: Vec<(&str, &str)> = expected
@@ -567,7 +580,16 @@ fn the_tags_give_every_heading_in_the_documents_order_and_all_body_text() {
         .iter()
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
-            Block::Table { header, .. } => Some(header.iter().map(|h| flatten(h))),
+            Block::Table { header, .. } => Some(header.iter().map(|h| flatten(h)).collect()),
+            // The action plan's header row, repeated on the pages it runs onto.
+            Block::Actions { .. } => {
+                let t = privaudit::i18n::ui(Lang::Fr);
+                Some(
+                    [t.number, t.priority, t.action, t.area, t.page]
+                        .map(flatten)
+                        .to_vec(),
+                )
+            }
             _ => None,
         })
         .flatten()
@@ -648,8 +670,18 @@ fn every_marked_sequence_and_link_leads_back_to_its_element() {
             let annot = doc.get_dictionary(annot_id).unwrap();
             assert_eq!(annot.get(b"F").unwrap().as_i64().unwrap(), 4, "prints");
             let says = lopdf::decode_text_string(annot.get(b"Contents").unwrap()).unwrap();
+            // A chapter in the contents, or a finding from the action plan.
+            let findings = report
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .filter_map(|b| match b {
+                    Block::Finding(f) => Some(f.title.as_str()),
+                    _ => None,
+                });
             assert!(
-                report.sections.iter().any(|s| says.ends_with(&s.title)),
+                report.sections.iter().any(|s| says.ends_with(&s.title))
+                    || findings.into_iter().any(|t| says == t),
                 "{says:?}"
             );
             let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();
@@ -666,10 +698,20 @@ fn every_marked_sequence_and_link_leads_back_to_its_element() {
             links += 1;
         }
     }
+    // One link per chapter in the contents, one per action to its finding.
+    let actions: usize = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| match b {
+            Block::Actions { items } | Block::FirstSteps { items } => items.len(),
+            _ => 0,
+        })
+        .sum();
     assert_eq!(
         links,
-        report.sections.len(),
-        "one link per chapter in the contents"
+        report.sections.len() + actions,
+        "one link per chapter in the contents and per action"
     );
 }
 
@@ -726,7 +768,9 @@ fn tables_have_scoped_header_cells_and_rows_as_wide_as_each_other() {
         while widths.len() < rows {
             if elements[j].role == "TR" {
                 widths.push(elements[j].children.len());
-                for cell in &elements[j + 1..j + 1 + elements[j].children.len()] {
+                // A cell's link (the action plan's) is read inside it.
+                let cells = elements[j + 1..].iter().filter(|e| e.role != "Link");
+                for cell in cells.take(elements[j].children.len()) {
                     assert!(matches!(cell.role.as_str(), "TH" | "TD"), "{cell:?}");
                     if cell.role == "TH" {
                         assert!(cell.scope.is_some(), "a header cell without scope");
@@ -793,3 +837,52 @@ fn xmp_declares_pdf_ua_and_agrees_with_the_document_information() {
     assert_eq!(&icc[36..40], b"acsp", "an ICC profile");
     assert_eq!(&icc[16..20], b"RGB ", "of an RGB colour space");
 }
+
+/// Issue 14: the web studio's report reads in few, well-filled pages: the
+/// plan is a table, each finding carries its text once, chapters flow, the
+/// annex lists only what the chapters do not show. Every page is at least
+/// 40 % filled but the cover, the last page before the annex and the annex's
+/// last page.
+#[test]
+fn the_web_studio_report_is_short_and_its_pages_are_filled() {
+    use privaudit::render::pdf::page::Item;
+    let session = example::open(&embedded(), "atelier-pixel").unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let report = report_of(&session, lang);
+        let annex = report.sections.len() - 1;
+        for paper in [Paper::A4, Paper::Letter] {
+            let layout = pdf::layout(&report, &options(paper));
+            let pages = layout.pages.len();
+            // 33 pages before issue 14; its target is 16.
+            assert!(pages <= MAX_PAGES, "{lang:?} {paper:?}: {pages} pages");
+            let g = layout.geometry;
+            let annex_page = layout.anchor(annex).unwrap().page;
+            for (n, page) in layout.pages.iter().enumerate() {
+                if n == 0 || n + 1 == annex_page || n + 1 == pages {
+                    continue;
+                }
+                let bottom = page
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { y, .. } if *y < g.body_bottom() => Some(*y),
+                        _ => None,
+                    })
+                    .fold(0.0_f32, f32::max);
+                let filled = (bottom - g.top) / g.body_height();
+                assert!(
+                    filled >= 0.4,
+                    "{lang:?} {paper:?}: page {} is {:.0} % filled",
+                    n + 1,
+                    filled * 100.0
+                );
+            }
+        }
+    }
+}
+
+/// The most pages the web studio's report may take: a guard against the
+/// report growing back (33 pages before issue 14), not issue 14's target of
+/// 16, which needs shorter texts in the bank. Issue 13 added the staff-files
+/// chapter and per-law paragraphs: 21 pages on A4, 23 on Letter in French.
+const MAX_PAGES: usize = 23;

@@ -50,9 +50,11 @@ fn report_covers_every_section_of_the_reference() {
         "Marketing et usages secondaires",
         "Plan de sécurité",
         "Accès des employés aux renseignements personnels",
-        "Stockage des renseignements personnels\u{a0}: dossiers papier",
+        // Without paper files or sensitive information, their advice is
+        // read with the chapter's other advice, under "À l’avenir".
+        "À l’avenir",
+        "Si vous conservez un jour des dossiers papier",
         "Stockage des renseignements personnels\u{a0}: fichiers électroniques",
-        "Renseignements personnels sensibles",
         "Conservation et destruction",
         "Liste des tiers",
         "Contrats avec les prestataires",
@@ -186,9 +188,14 @@ fn a_stress_session_reports_every_third_party() {
     // One contract finding per provider with missing clauses, not one per
     // clause listing every provider: its title names the provider, once in
     // the action plan and once in its chapter.
-    let actions = |title: &str| {
+    // The action plan is a table whose rows start with their number.
+    let actions = |cell: &str| {
         md.lines()
-            .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(title))
+            .filter(|l| {
+                l.strip_prefix("| ")
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                    && l.contains(cell)
+            })
             .count()
     };
     let blocks = |title: &str| {
@@ -198,7 +205,8 @@ fn a_stress_session_reports_every_third_party() {
     };
     for name in ["Prestataire 3**", "Prestataire 300**"] {
         let title = format!("Incomplete service contract: {name}");
-        assert_eq!((actions(&title), blocks(&title)), (1, 1), "{title}");
+        let cell = format!(" {} |", title.trim_end_matches('*'));
+        assert_eq!((actions(&cell), blocks(&title)), (1, 1), "{title}");
     }
     assert!(actions("Incomplete service contract: Prestataire ") >= 500);
 }
@@ -388,4 +396,63 @@ fn a_note_on_a_group_stays_with_the_answers_not_under_a_finding() {
     }
     let md = markdown::render(&report);
     assert!(md.contains("ChatterBox’s policy still cites"), "the annex keeps it");
+}
+
+/// The summary names three to five first actions, the plan's first ones
+/// under the same numbers as their findings, and at most three good practices.
+#[test]
+fn the_summary_says_what_to_do_first_and_what_is_done_well() {
+    let bank = embedded();
+    for name in example::names(&bank) {
+        let session = example::open(&bank, name).unwrap();
+        let report = build(&bank, &session, options(Lang::Fr));
+        let summary = &report.sections[0].blocks;
+        let plan: Vec<_> = report
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                Block::Actions { items } => Some(items.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let first: Vec<_> = summary
+            .iter()
+            .find_map(|b| match b {
+                Block::FirstSteps { items } => Some(items.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        assert!(
+            first.len() <= plan.len() && first.len() >= plan.len().min(3),
+            "{name}: {} first steps for {} actions",
+            first.len(),
+            plan.len()
+        );
+        assert!(first.len() <= 5, "{name}");
+        for (a, b) in first.iter().zip(&plan) {
+            assert_eq!((a.number, &a.rule), (b.number, &b.rule), "{name}");
+        }
+        let numbered: Vec<usize> = report
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Finding(f) => f.number,
+                _ => None,
+            })
+            .collect();
+        for a in &plan {
+            assert!(
+                numbered.contains(&a.number),
+                "{name}: action {} has its finding",
+                a.number
+            );
+        }
+        let strengths = summary.iter().find_map(|b| match b {
+            Block::Bullets { items } => Some(items.len()),
+            _ => None,
+        });
+        assert!(strengths.is_none_or(|n| (1..=3).contains(&n)), "{name}");
+    }
 }

@@ -122,6 +122,9 @@ pub struct ReportArgs {
     /// Who prepared the report, for the cover (instead of the session's).
     #[arg(long, value_name = "NAME")]
     pub prepared_by: Option<String>,
+    /// What the annex lists: nothing, the answers the chapters do not show, or every answer.
+    #[arg(long, value_enum, default_value = "answers")]
+    pub annex: crate::report::AnnexMode,
     /// Permissions of the report files, in octal (`644` lets others on this
     /// machine read them); 600, owner only, by default, like sessions.
     #[arg(long, value_name = "OCTAL", default_value = "600", value_parser = parse_mode)]

@@ -7,7 +7,7 @@ use crate::bank::Bank;
 use crate::example;
 use crate::render::pdf::{Paper, PdfOptions};
 use crate::render::{Format, Target};
-use crate::report::{BuildOptions, Report, build};
+use crate::report::{BuildOptions, Report, build_with};
 use crate::sanitize;
 use crate::session::{self, Session};
 use anyhow::{Context, Result, bail};
@@ -139,7 +139,7 @@ fn report_of(
         date: args.date.unwrap_or_else(|| crate::i18n::local_now().date()),
     };
     let pdf = pdf_options(session, dir, args, formats.contains(&Format::Pdf))?;
-    Ok((build(bank, session, options), pdf))
+    Ok((build_with(bank, session, options, args.annex), pdf))
 }
 
 /// How to print a PDF: the session's defaults, then the command line's choices.
@@ -198,6 +198,7 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
     }
     let mut written = Vec::new();
     let mut failed: Vec<(PathBuf, String)> = Vec::new();
+    let mut drafts: Vec<(PathBuf, String)> = Vec::new();
     let mut taken = BTreeSet::new();
     for path in &args.sessions {
         bar.set_message(path.display().to_string());
@@ -207,6 +208,9 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
             let session = prepare(bank, session, args.force, lang, &mut |m| warnings.push(m))?;
             let session = prepared_by(session, args);
             let (report, pdf) = report_of(bank, &session, path.parent(), args, &formats)?;
+            if let Some(band) = report.draft_band() {
+                drafts.push((path.clone(), band));
+            }
             let stem = unique_stem(path, &mut taken);
             let mut files = Vec::new();
             for format in &formats {
@@ -248,6 +252,20 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
             .replace("{sessions}", &sessions_ok.to_string())
             .replace("{dir}", &out_dir.display().to_string())
     );
+    if !drafts.is_empty() {
+        let [one, many] = w.batch_drafts;
+        eprintln!(
+            "{}",
+            plural(drafts.len(), one, many).replace("{n}", &drafts.len().to_string())
+        );
+        for (path, band) in &drafts {
+            eprintln!(
+                "  {}{} {band}",
+                sanitize::terminal(&path.display().to_string()),
+                crate::i18n::colon(lang)
+            );
+        }
+    }
     if failed.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }

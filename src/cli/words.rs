@@ -21,6 +21,8 @@ pub struct CliWords {
     pub batch_done: [&'static str; 4],
     /// Batch failures (`{n}`), singular then plural.
     pub batch_failed: [&'static str; 2],
+    /// Batch reports of unfinished assessments (`{n}`), singular then plural.
+    pub batch_drafts: [&'static str; 2],
     /// A PDF refused on a terminal.
     pub pdf_on_terminal: &'static str,
     /// --example with several sessions.
@@ -66,6 +68,10 @@ pub static FR: CliWords = CliWords {
         "{n} évaluation n’a pas pu être traitée\u{a0}:",
         "{n} évaluations n’ont pas pu être traitées\u{a0}:",
     ],
+    batch_drafts: [
+        "{n} évaluation est inachevée\u{a0}; son rapport porte la mention «\u{a0}brouillon\u{a0}»\u{a0}:",
+        "{n} évaluations sont inachevées\u{a0}; leurs rapports portent la mention «\u{a0}brouillon\u{a0}»\u{a0}:",
+    ],
     pdf_on_terminal: "un PDF brouillerait le terminal\u{a0}; donnez un fichier avec -o rapport.pdf (ou redirigez la sortie)",
     example_batch: "--example écrit un seul rapport\u{a0}; donnez des fichiers d’évaluation pour un lot",
     output_batch: "-o écrit un seul rapport dans un seul format\u{a0}; pour plusieurs, utilisez --out-dir DOSSIER",
@@ -101,6 +107,10 @@ pub static EN: CliWords = CliWords {
         "{reports} reports written for {sessions} sessions in {dir}",
     ],
     batch_failed: ["{n} session failed:", "{n} sessions failed:"],
+    batch_drafts: [
+        "{n} session is unfinished; its reports are marked “draft”:",
+        "{n} sessions are unfinished; their reports are marked “draft”:",
+    ],
     pdf_on_terminal: "a PDF would garble the terminal; give a file with -o report.pdf (or redirect the output)",
     example_batch: "--example writes one report; give session files for a batch",
     output_batch: "-o writes one report in one format; for several, use --out-dir DIR",

@@ -13,6 +13,9 @@ pub fn render(report: &Report) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", escape(&report.title));
     let _ = writeln!(out, "*{}*\n", escape(&report.subtitle));
+    if let Some(band) = report.draft_band() {
+        let _ = writeln!(out, "**{}**\n", escape(&band));
+    }
     let m = &report.meta;
     let mut facts = vec![
         (t.prepared_for, m.organisation.clone()),
@@ -23,6 +26,9 @@ pub fn render(report: &Report) -> String {
         facts.push((t.prepared_by, by.clone()));
     }
     facts.extend(m.mission_facts(t));
+    if let Some(score) = report.evaluation.overall {
+        facts.push((t.overall_score, format!("{score}/100")));
+    }
     for (label, value) in facts {
         let _ = writeln!(out, "**{label}{colon}** {}  ", escape(&value));
     }
@@ -97,31 +103,49 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
                 &rows,
             );
         }
-        Block::Actions { items } => {
-            for (i, a) in items.iter().enumerate() {
-                let _ = writeln!(
-                    out,
-                    "{}. **{} — {}** ({})  ",
-                    i + 1,
-                    escape(&a.priority),
-                    escape(&a.title),
-                    escape(&a.area)
-                );
-                let _ = writeln!(out, "   {}  ", escape_line_start(&a.action));
-                if !a.refs.is_empty() {
-                    let _ = writeln!(out, "   {}", refs_md(&a.refs, lang));
-                }
-            }
-            out.push('\n');
+        Block::Actions { items } | Block::FirstSteps { items } => {
+            // One line per action; the finding with the same number says what to do.
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.number.to_string(),
+                        a.priority.clone(),
+                        a.title.clone(),
+                        a.area.clone(),
+                    ]
+                })
+                .collect();
+            let header = [t.number, t.priority, t.action, t.area].map(String::from);
+            table_md(out, &header, &rows);
         }
         Block::Finding(f) => finding_md(out, f, lang),
+        Block::Signature { facts } => {
+            for (label, value) in facts {
+                let _ = writeln!(out, "**{}{colon}** {}  ", escape(label), escape(value));
+            }
+            let blank = "\\_".repeat(24);
+            let _ = writeln!(
+                out,
+                "**{}{colon}** {blank}  \n**{}{colon}** {}\n",
+                t.validated_by,
+                t.date,
+                "\\_".repeat(12)
+            );
+        }
     }
 }
 
 fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
     let t = ui(lang);
     if f.severity.is_gap() {
-        let _ = writeln!(out, "> **{} — {}**\n>", escape(&f.label), escape(&f.title));
+        let number = f.number.map_or_else(String::new, |n| format!("{n}. "));
+        let _ = writeln!(
+            out,
+            "> **{number}{} — {}**\n>",
+            escape(&f.label),
+            escape(&f.title)
+        );
         let _ = writeln!(out, "> {}\n>", escape_line_start(&f.finding));
         let _ = writeln!(out, "> **{}** {}", t.what_to_do, escape(&f.recommendation));
         if !f.refs.is_empty() {
@@ -129,6 +153,22 @@ fn finding_md(out: &mut String, f: &FindingBlock, lang: Lang) {
         }
         for line in notes_md(f, lang) {
             let _ = writeln!(out, ">\n> {line}");
+        }
+        out.push('\n');
+        return;
+    }
+    if f.severity == Severity::Advice {
+        // Advice is compact, one item each (grouped at the end of its
+        // chapter when the practice is absent).
+        let _ = writeln!(
+            out,
+            "- **{}** — {} {}",
+            escape(&f.title),
+            escape(&f.finding),
+            escape(&f.recommendation)
+        );
+        for line in notes_md(f, lang) {
+            let _ = writeln!(out, "  {line}");
         }
         out.push('\n');
         return;

@@ -8,18 +8,47 @@ use crate::flow::Visible;
 use crate::i18n::colon;
 use crate::i18n::{Lang, ui};
 use crate::session::Session;
+use std::collections::HashSet;
 
-/// The annex chapter.
-pub fn annex(bank: &Bank, session: &Session, visible: &Visible<'_>, lang: Lang) -> ReportSection {
+/// What the chapters already show.
+#[derive(Debug, Default)]
+pub struct Shown<'a> {
+    /// The questions whose answers a checklist, a table or a finding shows.
+    pub answers: HashSet<&'a str>,
+    /// The questions whose note a finding carries.
+    pub notes: HashSet<&'a str>,
+}
+
+/// The annex chapter: the answers given, section by section, less those in `shown.answers`.
+pub fn annex(
+    bank: &Bank,
+    session: &Session,
+    visible: &Visible<'_>,
+    lang: Lang,
+    shown: &Shown<'_>,
+) -> ReportSection {
     let t = ui(lang);
+    let notes_shown = &shown.notes;
+    let shown = &shown.answers;
+    let intro = if shown.is_empty() {
+        t.annex_intro
+    } else {
+        t.annex_intro_rest
+    };
     let mut blocks = vec![Block::Paragraph {
-        spans: vec![Span::plain(t.annex_intro)],
+        spans: vec![Span::plain(intro)],
     }];
     for section in &bank.sections {
         let answered: Vec<_> = section
             .questions
             .iter()
             .filter(|q| visible.answer(&q.id).is_some())
+            .filter(|q| {
+                // A note no finding carries keeps its answer in the annex.
+                let lost_note =
+                    session.notes.contains_key(&q.id) && !notes_shown.contains(q.id.as_str());
+                !shown.contains(q.id.as_str()) || lost_note
+            })
             .collect();
         if answered.is_empty() {
             continue;
@@ -54,7 +83,10 @@ pub fn annex(bank: &Bank, session: &Session, visible: &Visible<'_>, lang: Lang) 
             header: vec![t.question.into(), t.answer.into(), t.note.into()],
             rows,
         });
-        for group in answered.iter().filter(|q| q.kind == Kind::Group) {
+        let groups = answered
+            .iter()
+            .filter(|q| q.kind == Kind::Group && !shown.contains(q.id.as_str()));
+        for group in groups {
             let Some(entries) = visible.answer(&group.id).and_then(Answer::entries) else {
                 continue;
             };

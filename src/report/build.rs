@@ -32,8 +32,18 @@ struct Ctx<'a> {
     note_homes: std::collections::HashMap<String, String>,
 }
 
-/// Builds the whole report.
+/// Builds the whole report, with the default annex (the answers not shown elsewhere).
 pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
+    build_with(bank, session, options, AnnexMode::default())
+}
+
+/// Builds the whole report, with the annex `annex` asks for.
+pub fn build_with(
+    bank: &Bank,
+    session: &Session,
+    options: BuildOptions,
+    annex: AnnexMode,
+) -> Report {
     let lang = options.lang;
     let t = ui(lang);
     let ctx = Ctx {
@@ -50,7 +60,31 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
     };
     let mut sections = vec![ctx.summary(), ctx.action_plan()];
     sections.extend(bank.manifest.areas.iter().map(|area| ctx.area(area)));
-    sections.push(annex::annex(bank, session, &ctx.visible, lang));
+    if let (Some(by), Some(last)) = (&session.prepared_by, sections.last_mut()) {
+        // The consultant signs at the end of the chapters, before the annex.
+        let mut facts = vec![(t.prepared_by.to_string(), by.clone())];
+        if let Some(firm) = &session.mission.firm {
+            facts.push((t.firm.to_string(), firm.clone()));
+        }
+        facts.push((t.date.to_string(), format_date(options.date, lang)));
+        last.blocks.push(Block::Heading {
+            level: 2,
+            text: t.sign_off.into(),
+        });
+        last.blocks.push(Block::Signature { facts });
+    }
+    if annex != AnnexMode::None {
+        let shown = annex::Shown {
+            answers: if annex == AnnexMode::Full {
+                HashSet::new()
+            } else {
+                ctx.answers_shown()
+            },
+            notes: ctx.note_homes.keys().map(String::as_str).collect(),
+        };
+        sections.push(annex::annex(bank, session, &ctx.visible, lang, &shown));
+    }
+    let progress = session.progress(bank);
     let meta = Meta {
         organisation: session.organisation.clone(),
         date: format_date(options.date, lang),
@@ -70,6 +104,7 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
         }),
         scope: session.mission.scope.clone(),
         bank: bank.stamp(),
+        completion: progress.percent(),
     };
     let evaluation = EvaluationSummary {
         overall: ctx.eval.overall,
@@ -93,6 +128,7 @@ pub fn build(bank: &Bank, session: &Session, options: BuildOptions) -> Report {
         meta,
         sections,
         evaluation,
+        draft: progress.done < progress.total,
     }
 }
 
@@ -253,12 +289,7 @@ impl Ctx<'_> {
                 },
             })
             .collect();
-        let mut blocks = vec![
-            Block::Paragraph {
-                spans: vec![Span::plain(t.summary_intro)],
-            },
-            Block::KeyFigures { figures },
-        ];
+        let mut blocks = vec![Block::KeyFigures { figures }];
         let unconfirmed = self.session.to_confirm.len();
         if unconfirmed > 0 {
             // A new audit started from an earlier one: say what is not yet checked.
@@ -267,12 +298,39 @@ impl Ctx<'_> {
                 spans: vec![Span::strong(text)],
             });
         }
+        blocks.push(Block::Heading {
+            level: 2,
+            text: t.strengths.into(),
+        });
+        let strengths = self.strengths();
+        blocks.push(if strengths.is_empty() {
+            Block::Paragraph {
+                spans: vec![Span::plain(t.strengths_none)],
+            }
+        } else {
+            Block::Bullets { items: strengths }
+        });
+        let first = self.first_steps();
+        if !first.is_empty() {
+            blocks.push(Block::Heading {
+                level: 2,
+                text: t.first_steps.into(),
+            });
+            blocks.push(Block::FirstSteps { items: first });
+        }
         blocks.extend([
             Block::Heading {
                 level: 2,
                 text: t.scores_by_area.into(),
             },
             Block::Scores { scores },
+            Block::Heading {
+                level: 2,
+                text: t.how_to_read.into(),
+            },
+            Block::Paragraph {
+                spans: vec![Span::plain(t.how_to_read_text)],
+            },
         ]);
         ReportSection {
             id: "summary".into(),
@@ -293,22 +351,9 @@ impl Ctx<'_> {
             blocks.push(Block::Paragraph {
                 spans: vec![Span::plain(t.action_plan_intro)],
             });
-            let items = gaps
-                .iter()
-                .map(|f| Action {
-                    rule: f.rule.id.clone(),
-                    severity: f.severity,
-                    priority: t.severity(f.severity).into(),
-                    title: self.fill(f, f.rule.title.get(self.lang)),
-                    area: self
-                        .bank
-                        .area(&f.rule.area)
-                        .map_or_else(String::new, |a| self.words(&a.title)),
-                    action: self.recommendation(f),
-                    refs: self.refs(f),
-                })
-                .collect();
-            blocks.push(Block::Actions { items });
+            blocks.push(Block::Actions {
+                items: self.actions(),
+            });
         }
         let to_verify = self.points_to_verify();
         if !to_verify.is_empty() {
@@ -328,6 +373,73 @@ impl Ctx<'_> {
         }
     }
 
+    /// The action plan: one action per gap, most urgent first, numbered from 1.
+    fn actions(&self) -> Vec<Action> {
+        let t = ui(self.lang);
+        self.eval
+            .gaps()
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Action {
+                number: i + 1,
+                rule: f.rule.id.clone(),
+                severity: f.severity,
+                priority: t.severity(f.severity).into(),
+                title: self.fill(f, f.rule.title.get(self.lang)),
+                area: self.area_title(&f.rule.area),
+                action: self.recommendation(f),
+                refs: self.refs(f),
+            })
+            .collect()
+    }
+
+    /// What to do first: the critical and high gaps, at least three and at
+    /// most five actions of the plan.
+    fn first_steps(&self) -> Vec<Action> {
+        let actions = self.actions();
+        let urgent = actions
+            .iter()
+            .filter(|a| a.severity <= crate::bank::Severity::High)
+            .count();
+        let n = urgent.clamp(3, 5).min(actions.len());
+        actions.into_iter().take(n).collect()
+    }
+
+    /// Up to three good practices to acknowledge, from different areas first.
+    fn strengths(&self) -> Vec<Vec<Span>> {
+        let good: Vec<&Finding<'_>> = self
+            .bank
+            .manifest
+            .areas
+            .iter()
+            .flat_map(|area| {
+                self.applying().filter(move |f| {
+                    f.rule.area == area.id && f.severity == crate::bank::Severity::GoodPractice
+                })
+            })
+            .collect();
+        let mut chosen: Vec<&Finding<'_>> = Vec::new();
+        for f in &good {
+            if chosen.len() < 3 && chosen.iter().all(|c| c.rule.area != f.rule.area) {
+                chosen.push(f);
+            }
+        }
+        for f in &good {
+            if chosen.len() < 3 && !chosen.iter().any(|c| std::ptr::eq(*c, *f)) {
+                chosen.push(f);
+            }
+        }
+        chosen
+            .into_iter()
+            .map(|f| {
+                vec![
+                    Span::strong(self.fill(f, f.rule.title.get(self.lang))),
+                    Span::plain(format!(" — {}", self.area_title(&f.rule.area))),
+                ]
+            })
+            .collect()
+    }
+
     fn area(&self, area: &Area) -> ReportSection {
         let mut blocks = Vec::new();
         if let Some(intro) = &area.intro {
@@ -339,11 +451,35 @@ impl Ctx<'_> {
         for topic in &area.topics {
             blocks.extend(self.topic(area, topic));
         }
+        // Advice for practices the organisation does not have yet is read
+        // last, together, after what it has to fix.
+        let (advice, mut blocks): (Vec<Block>, Vec<Block>) = blocks
+            .into_iter()
+            .partition(|b| matches!(b, Block::Finding(f) if self.for_later(f)));
+        // A topic left with its heading only loses it.
+        blocks = drop_empty_headings(blocks);
+        if !advice.is_empty() {
+            blocks.push(Block::Heading {
+                level: 2,
+                text: ui(self.lang).in_future.into(),
+            });
+            blocks.extend(advice);
+        }
         ReportSection {
             id: area.id.clone(),
             title: self.words(&area.title),
             blocks,
         }
+    }
+
+    /// Whether a finding is advice for a practice the organisation does not
+    /// have (its rule applies on a single "no": no paper files, no marketing).
+    fn for_later(&self, f: &FindingBlock) -> bool {
+        f.severity == crate::bank::Severity::Advice
+            && self
+                .bank
+                .rule(&f.rule)
+                .is_some_and(|r| matches!(r.when, crate::condition::Condition::No(_)))
     }
 
     fn topic(&self, area: &Area, topic: &Topic) -> Vec<Block> {
@@ -378,12 +514,14 @@ impl Ctx<'_> {
 
     /// The findings that apply to an area (or one of its topics), in bank order.
     fn findings(&self, area: &str, topic: Option<&str>) -> Vec<Block> {
+        let gaps = self.eval.gaps();
         self.applying()
             .filter(|f| f.rule.area == area && f.rule.topic.as_deref() == topic)
             .map(|f| {
                 let rule = f.rule;
                 Block::Finding(FindingBlock {
                     rule: rule.id.clone(),
+                    number: gaps.iter().position(|g| std::ptr::eq(*g, f)).map(|i| i + 1),
                     severity: f.severity,
                     label: ui(self.lang).severity(f.severity).into(),
                     title: self.fill(f, rule.title.get(self.lang)),
@@ -446,6 +584,23 @@ impl Ctx<'_> {
                 Some((id.clone(), home.id.clone()))
             })
             .collect()
+    }
+
+    /// The questions whose answers the chapters show: in a checklist, in a
+    /// table, or read by a finding (which says what was answered).
+    fn answers_shown(&self) -> HashSet<&str> {
+        let in_topics = self
+            .bank
+            .manifest
+            .areas
+            .iter()
+            .flat_map(|a| &a.topics)
+            .flat_map(|topic| topic.checklist.iter().chain(&topic.table))
+            .map(String::as_str);
+        let read = self
+            .applying()
+            .flat_map(|f| f.rule.when.top_level_questions());
+        in_topics.chain(read).collect()
     }
 
     /// The first entry a `for_each` rule applies to.
@@ -775,6 +930,24 @@ impl crate::condition::Scope for UnderLaw<'_> {
     fn today(&self) -> Option<time::Date> {
         self.inner.today()
     }
+}
+
+/// The blocks without the headings nothing follows before the next heading
+/// (a topic whose only content was advice, moved to the chapter's end).
+fn drop_empty_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if matches!(block, Block::Heading { .. }) {
+            while matches!(out.last(), Some(Block::Heading { .. })) {
+                out.pop();
+            }
+        }
+        out.push(block);
+    }
+    while matches!(out.last(), Some(Block::Heading { .. })) {
+        out.pop();
+    }
+    out
 }
 
 /// The text with its first letter in upper case.

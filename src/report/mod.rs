@@ -4,5 +4,5 @@ mod annex;
 mod build;
 pub mod model;
 
-pub use build::{BuildOptions, PlannedAction, actions, build};
+pub use build::{BuildOptions, PlannedAction, actions, build, build_with};
 pub use model::*;

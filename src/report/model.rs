@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct Report {
     /// The language it is written in.
     pub lang: Lang,
+    /// Whether the assessment is unfinished: some questions shown are not answered.
+    pub draft: bool,
     /// Title for the cover.
     pub title: String,
     /// Subtitle for the cover.
@@ -20,6 +22,19 @@ pub struct Report {
     pub sections: Vec<ReportSection>,
     /// Scores and rule outcomes, for programs reading the JSON export.
     pub evaluation: EvaluationSummary,
+}
+
+impl Report {
+    /// The band an unfinished assessment carries on its cover:
+    /// "BROUILLON — 45 % des questions répondues".
+    pub fn draft_band(&self) -> Option<String> {
+        self.draft.then(|| {
+            crate::i18n::ui(self.lang).draft_band.replace(
+                "{percent}",
+                &crate::i18n::percent(self.meta.completion, self.lang),
+            )
+        })
+    }
 }
 
 /// Scores and every rule's outcome, in machine-friendly form.
@@ -73,6 +88,8 @@ pub struct Meta {
     pub scope: Option<String>,
     /// The bank used, `id@version`.
     pub bank: String,
+    /// The share of the questions shown that are answered, in percent.
+    pub completion: u8,
 }
 
 impl Meta {
@@ -150,8 +167,18 @@ pub enum Block {
         /// The actions, most urgent first.
         items: Vec<Action>,
     },
+    /// The first actions of the plan, for the summary.
+    FirstSteps {
+        /// The actions, most urgent first, numbered as in the plan.
+        items: Vec<Action>,
+    },
     /// A tailored paragraph chosen by a rule.
     Finding(FindingBlock),
+    /// Who prepared the report, and a line for who validates it.
+    Signature {
+        /// Labelled facts: prepared by, firm, date.
+        facts: Vec<(String, String)>,
+    },
 }
 
 /// A run of text with one style.
@@ -247,6 +274,8 @@ pub struct ScoreBar {
 /// One line of the action plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Action {
+    /// Its number in the plan, from 1; its finding carries the same.
+    pub number: usize,
     /// The rule behind it.
     pub rule: String,
     /// How urgent.
@@ -268,6 +297,9 @@ pub struct Action {
 pub struct FindingBlock {
     /// The rule behind it.
     pub rule: String,
+    /// A gap's number in the action plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<usize>,
     /// Gap severity, good practice or advice.
     pub severity: Severity,
     /// The severity or kind, as a word.
@@ -283,4 +315,16 @@ pub struct FindingBlock {
     /// The notes taken on the questions behind the finding: (question, note).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<(String, String)>,
+}
+
+/// How much of the answers the annex lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum AnnexMode {
+    /// No annex.
+    None,
+    /// The answers the chapters do not already show (checklists, tables), the default.
+    #[default]
+    Answers,
+    /// Every answer, section by section.
+    Full,
 }

@@ -33,6 +33,8 @@ pub struct Flow {
     pub header: Option<Piece>,
     /// Drawn behind each page's part of the flow.
     pub backdrop: Vec<Backdrop>,
+    /// The first pieces the backdrop leaves out (a heading put before a finding).
+    pub lead_in: usize,
 }
 
 impl Flow {
@@ -54,6 +56,7 @@ impl Flow {
         pieces.append(&mut self.pieces);
         self.pieces = pieces;
         self.keep_first = n + self.keep_first.clamp(1, 2);
+        self.lead_in += n;
         self
     }
 
@@ -191,10 +194,15 @@ impl Layout {
             } else {
                 k
             };
-            let start = self.pages.last().map_or(0, |p| p.items.len());
-            let top = self.y;
-            for piece in &pieces[i..i + k] {
+            let mut start = self.pages.last().map_or(0, |p| p.items.len());
+            let mut top = self.y;
+            for (n, piece) in pieces.iter().enumerate().skip(i).take(k) {
                 self.put(piece);
+                if n < flow.lead_in {
+                    // The backdrop starts below a heading put before the flow.
+                    start = self.pages.last().map_or(0, |p| p.items.len());
+                    top = self.y;
+                }
             }
             self.backdrop(flow, start, top);
             i += k;
@@ -217,6 +225,9 @@ impl Layout {
     fn backdrop(&mut self, flow: &Flow, start: usize, top: f32) {
         let bottom = self.y;
         let items = &mut self.pages.last_mut().expect("a page").items;
+        if bottom <= top + EPSILON {
+            return;
+        }
         if !flow.backdrop.is_empty() {
             items.insert(start, Item::Mark(Mark::Artifact));
         }
@@ -394,6 +405,33 @@ mod tests {
         };
         layout.place(&Flow::paragraph(pieces(3, 20.0)).after_heading(vec![heading]));
         assert_eq!(layout.anchors[0].page, 1, "the heading moved with its text");
+    }
+
+    #[test]
+    fn a_backdrop_starts_below_the_heading_before_it() {
+        let mut layout = Layout::new(GEOMETRY);
+        let heading = Piece {
+            height: 20.0,
+            anchor: Some((2, "Titre".into(), None)),
+            ..Piece::default()
+        };
+        let mut flow = Flow::paragraph(pieces(3, 20.0));
+        flow.backdrop = vec![Backdrop {
+            x: 20.0,
+            w: 3.0,
+            color: [1.0, 0.0, 0.0],
+        }];
+        layout.place(&flow.after_heading(vec![heading]));
+        let bars: Vec<(f32, f32)> = layout.pages[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { y, h, w, .. } if *w == 3.0 => Some((*y, *h)),
+                _ => None,
+            })
+            .collect();
+        // The bar runs beside the three lines only, not beside the heading.
+        assert_eq!(bars, vec![(GEOMETRY.top + 20.0, 60.0)]);
     }
 
     #[test]

@@ -255,9 +255,13 @@ pub fn render(report: &Report, options: &PdfOptions) -> Result<Vec<u8>, WriteErr
             .clone()
             .unwrap_or_else(|| report.meta.organisation.clone()),
     );
+    // The question bank's version is for the record, not for the cover.
     let subject = clean(format!(
-        "{} — {}",
-        report.subtitle, report.meta.organisation
+        "{} — {} ({} {})",
+        report.subtitle,
+        report.meta.organisation,
+        crate::i18n::ui(report.lang).question_bank.to_lowercase(),
+        report.meta.bank
     ));
     let title = clean(format!("{} — {}", report.title, report.meta.organisation));
     let info = write::Info {

@@ -158,7 +158,7 @@ pub struct Page {
 /// A place in the document that the outline and the contents point to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Anchor {
-    /// 1 for a chapter, 2 for a heading inside it.
+    /// 1 for a chapter, 2 for a heading inside it, 0 for a link target only.
     pub level: u8,
     /// The title shown in the outline.
     pub title: String,

@@ -425,7 +425,8 @@ fn outline(
     let root = pdf.new_object_id();
     type Entry<'a> = (ObjectId, &'a Anchor);
     let mut chapters: Vec<(ObjectId, &Anchor, Vec<Entry<'_>>)> = Vec::new();
-    for anchor in anchors {
+    // Level 0 anchors are link targets (findings), not outline entries.
+    for anchor in anchors.iter().filter(|a| a.level > 0) {
         let id = pdf.new_object_id();
         match (anchor.level, chapters.last_mut()) {
             (2, Some(chapter)) => chapter.2.push((id, anchor)),

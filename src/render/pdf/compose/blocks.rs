@@ -27,6 +27,7 @@ impl Composer<'_> {
         pieces
     }
 
+    /// Items with their status, in two columns when every item is short enough.
     pub(super) fn checklist(&self, items: &[CheckItem]) -> Flow {
         let g = self.g();
         let fonts = Fonts::get();
@@ -37,42 +38,54 @@ impl Composer<'_> {
             .fold(0.0, f32::max)
             + 8.0;
         let icon = 18.0;
-        let measure = g.measure() - icon - status_w;
+        let gutter = 24.0;
+        let half = (g.measure() - gutter) / 2.0;
+        // Two columns when no item takes more than two lines there.
+        let two = items.len() >= 4
+            && items.iter().all(|i| {
+                break_lines(&[Run::new(&i.text, BODY)], half - icon - status_w).len() <= 2
+            });
+        let (columns, width) = if two { (2, half) } else { (1, g.measure()) };
         let mut pieces = Vec::new();
         let list = self.node(ROOT, Role::L);
-        for (n, item) in items.iter().enumerate() {
-            let entry = self.node(list, Role::LI);
-            let label = self.node(entry, Role::Lbl);
-            let body = self.node(entry, Role::LBody);
-            let lines = break_lines(&[Run::new(&item.text, BODY)], measure);
-            let mut piece = stack(tagged_lines(&lines, g.side + icon, BODY_LEADING, body));
-            piece.height += 5.0;
-            let (word, color) = match item.status {
-                Status::Done => (self.t.status_done, GREEN),
-                Status::Todo => (self.t.status_todo, RED),
-                Status::ToVerify => (self.t.status_verify, AMBER),
-            };
-            // The icon says what the word says: decoration.
-            piece.items.push(Item::Mark(Mark::Artifact));
-            piece.items.extend(status_icon(
-                item.status,
-                g.side + 1.0,
-                (BODY_LEADING - 10.0) / 2.0,
-            ));
-            let width = fonts.width(status_style.face, status_style.size, word);
-            piece.items.push(Item::Mark(Mark::Node(label)));
-            piece.items.push(Item::Text {
-                x: g.right() - width,
-                y: baseline(BODY_LEADING, status_style.size),
-                style: status_style.with_color(color),
-                text: word.to_string(),
-                width,
-            });
-            if n + 1 < items.len() {
-                piece.decor(
-                    hairline(g.side + icon, piece.height - 2.5, g.measure() - icon),
-                    None,
-                );
+        let rows = items.len().div_ceil(columns);
+        // Read row by row, as the eye goes: left item, then right item.
+        for (r, row) in items.chunks(columns).enumerate() {
+            let mut piece = Piece::default();
+            for (c, item) in row.iter().enumerate() {
+                let x = g.side + c as f32 * (half + gutter);
+                let entry = self.node(list, Role::LI);
+                let label = self.node(entry, Role::Lbl);
+                let body = self.node(entry, Role::LBody);
+                let lines = break_lines(&[Run::new(&item.text, BODY)], width - icon - status_w);
+                let mut cell = stack(tagged_lines(&lines, x + icon, BODY_LEADING, body));
+                cell.height += 5.0;
+                let (word, color) = match item.status {
+                    Status::Done => (self.t.status_done, GREEN),
+                    Status::Todo => (self.t.status_todo, RED),
+                    Status::ToVerify => (self.t.status_verify, AMBER),
+                };
+                // The icon says what the word says: decoration.
+                cell.items.push(Item::Mark(Mark::Artifact));
+                cell.items.extend(status_icon(
+                    item.status,
+                    x + 1.0,
+                    (BODY_LEADING - 10.0) / 2.0,
+                ));
+                let word_w = fonts.width(status_style.face, status_style.size, word);
+                cell.items.push(Item::Mark(Mark::Node(label)));
+                cell.items.push(Item::Text {
+                    x: x + width - word_w,
+                    y: baseline(BODY_LEADING, status_style.size),
+                    style: status_style.with_color(color),
+                    text: word.to_string(),
+                    width: word_w,
+                });
+                if r + 1 < rows {
+                    cell.decor(hairline(x + icon, cell.height - 2.5, width - icon), None);
+                }
+                piece.height = piece.height.max(cell.height);
+                piece.items.extend(cell.items);
             }
             pieces.push(piece);
         }
@@ -131,7 +144,7 @@ impl Composer<'_> {
         let g = self.g();
         let label_w = g.measure() * 0.42;
         let pad = 10.0;
-        let mut pieces = vec![Piece::gap(6.0)];
+        let mut pieces = vec![Piece::gap(5.0)];
         let table = self.node(ROOT, Role::Table);
         for f in figures {
             let tr = self.node(table, Role::TR);
@@ -144,18 +157,13 @@ impl Composer<'_> {
                 &[Run::new(&f.value, BODY.with_face(Face::Bold))],
                 g.measure() - label_w - pad,
             );
-            let mut piece = stack(tagged_lines(&label, g.side + pad, BODY_LEADING + 2.0, th));
-            let value_piece = stack(tagged_lines(
-                &value,
-                g.side + label_w,
-                BODY_LEADING + 2.0,
-                td,
-            ));
+            let mut piece = stack(tagged_lines(&label, g.side + pad, BODY_LEADING, th));
+            let value_piece = stack(tagged_lines(&value, g.side + label_w, BODY_LEADING, td));
             piece.height = piece.height.max(value_piece.height);
             piece.items.extend(value_piece.items);
             pieces.push(piece);
         }
-        pieces.push(Piece::gap(6.0));
+        pieces.push(Piece::gap(5.0));
         Flow {
             pieces: vec![stack(pieces)],
             backdrop: vec![
@@ -170,6 +178,52 @@ impl Composer<'_> {
                     color: ACCENT,
                 },
             ],
+            ..Flow::default()
+        }
+    }
+
+    /// Who prepared the report, then lines to sign for who validates it and when.
+    pub(super) fn signature(&self, facts: &[(String, String)]) -> Flow {
+        let g = self.g();
+        let label_w = 130.0;
+        let label_style = BODY.with_face(Face::Bold).with_color(MUTED);
+        let table = self.node(ROOT, Role::Table);
+        let mut pieces = Vec::new();
+        // Filled in: (label, Some(value)); to sign by hand: (label, None).
+        let rows = facts
+            .iter()
+            .map(|(l, v)| (l.as_str(), Some(v)))
+            .chain([(self.t.validated_by, None), (self.t.date, None)]);
+        for (label, value) in rows {
+            let signed = value.is_none();
+            let tr = self.node(table, Role::TR);
+            let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
+            let leading = if signed { 30.0 } else { BODY_LEADING + 2.0 };
+            let key = break_lines(&[Run::new(label, label_style)], label_w - 8.0);
+            let mut piece = stack(tagged_lines(&key, g.side, leading, th));
+            if signed {
+                // A line to write on.
+                piece.decor(
+                    Item::Rect {
+                        x: g.side + label_w,
+                        y: baseline(leading, BODY.size) + 2.0,
+                        w: (g.measure() - label_w).min(220.0),
+                        h: 0.6,
+                        fill: Some(MUTED),
+                        stroke: None,
+                    },
+                    Some(td),
+                );
+            } else if let Some(value) = value {
+                let val = break_lines(&[Run::new(value, BODY)], g.measure() - label_w);
+                let value_piece = stack(tagged_lines(&val, g.side + label_w, leading, td));
+                piece.height = piece.height.max(value_piece.height);
+                piece.items.extend(value_piece.items);
+            }
+            pieces.push(piece);
+        }
+        Flow {
+            pieces: vec![stack(pieces)],
             ..Flow::default()
         }
     }
@@ -195,9 +249,22 @@ impl Composer<'_> {
         for s in scores {
             let lines = break_lines(&[Run::new(&s.label, label_style)], label_w - 8.0);
             let mut piece = stack(tagged_lines(&lines, g.side, leading, figure));
-            piece.height = piece.height.max(leading) + 7.0;
+            piece.height = piece.height.max(leading) + 3.5;
             let bar_h = 9.0;
             let bar_y = (leading - bar_h) / 2.0;
+            if s.score.is_none() {
+                // No bar to draw: what is missing says why, where the bar would be.
+                let width = fonts.width(SMALL.face, SMALL.size, &s.missing);
+                piece.items.push(Item::Text {
+                    x: track_x,
+                    y: baseline(leading, SMALL.size),
+                    style: SMALL,
+                    text: s.missing.clone(),
+                    width,
+                });
+                pieces.push(piece);
+                continue;
+            }
             piece.items.push(Item::Rect {
                 x: track_x,
                 y: bar_y,
@@ -218,16 +285,15 @@ impl Composer<'_> {
             }
             let (text, style) = match s.score {
                 Some(score) => {
-                    if score > 0 {
-                        piece.items.push(Item::Rect {
-                            x: track_x,
-                            y: bar_y,
-                            w: track_w * f32::from(score.min(100)) / 100.0,
-                            h: bar_h,
-                            fill: Some(score_color(score)),
-                            stroke: None,
-                        });
-                    }
+                    // A score of 0 keeps a visible stub: it is a bar, not a gap.
+                    piece.items.push(Item::Rect {
+                        x: track_x,
+                        y: bar_y,
+                        w: (track_w * f32::from(score.min(100)) / 100.0).max(3.0),
+                        h: bar_h,
+                        fill: Some(score_color(score)),
+                        stroke: None,
+                    });
                     (format!("{score}/100"), label_style.with_face(Face::Bold))
                 }
                 None => (s.missing.clone(), SMALL),
@@ -242,147 +308,179 @@ impl Composer<'_> {
             });
             pieces.push(piece);
         }
+        pieces.push(self.score_key(track_x, figure));
         Flow {
             pieces: card(pieces, self.card_limit()),
             ..Flow::default()
         }
     }
 
-    /// One action of the plan, an item of `list`.
-    pub(super) fn action(&self, number: usize, a: &Action, list: NodeId) -> Flow {
-        let g = self.g();
+    /// The chart's colour key: a swatch and its range for each colour.
+    fn score_key(&self, x: f32, figure: NodeId) -> Piece {
         let fonts = Fonts::get();
-        let indent = 22.0;
-        let x = g.side + indent;
-        let measure = g.measure() - indent;
-        let badge = TextStyle {
-            face: Face::Bold,
-            size: 8.0,
-            color: WHITE,
-        };
-        let title_style = TextStyle {
-            face: Face::Bold,
-            size: 10.5,
-            color: INK,
-        };
-        let priority = a.priority.to_uppercase();
-        let title = break_lines(
-            &[
-                Run::new(&priority, badge),
-                Run::new("\u{a0}\u{a0}\u{a0}", badge),
-                Run::new(&a.title, title_style),
-            ],
-            measure - 4.0,
-        );
-        let item = self.node(list, Role::LI);
-        let label_node = self.node(item, Role::Lbl);
-        let body = self.node(item, Role::LBody);
-        let mut pieces = vec![Piece::gap(4.0)];
-        let mut first = stack(tagged_lines(&title, x + 4.0, 16.0, body));
-        let badge_w = fonts.width(badge.face, badge.size, &priority);
-        first.items.splice(
-            0..0,
-            [
-                Item::Mark(Mark::Artifact),
+        let style = SMALL.with_face(Face::Regular);
+        let leading = 14.0;
+        let mut piece = Piece::gap(leading + 4.0);
+        let mut x = x;
+        for (label, color) in self.t.score_key.iter().zip([RED, AMBER, GREEN]) {
+            piece.decor(
                 Item::Rect {
-                    x: x + 1.0,
-                    y: 2.5,
-                    w: badge_w + 6.0,
-                    h: 11.0,
-                    fill: Some(severity_color(a.severity)),
+                    x,
+                    y: 4.0 + (leading - 8.0) / 2.0,
+                    w: 8.0,
+                    h: 8.0,
+                    fill: Some(color),
                     stroke: None,
                 },
-            ],
-        );
-        let number_style = TextStyle {
-            face: Face::Bold,
-            size: 10.5,
-            color: ACCENT,
-        };
-        let label = format!("{number}.");
-        // The number first, so that text is read in order.
-        first.items.splice(
-            0..0,
-            [
-                Item::Mark(Mark::Node(label_node)),
-                Item::Text {
-                    x: g.side,
-                    y: baseline(16.0, number_style.size),
-                    width: fonts.width(number_style.face, number_style.size, &label),
-                    style: number_style,
-                    text: label,
-                },
-            ],
-        );
-        pieces.push(first);
-        let text = break_lines(&[Run::new(&a.action, BODY)], measure);
-        pieces.extend(tagged_lines(&text, x, BODY_LEADING, body));
-        let colon = crate::i18n::colon(self.lang);
-        let mut meta = format!("{}{colon} {}", self.t.area, a.area);
-        if !a.refs.is_empty() {
-            meta.push_str(" · ");
-            meta.push_str(self.t.legal_basis);
-            meta.push(' ');
-            meta.push_str(&a.refs.join(self.t.list_sep));
+                Some(figure),
+            );
+            let width = fonts.width(style.face, style.size, label);
+            piece.items.push(Item::Text {
+                x: x + 12.0,
+                y: 4.0 + baseline(leading, style.size),
+                style,
+                text: label.to_string(),
+                width,
+            });
+            x += 12.0 + width + 18.0;
         }
-        let meta = break_lines(&[Run::new(meta, SMALL)], measure);
-        pieces.extend(tagged_lines(&meta, x, SMALL_LEADING, body));
-        self.ruled_card(pieces, 6.0)
+        piece
     }
 
-    pub(super) fn finding(&self, f: &FindingBlock) -> Flow {
+    /// Actions as a compact table: number, priority, action, area and the
+    /// page of its finding, each row a link to the finding (which says what to do).
+    pub(super) fn action_table(&self, items: &[Action]) -> Flow {
         let g = self.g();
-        let indent = 12.0;
-        let x = g.side + indent;
+        let pad = table::PAD;
+        let t = self.t;
+        let header_style = TABLE.with_face(Face::Bold).with_color(WHITE);
+        let head: Vec<Vec<Run>> = [t.number, t.priority, t.action, t.area, t.page]
+            .iter()
+            .map(|h| vec![Run::new(*h, header_style)])
+            .collect();
+        let cells_of = |a: &Action, page: &str| -> Vec<Vec<Run>> {
+            vec![
+                vec![Run::new(
+                    a.number.to_string(),
+                    TABLE.with_face(Face::Bold).with_color(ACCENT),
+                )],
+                vec![Run::new(
+                    &a.priority,
+                    TABLE
+                        .with_face(Face::Bold)
+                        .with_color(severity_color(a.severity)),
+                )],
+                vec![Run::new(&a.title, TABLE)],
+                vec![Run::new(&a.area, TABLE.with_color(MUTED))],
+                vec![Run::new(page, TABLE)],
+            ]
+        };
+        // The page column is sized for three digits, written once pages are known.
+        let sizing: Vec<Vec<Vec<Run>>> = items.iter().map(|a| cells_of(a, "999")).collect();
+        let mut widths = table::column_widths(&head, &sizing, g.measure(), pad);
+        // Room to spare goes to the action, not to the page number.
+        let fonts = Fonts::get();
+        let page_w = fonts
+            .width(header_style.face, header_style.size, t.page)
+            .max(fonts.width(TABLE.face, TABLE.size, "999"))
+            + 2.0 * pad
+            + 1.0;
+        if widths[4] > page_w {
+            widths[2] += widths[4] - page_w;
+            widths[4] = page_w;
+        }
+        let table = self.node(ROOT, Role::Table);
+        let tr = self.node(table, Role::TR);
+        let cells: Vec<NodeId> = head
+            .iter()
+            .map(|_| self.header_cell(tr, Scope::Column))
+            .collect();
+        let header_piece = self.table_row(&head, &widths, pad, Some(ACCENT), &cells);
+        let mut pieces = vec![header_piece.clone()];
+        for (n, a) in items.iter().enumerate() {
+            let fill = (n % 2 == 1).then_some(TINT);
+            let tr = self.node(table, Role::TR);
+            let mut nodes: Vec<NodeId> = head.iter().map(|_| self.node(tr, Role::TD)).collect();
+            // The action's title is the link to its finding.
+            let link = self.node(nodes[2], Role::Link);
+            nodes[2] = link;
+            let mut piece = self.table_row(&cells_of(a, ""), &widths, pad, fill, &nodes);
+            let key = FINDING_KEY + a.number;
+            piece.items.extend([
+                Item::Mark(Mark::Node(nodes[4])),
+                Item::PageRef {
+                    right: g.right() - pad,
+                    y: pad * 0.75 + baseline(TABLE_LEADING, TABLE.size),
+                    style: TABLE,
+                    key,
+                },
+                Item::Mark(Mark::Node(link)),
+                Item::Link {
+                    x: g.side,
+                    y: 0.0,
+                    w: g.measure(),
+                    h: piece.height,
+                    key,
+                },
+            ]);
+            pieces.push(piece);
+        }
+        Flow {
+            pieces,
+            keep_first: 2,
+            keep_last: 2,
+            header: Some(header_piece),
+            ..Flow::default()
+        }
+    }
+
+    /// A good practice or a piece of advice, compact and one size smaller
+    /// than the gaps: its title, then the text, in one paragraph; a good
+    /// practice carries its tick and its label.
+    fn compact(&self, f: &FindingBlock) -> Flow {
+        let g = self.g();
+        let good = f.severity == Severity::GoodPractice;
+        let indent = if good { 14.0 } else { 0.0 };
+        let text = format!("{} {}", f.finding, f.recommendation);
+        let mut runs = vec![Run::new(&f.title, TABLE.with_face(Face::Bold))];
+        if good {
+            runs.push(Run::new(" — ", TABLE.with_color(MUTED)));
+            runs.push(Run::new(
+                &f.label,
+                TABLE
+                    .with_face(Face::Italic)
+                    .with_color(severity_color(f.severity)),
+            ));
+        }
+        runs.push(Run::new(
+            if good { ". " } else { " — " },
+            TABLE.with_color(MUTED),
+        ));
+        runs.push(Run::new(text.trim(), TABLE));
         let measure = g.measure() - indent;
-        let color = severity_color(f.severity);
-        let mut pieces = Vec::new();
-        let head: Vec<Run> = if f.severity.is_gap() {
-            vec![
-                Run::new(&f.label, BODY.with_face(Face::Bold).with_color(color)),
-                Run::new(" — ", BODY.with_face(Face::Bold).with_color(color)),
-                Run::new(&f.title, BODY.with_face(Face::Bold)),
-            ]
-        } else {
-            vec![
-                Run::new(&f.title, BODY.with_face(Face::Bold)),
-                Run::new(" — ", BODY.with_color(MUTED)),
-                Run::new(&f.label, BODY.with_face(Face::Italic).with_color(color)),
-            ]
-        };
-        let p = |pieces: &mut Vec<Piece>, lines: &[Line], leading: f32| {
-            pieces.extend(tagged_lines(lines, x, leading, self.node(ROOT, Role::P)));
-        };
-        p(&mut pieces, &break_lines(&head, measure), BODY_LEADING);
-        if f.severity.is_gap() {
-            p(
-                &mut pieces,
-                &break_lines(&[Run::new(&f.finding, BODY)], measure),
-                BODY_LEADING,
-            );
-            let todo = [
-                Run::new(self.t.what_to_do, BODY.with_face(Face::Bold)),
-                Run::new(" ", BODY),
-                Run::new(&f.recommendation, BODY),
-            ];
-            p(&mut pieces, &break_lines(&todo, measure), BODY_LEADING);
-        } else {
-            let text = format!("{} {}", f.finding, f.recommendation);
-            p(
-                &mut pieces,
-                &break_lines(&[Run::new(text.trim(), BODY)], measure),
-                BODY_LEADING,
-            );
+        let mut pieces = tagged_lines(
+            &break_lines(&runs, measure),
+            g.side + indent,
+            TABLE_LEADING,
+            self.node(ROOT, Role::P),
+        );
+        pieces.extend(self.notes(f, g.side + indent, measure));
+        if good && let Some(first) = pieces.first_mut() {
+            // The label says "in place": the tick is decoration.
+            first.items.push(Item::Mark(Mark::Artifact));
+            first.items.extend(status_icon(
+                Status::Done,
+                g.side,
+                (TABLE_LEADING - 10.0) / 2.0,
+            ));
         }
-        if !f.refs.is_empty() {
-            let refs = format!("{} {}", self.t.legal_basis, f.refs.join(self.t.list_sep));
-            p(
-                &mut pieces,
-                &break_lines(&[Run::new(refs, SMALL)], measure),
-                SMALL_LEADING,
-            );
-        }
+        Flow::paragraph(pieces)
+    }
+
+    /// The notes taken on the questions behind a finding, one paragraph each.
+    fn notes(&self, f: &FindingBlock, x: f32, measure: f32) -> Vec<Piece> {
         let colon = crate::i18n::colon(self.report.lang);
+        let mut pieces = Vec::new();
         for (question, note) in &f.notes {
             let line = [
                 Run::new(
@@ -391,31 +489,73 @@ impl Composer<'_> {
                 ),
                 Run::new(note.as_str(), SMALL),
             ];
-            p(&mut pieces, &break_lines(&line, measure), SMALL_LEADING);
+            pieces.extend(tagged_lines(
+                &break_lines(&line, measure),
+                x,
+                SMALL_LEADING,
+                self.node(ROOT, Role::P),
+            ));
         }
-        if f.severity == Severity::GoodPractice
-            && let Some(first) = pieces.first_mut()
-        {
-            // The label says "in place": the tick is decoration.
-            first.items.push(Item::Mark(Mark::Artifact));
-            first
-                .items
-                .extend(status_icon(Status::Done, g.side - 1.0, 2.0));
+        pieces
+    }
+
+    /// A gap: its number, severity and title, what was found, what to do,
+    /// its references and notes, beside a bar of its severity's colour.
+    pub(super) fn finding(&self, f: &FindingBlock) -> Flow {
+        if !f.severity.is_gap() {
+            return self.compact(f);
         }
-        let backdrop = if f.severity == Severity::GoodPractice {
-            Vec::new()
-        } else {
-            vec![Backdrop {
-                x: g.side,
-                w: 3.0,
-                color,
-            }]
+        let g = self.g();
+        let indent = 12.0;
+        let x = g.side + indent;
+        let measure = g.measure() - indent;
+        let color = severity_color(f.severity);
+        let mut pieces = Vec::new();
+        // The number the action plan gives it.
+        let number = f.number.map_or_else(String::new, |n| format!("{n}.\u{a0}"));
+        let head = [
+            Run::new(number, BODY.with_face(Face::Bold).with_color(ACCENT)),
+            Run::new(&f.label, BODY.with_face(Face::Bold).with_color(color)),
+            Run::new(" — ", BODY.with_face(Face::Bold).with_color(color)),
+            Run::new(&f.title, BODY.with_face(Face::Bold)),
+        ];
+        let p = |pieces: &mut Vec<Piece>, lines: &[Line], leading: f32| {
+            pieces.extend(tagged_lines(lines, x, leading, self.node(ROOT, Role::P)));
         };
+        p(&mut pieces, &break_lines(&head, measure), BODY_LEADING);
+        p(
+            &mut pieces,
+            &break_lines(&[Run::new(&f.finding, BODY)], measure),
+            BODY_LEADING,
+        );
+        let todo = [
+            Run::new(self.t.what_to_do, BODY.with_face(Face::Bold)),
+            Run::new(" ", BODY),
+            Run::new(&f.recommendation, BODY),
+        ];
+        p(&mut pieces, &break_lines(&todo, measure), BODY_LEADING);
+        if !f.refs.is_empty() {
+            let refs = format!("{} {}", self.t.legal_basis, f.refs.join(self.t.list_sep));
+            p(
+                &mut pieces,
+                &break_lines(&[Run::new(refs, SMALL)], measure),
+                SMALL_LEADING,
+            );
+        }
+        pieces.extend(self.notes(f, x, measure));
+        if let (Some(n), Some(first)) = (f.number, pieces.first_mut()) {
+            // The action plan's rows link here.
+            first.anchor = Some((0, f.title.clone(), Some(FINDING_KEY + n)));
+        }
         Flow {
             pieces: card(pieces, self.card_limit()),
             keep_first: 2,
             keep_last: 2,
-            backdrop,
+            backdrop: vec![Backdrop {
+                x: g.side,
+                w: 3.0,
+                color,
+            }],
             ..Flow::default()
         }
     }

@@ -29,6 +29,27 @@ impl Composer<'_> {
                 h,
             });
         }
+        if let Some(band) = self.report.draft_band() {
+            // An unfinished assessment says so before anything else.
+            let style = TextStyle {
+                face: Face::Bold,
+                size: 12.0,
+                color: WHITE,
+            };
+            let top = g.top + if logo.is_some() { 84.0 } else { 0.0 };
+            let lines = break_lines(&[Run::new(band, style)], measure - 24.0);
+            let h = lines.len() as f32 * 18.0 + 14.0;
+            self.decor(Item::Rect {
+                x: g.side,
+                y: top,
+                w: measure,
+                h,
+                fill: Some(AMBER),
+                stroke: None,
+            });
+            let p = self.node(ROOT, Role::P);
+            self.text_at(g.side + 12.0, top + 7.0, 18.0, &lines, p);
+        }
         let mut y = g.height * 0.28;
         let title = TextStyle {
             face: Face::Bold,
@@ -94,10 +115,6 @@ impl Composer<'_> {
             facts.push((self.t.prepared_by, by.clone()));
         }
         facts.extend(m.mission_facts(self.t));
-        if let Some(score) = self.report.evaluation.overall {
-            facts.push((self.t.overall_score, format!("{score}/100")));
-        }
-        facts.push((self.t.question_bank, m.bank.clone()));
         let label_w = 130.0;
         let table = self.node(ROOT, Role::Table);
         for (label, value) in facts {
@@ -115,10 +132,79 @@ impl Composer<'_> {
             let after_val = self.text_at(g.side + label_w, y, 16.0, &val, td);
             y = after_key.max(after_val) + 4.0;
         }
+        if let Some(score) = self.report.evaluation.overall {
+            self.cover_score(y + 18.0, score);
+        }
         let lines = break_lines(&[Run::new(self.t.confidential, SMALL)], measure);
         let top = g.body_bottom() - lines.len() as f32 * SMALL_LEADING;
         let p = self.node(ROOT, Role::P);
         self.text_at(g.side, top, SMALL_LEADING, &lines, p);
+    }
+
+    /// The overall score, large, in its colour, with its label and a bar.
+    fn cover_score(&mut self, top: f32, score: u8) {
+        let g = self.g();
+        let fonts = Fonts::get();
+        let color = score_color(score);
+        let big = TextStyle {
+            face: Face::Bold,
+            size: 40.0,
+            color,
+        };
+        let label = BODY.with_face(Face::Bold).with_color(MUTED);
+        let figure = format!("{score}");
+        let out_of = "/100";
+        let small = TextStyle {
+            face: Face::Bold,
+            size: 16.0,
+            color: MUTED,
+        };
+        let p = self.node(ROOT, Role::P);
+        self.layout.draw(Item::Mark(Mark::Node(p)));
+        let base = top + 16.0;
+        self.layout.draw(Item::Text {
+            x: g.side,
+            y: base,
+            style: label,
+            text: self.t.overall_score.to_string(),
+            width: fonts.width(label.face, label.size, self.t.overall_score),
+        });
+        let big_base = base + 44.0;
+        let big_w = fonts.width(big.face, big.size, &figure);
+        let p = self.node(ROOT, Role::P);
+        self.layout.draw(Item::Mark(Mark::Node(p)));
+        self.layout.draw(Item::Text {
+            x: g.side,
+            y: big_base,
+            style: big,
+            text: figure,
+            width: big_w,
+        });
+        self.layout.draw(Item::Text {
+            x: g.side + big_w + 4.0,
+            y: big_base,
+            style: small,
+            text: out_of.to_string(),
+            width: fonts.width(small.face, small.size, out_of),
+        });
+        let bar_y = big_base + 12.0;
+        let bar_w = g.measure().min(300.0);
+        self.decor(Item::Rect {
+            x: g.side,
+            y: bar_y,
+            w: bar_w,
+            h: 8.0,
+            fill: Some(TRACK),
+            stroke: None,
+        });
+        self.layout.draw(Item::Rect {
+            x: g.side,
+            y: bar_y,
+            w: (bar_w * f32::from(score.min(100)) / 100.0).max(3.0),
+            h: 8.0,
+            fill: Some(color),
+            stroke: None,
+        });
     }
 
     pub(super) fn contents(&mut self) {
@@ -133,7 +219,7 @@ impl Composer<'_> {
             color: INK,
         };
         let number_room = 30.0;
-        let leading = 22.0;
+        let leading = 18.0;
         let toc = self.node(ROOT, Role::TOC);
         for (n, section) in self.report.sections.iter().enumerate() {
             let entry = self.node(toc, Role::TOCI);

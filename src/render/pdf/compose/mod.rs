@@ -25,7 +25,8 @@ const TINT: Rgb = [0.945, 0.955, 0.97];
 const TRACK: Rgb = [0.89, 0.91, 0.93];
 const WHITE: Rgb = [1.0, 1.0, 1.0];
 const GREEN: Rgb = [0.15, 0.53, 0.30];
-const AMBER: Rgb = [0.80, 0.52, 0.05];
+/// Dark enough for text and for white text on it (5.3:1 against white).
+const AMBER: Rgb = [0.60, 0.37, 0.0];
 const RED: Rgb = [0.75, 0.18, 0.15];
 
 const BODY: TextStyle = TextStyle {
@@ -50,6 +51,9 @@ const BLOCK_GAP: f32 = 8.0;
 /// Tables wider than this are set as one record per row: on a portrait
 /// page, nine narrow columns would cut most words.
 const MAX_COLUMNS: usize = 5;
+/// The anchor key of the finding numbered `n` in the action plan is this plus `n`
+/// (chapters use their index).
+const FINDING_KEY: usize = 1 << 20;
 
 /// The colour that marks a severity.
 fn severity_color(severity: Severity) -> Rgb {
@@ -80,12 +84,20 @@ pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) ->
         t: ui(report.lang),
         lang: report.lang,
         tree: RefCell::new(Tree::default()),
+        grids: Vec::new(),
     };
     c.cover(logo);
-    c.layout.new_page();
-    c.contents();
+    // Page 2 is the summary, on its own; then the contents, and the chapters
+    // one after the other; the annex starts a page.
     for (n, section) in report.sections.iter().enumerate() {
+        if n == 0 || section.id == "annex" {
+            c.layout.new_page();
+        }
         c.chapter(n, section);
+        if n == 0 {
+            c.layout.new_page();
+            c.contents();
+        }
     }
     c.layout.resolve_page_refs();
     c.footers();
@@ -103,6 +115,34 @@ struct Composer<'a> {
     lang: Lang,
     /// The structure tree, grown as pieces are made (in reading order).
     tree: RefCell<Tree>,
+    /// The column grids the current chapter's tables share.
+    grids: Vec<Grid>,
+}
+
+/// A table's rows of cells.
+type Rows = Vec<Vec<String>>;
+
+/// Columns shared by the tables of a chapter that have the same header.
+struct Grid {
+    /// The header, as in the report.
+    header: Vec<String>,
+    /// The columns shown: those not empty in every row of every such table.
+    keep: Vec<usize>,
+    /// Their widths.
+    widths: Vec<f32>,
+}
+
+/// The columns of a table to show: a column empty in every row (no notes
+/// taken) is left out.
+fn kept_columns(columns: usize, rows: &[Vec<String>]) -> Vec<usize> {
+    (0..columns)
+        .filter(|&i| {
+            rows.is_empty()
+                || rows
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+        })
+        .collect()
 }
 
 /// Styled runs of a paragraph of the report model.
@@ -239,13 +279,11 @@ impl Composer<'_> {
     }
 
     fn chapter(&mut self, n: usize, section: &crate::report::ReportSection) {
-        self.layout.new_page();
+        self.grids = self.grids(section);
         let title = format!("{}.\u{a0}{}", n + 1, section.title);
-        self.layout.place(&Flow {
-            pieces: vec![self.chapter_title(title, Some(n))],
-            ..Flow::default()
-        });
-        let mut heading: Vec<Piece> = Vec::new();
+        // The chapter's title, and the headings that follow it, go on the
+        // page of the first block under them.
+        let mut heading: Vec<Piece> = vec![Piece::gap(22.0), self.chapter_title(title, Some(n))];
         // Heading levels are never skipped: a level 3 with no level 2 above
         // it in the chapter is read as a level 2.
         let mut under_h2 = false;
@@ -257,12 +295,6 @@ impl Composer<'_> {
                     under_h2 = true;
                     Role::H2
                 };
-                if !heading.is_empty() {
-                    self.layout.place(&Flow {
-                        pieces: std::mem::take(&mut heading),
-                        ..Flow::default()
-                    });
-                }
                 heading.push(Piece::gap(if *level == 2 { 12.0 } else { 6.0 }));
                 heading.push(self.heading(*level, text, role));
                 continue;
@@ -283,6 +315,52 @@ impl Composer<'_> {
                 ..Flow::default()
             });
         }
+    }
+
+    /// One grid for each header that several narrow tables of the chapter share.
+    fn grids(&self, section: &crate::report::ReportSection) -> Vec<Grid> {
+        // Each header, the rows of all its tables, how many tables.
+        let mut grouped: Vec<(&Vec<String>, Rows, usize)> = Vec::new();
+        for block in &section.blocks {
+            let Block::Table { header, rows } = block else {
+                continue;
+            };
+            if header.len() > MAX_COLUMNS {
+                continue;
+            }
+            match grouped.iter_mut().find(|(h, _, _)| *h == header) {
+                Some((_, all, count)) => {
+                    all.extend(rows.iter().cloned());
+                    *count += 1;
+                }
+                None => grouped.push((header, rows.clone(), 1)),
+            }
+        }
+        grouped
+            .into_iter()
+            .filter(|(_, _, count)| *count > 1)
+            .map(|(header, rows, _)| {
+                let keep = kept_columns(header.len(), &rows);
+                let head: Vec<Vec<Run>> = keep
+                    .iter()
+                    .map(|&i| vec![Run::new(&header[i], TABLE.with_face(Face::Bold))])
+                    .collect();
+                let cells: Vec<Vec<Vec<Run>>> = rows
+                    .iter()
+                    .map(|r| {
+                        keep.iter()
+                            .map(|&i| vec![Run::new(r.get(i).cloned().unwrap_or_default(), TABLE)])
+                            .collect()
+                    })
+                    .collect();
+                let widths = table::column_widths(&head, &cells, self.g().measure(), table::PAD);
+                Grid {
+                    header: header.clone(),
+                    keep,
+                    widths,
+                }
+            })
+            .collect()
     }
 
     fn heading(&self, level: u8, text: &str, role: Role) -> Piece {
@@ -337,41 +415,29 @@ impl Composer<'_> {
                 rows.iter().map(|row| self.record(header, row)).collect()
             }
             Block::Table { header, rows } => {
-                // A column empty in every row (no notes taken) is left out.
-                let keep: Vec<usize> = (0..header.len())
-                    .filter(|&i| {
-                        rows.is_empty()
-                            || rows
-                                .iter()
-                                .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
-                    })
-                    .collect();
+                // Tables with the same columns in a chapter (the annex's)
+                // share one grid; alone, a table takes its own.
+                let grid = self.grids.iter().find(|g| g.header == *header);
+                let keep =
+                    grid.map_or_else(|| kept_columns(header.len(), rows), |g| g.keep.clone());
                 let header: Vec<String> = keep.iter().map(|&i| header[i].clone()).collect();
-                let rows: Vec<Vec<String>> = rows
+                let rows: Vec<Vec<Vec<Run>>> = rows
                     .iter()
                     .map(|r| {
                         keep.iter()
-                            .map(|&i| r.get(i).cloned().unwrap_or_default())
+                            .map(|&i| vec![Run::new(r.get(i).cloned().unwrap_or_default(), TABLE)])
                             .collect()
                     })
                     .collect();
-                let rows: Vec<Vec<Vec<Run>>> = rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| vec![Run::new(c, TABLE)]).collect())
-                    .collect();
-                vec![self.table(&header, &rows)]
+                vec![self.table(&header, &rows, grid.map(|g| g.widths.as_slice()))]
             }
             Block::KeyFigures { figures } => vec![self.key_figures(figures)],
             Block::Scores { scores } => vec![self.scores(scores)],
-            Block::Actions { items } => {
-                let list = self.node(ROOT, Role::L);
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| self.action(i + 1, a, list))
-                    .collect()
+            Block::Actions { items } | Block::FirstSteps { items } => {
+                vec![self.action_table(items)]
             }
             Block::Finding(f) => vec![self.finding(f)],
+            Block::Signature { facts } => vec![self.signature(facts)],
         }
     }
 
@@ -407,7 +473,7 @@ fn hairline(x: f32, y: f32, w: f32) -> Item {
 fn flow_gap(block: &Block) -> f32 {
     match block {
         Block::Bullets { .. } => 2.0,
-        Block::Actions { .. } => 0.0,
+        Block::Finding(f) if !f.severity.is_gap() => 5.0,
         Block::Table { header, .. } if header.len() > MAX_COLUMNS => 0.0,
         _ => BLOCK_GAP,
     }

@@ -3,18 +3,30 @@
 
 use super::*;
 
+/// The padding inside a table's cells.
+pub(super) const PAD: f32 = 4.0;
+
 impl Composer<'_> {
-    /// A table whose columns share the measure by their content, whose
-    /// header row repeats on every page it runs onto.
-    pub(super) fn table(&self, header: &[String], rows: &[Vec<Vec<Run>>]) -> Flow {
+    /// A table whose columns share the measure by their content (or take
+    /// `widths`, a grid shared with other tables), whose header row repeats
+    /// on every page it runs onto.
+    pub(super) fn table(
+        &self,
+        header: &[String],
+        rows: &[Vec<Vec<Run>>],
+        widths: Option<&[f32]>,
+    ) -> Flow {
         let g = self.g();
-        let pad = 4.0;
+        let pad = PAD;
         let header_style = TABLE.with_face(Face::Bold).with_color(WHITE);
         let head: Vec<Vec<Run>> = header
             .iter()
             .map(|h| vec![Run::new(h, header_style)])
             .collect();
-        let widths = column_widths(&head, rows, g.measure(), pad);
+        let widths = widths.map_or_else(
+            || column_widths(&head, rows, g.measure(), pad),
+            <[f32]>::to_vec,
+        );
         let table = self.node(ROOT, Role::Table);
         let tr = self.node(table, Role::TR);
         let cells: Vec<NodeId> = head
@@ -38,9 +50,11 @@ impl Composer<'_> {
         let mut all = vec![header_piece.clone()];
         all.extend(pieces);
         Flow {
+            // A short table is not split: its header would be repeated for a row or two.
+            keep_together: rows.len() <= 6,
             pieces: all,
             keep_first: 2,
-            keep_last: 1,
+            keep_last: 2,
             header: Some(header_piece),
             ..Flow::default()
         }
