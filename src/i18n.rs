@@ -322,7 +322,7 @@ pub static FR: Ui = Ui {
     severities: ["Critique", "Élevée", "Moyenne", "Faible"],
     contents: "Table des matières",
     page_of: "page {page} sur {pages}",
-    confidential: "Document confidentiel\u{a0}: il décrit les pratiques internes de l’organisation en matière de renseignements personnels.",
+    confidential: "Document confidentiel\u{a0}: il décrit les pratiques internes de l’organisation en matière de protection de la vie privée.",
     question_bank: "Questionnaire",
     other_specify: "Autre, précisez\u{a0}:",
     merged: "Le fichier avait été modifié ailleurs\u{202f}; ses réponses et les vôtres sont réunies.",

@@ -889,3 +889,68 @@ fn a_failed_save_is_remembered_until_a_save_works() {
     app.update(Msg::Saved(Ok(privaudit::session::Saved::Written)));
     assert!(!app.unsaved);
 }
+
+/// Text typed and not yet confirmed is never lost: Ctrl-Q and Esc keep it
+/// when it is a valid answer; when it is not, the first Ctrl-Q says why and
+/// the second quits without it.
+#[test]
+fn typed_text_is_kept_on_quit_and_on_leaving_the_question() {
+    let (mut app, _dir) = app_at(json!({}), "org.name");
+    let mut events = typed("Atelier");
+    events.push(press(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    assert_eq!(keys(&mut app, &events), [Effect::Save]);
+    assert!(app.quit);
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(session.answers["org.name"], Answer::Text("Atelier".into()));
+
+    let given = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3});
+    let (mut app, _dir) = app_at(given.clone(), "email");
+    let mut events = typed("contact@atelier.fr");
+    events.push(key(KeyCode::Esc));
+    keys(&mut app, &events);
+    assert_eq!(app.current.as_deref(), Some("size"), "Esc goes back");
+    assert_eq!(
+        app.session.as_ref().unwrap().answers["email"],
+        Answer::Text("contact@atelier.fr".into()),
+        "and keeps what was typed"
+    );
+
+    let (mut app, _dir) = app_at(given, "email");
+    let quit = press(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    let mut events = typed("pas une adresse");
+    events.push(quit.clone());
+    assert!(keys(&mut app, &events).is_empty());
+    assert!(!app.quit, "the first Ctrl-Q says why the text cannot be kept");
+    assert!(screen(&app, 120, 40).contains("Ctrl-Q"));
+    assert_eq!(keys(&mut app, &[quit]), [Effect::Quit]);
+    assert!(!app.session.as_ref().unwrap().answers.contains_key("email"));
+}
+
+/// "Other, specify" ticked with nothing typed is not dropped in silence:
+/// Enter goes to its field and says so.
+#[test]
+fn other_ticked_without_text_asks_for_it() {
+    let (mut app, _dir) = app_at(json!({"org.name": "A", "paper": true}), "paper.measures");
+    let mut events = vec![
+        key(KeyCode::Down),
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Down),
+        key(KeyCode::Down),
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Enter),
+    ];
+    keys(&mut app, &events);
+    assert!(
+        !app.session.as_ref().unwrap().answers.contains_key("paper.measures"),
+        "nothing recorded without the text"
+    );
+    assert!(screen(&app, 120, 40).contains("Précisez votre réponse"));
+    events = typed("Chien de garde");
+    events.push(key(KeyCode::Enter));
+    keys(&mut app, &events);
+    let recorded = serde_json::to_value(&app.session.as_ref().unwrap().answers["paper.measures"]).unwrap();
+    assert_eq!(
+        recorded,
+        json!({"selected": ["locked", "other"], "other": "Chien de garde"})
+    );
+}

@@ -162,6 +162,8 @@ pub enum Enter {
     Choose,
     /// "Other" was just ticked: its text is to be typed first.
     TypeOther,
+    /// "Other" is ticked but nothing says what it is: the cursor is on its field.
+    OtherNeeded,
 }
 
 impl ChoiceEditor {
@@ -255,6 +257,14 @@ impl ChoiceEditor {
             if id == OTHER {
                 return Enter::TypeOther;
             }
+        }
+        // "Other" ticked with nothing typed would be dropped from the answer:
+        // go to its field instead.
+        if self.checked.contains(OTHER) && self.other.value().trim().is_empty() {
+            if let Some(row) = self.items.iter().position(|(id, _)| id == OTHER) {
+                self.cursor = row;
+            }
+            return Enter::OtherNeeded;
         }
         let ids: Vec<String> = self.items.iter().map(|(id, _)| id.clone()).collect();
         Enter::Answer(crate::answer::choices(

@@ -77,6 +77,10 @@ pub struct Words {
     pub more_below: &'static str,
     /// Enter on a list where nothing is highlighted yet.
     pub choose_first: &'static str,
+    /// Enter with "other, specify" ticked and nothing typed.
+    pub other_needed: &'static str,
+    /// After why the text typed cannot be kept, on a first Ctrl-Q.
+    pub quit_draft_invalid: &'static str,
     /// Before the answer saved for the question on screen.
     pub saved_answer: &'static str,
     /// A question not answered yet.
@@ -206,6 +210,8 @@ pub static FR: Words = Words {
     more_above: "  ↑ {n} de plus au-dessus",
     more_below: "  ↓ {n} de plus en dessous",
     choose_first: "Choisissez d’abord une réponse avec ↑ ou ↓, puis Entrée.",
+    other_needed: "Précisez votre réponse «\u{a0}Autre\u{a0}», ou décochez-la avec Espace.",
+    quit_draft_invalid: "Corrigez ou effacez la réponse en cours, ou appuyez de nouveau sur Ctrl-Q pour quitter sans elle.",
     saved_answer: "Réponse enregistrée\u{a0}:",
     not_answered_yet: "Pas encore répondue",
     mission_title: "Mission",
@@ -320,6 +326,8 @@ pub static EN: Words = Words {
     more_above: "  ↑ {n} more above",
     more_below: "  ↓ {n} more below",
     choose_first: "First choose an answer with ↑ or ↓, then press Enter.",
+    other_needed: "Say what “Other” is, or untick it with Space.",
+    quit_draft_invalid: "Correct or clear the answer being typed, or press Ctrl-Q again to quit without it.",
     saved_answer: "Saved answer:",
     not_answered_yet: "Not answered yet",
     mission_title: "Mission",

@@ -49,6 +49,7 @@ impl App {
                 self.popup = Some(Popup::Note(Input::new(note)));
             }
             Msg::NextQuestion => {
+                self.leave().ok()?;
                 let session = self.session.as_ref()?;
                 let next = flow::next(&self.bank, &session.answers, self.current.as_deref()?)
                     .map(|q| q.id.clone());
@@ -56,8 +57,19 @@ impl App {
                     self.go_to(next);
                 }
             }
-            Msg::PreviousQuestion => return self.back(true),
-            Msg::Back => return self.back(false),
+            Msg::PreviousQuestion => {
+                self.leave().ok()?;
+                return self.back(true);
+            }
+            Msg::Back => {
+                let kept = self.leave().ok()?;
+                // Back from the first question leaves the assessment: save
+                // the text just kept first, and stay.
+                return match self.back(false) {
+                    Some(Effect::Welcome) if kept => Some(Effect::Save),
+                    effect => effect,
+                };
+            }
             Msg::DontKnow => return self.dont_know(),
             Msg::Confirm => return self.confirm(),
             other => self.edit(other),
@@ -227,6 +239,10 @@ impl App {
                     None
                 }
                 Enter::TypeOther => None,
+                Enter::OtherNeeded => {
+                    self.status = Some((false, words(lang).other_needed.to_string()));
+                    None
+                }
             };
         }
         let answer = match self.active_editor()? {
@@ -286,6 +302,69 @@ impl App {
             .set_answer(&self.bank, &id, answer, OffsetDateTime::now_utc());
         self.advance();
         Some(Effect::Save)
+    }
+
+    /// The text typed on screen and not yet confirmed with Enter, recorded
+    /// where it stands when it is a valid answer that differs from the one
+    /// stored: leaving a question (Esc, Ctrl-Q) never loses what was typed.
+    /// `Ok(true)` when something was recorded; the reason when the text is
+    /// not a valid answer (nothing is recorded then).
+    pub(super) fn keep_draft(&mut self) -> Result<bool, String> {
+        if !matches!(self.screen, Screen::Interview) || self.popup.is_some() {
+            return Ok(false);
+        }
+        let Some(Editor::Text(t)) = self.active_editor() else {
+            return Ok(false);
+        };
+        if t.input.value().trim().is_empty() {
+            return Ok(false);
+        }
+        let Some(q) = self.sub_question().or(self.question()) else {
+            return Ok(false);
+        };
+        let Some(answer) = t.answer(q, self.lang)? else {
+            return Ok(false);
+        };
+        let now = OffsetDateTime::now_utc();
+        let (Some(id), Some(session)) = (self.current.clone(), self.session.as_mut()) else {
+            return Ok(false);
+        };
+        match &self.entry {
+            Some(entry) => {
+                let stored = session
+                    .answers
+                    .get(&id)
+                    .and_then(Answer::entries)
+                    .and_then(|entries| entries.get(entry.index))
+                    .and_then(|e| e.get(&entry.sub));
+                if stored == Some(&answer) {
+                    return Ok(false);
+                }
+                session.set_entry_answer(&id, entry.index, &entry.sub, answer, now);
+            }
+            None => {
+                if session.answers.get(&id) == Some(&answer) {
+                    return Ok(false);
+                }
+                session.set_answer(&self.bank, &id, answer, now);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Before leaving the question on screen: keeps the text typed (see
+    /// `keep_draft`), or shows why it cannot be kept and stays.
+    fn leave(&mut self) -> Result<bool, ()> {
+        self.keep_draft().map_err(|e| {
+            if let Some(Editor::Text(t)) = self
+                .entry
+                .as_mut()
+                .map(|e| &mut e.editor)
+                .or(self.editor.as_mut())
+            {
+                t.error = Some(e);
+            }
+        })
     }
 
     /// An optional question left empty: its answer is cleared and the interview goes on.

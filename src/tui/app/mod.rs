@@ -222,6 +222,9 @@ pub struct App {
     pub data_dir: PathBuf,
     /// Set when the user leaves.
     pub quit: bool,
+    /// A first Ctrl-Q was refused because the text typed is not a valid
+    /// answer: the next one quits without it.
+    pub quit_anyway: bool,
     /// The date printed on previews and exports.
     pub today: time::Date,
     /// The changes that Ctrl-Z can undo.
@@ -256,6 +259,7 @@ impl App {
             status: None,
             data_dir,
             quit: false,
+            quit_anyway: false,
             today: crate::i18n::local_now().date(),
             history: None,
             forced_lang: None,
@@ -422,8 +426,24 @@ impl App {
     fn apply(&mut self, msg: Msg) -> Option<Effect> {
         match msg {
             Msg::Quit => {
-                self.quit = true;
-                return Some(Effect::Quit);
+                // What was typed and not yet confirmed is kept; text that is
+                // not a valid answer stops the first Ctrl-Q, which says why.
+                return match self.keep_draft() {
+                    Ok(kept) => {
+                        self.quit = true;
+                        Some(if kept { Effect::Save } else { Effect::Quit })
+                    }
+                    Err(e) if !self.quit_anyway => {
+                        self.quit_anyway = true;
+                        let w = words(self.lang);
+                        self.status = Some((false, format!("{e} {}", w.quit_draft_invalid)));
+                        None
+                    }
+                    Err(_) => {
+                        self.quit = true;
+                        Some(Effect::Quit)
+                    }
+                };
             }
             Msg::Undo if self.popup.is_none() && self.session.is_some() => return self.undo(),
             Msg::Mission if self.popup.is_none() && self.session.is_some() => {
