@@ -360,6 +360,11 @@ fn export_offers_a_path_that_can_be_edited() {
     let Some(Popup::Export { path, .. }) = &mut app.popup else {
         panic!("export window")
     };
+    // Offered beside the answers file, named after it.
+    assert_eq!(
+        path.value(),
+        dir.path().join("s-rapport.pdf").display().to_string()
+    );
     *path = tui_input::Input::new(dir.path().join("r.md").display().to_string());
     keys(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
     let effects = keys(&mut app, &[key(KeyCode::Enter)]);

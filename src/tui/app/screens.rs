@@ -253,7 +253,13 @@ impl App {
             .as_ref()
             .and_then(|p| p.file_stem())
             .map_or("rapport".into(), |s| s.to_string_lossy().to_string());
-        let dir = std::env::current_dir().unwrap_or_default();
+        // Beside the answers file, where the user keeps this client's papers.
+        let dir = self
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| std::env::current_dir().unwrap_or_default(), |d| d.to_path_buf());
         let path = dir.join(format!("{stem}-rapport.pdf"));
         Popup::Export {
             format: Format::Pdf,
