@@ -216,11 +216,7 @@ fn severity_follows_the_stakes() {
     let bank = embedded();
     let grave = |f: &&FindingBlock| matches!(f.severity, Severity::Critical | Severity::High);
     for lang in Lang::ALL {
-        let studio = report(
-            &bank,
-            &example::open(&bank, "studio-lumen").unwrap(),
-            lang,
-        );
+        let studio = report(&bank, &example::open(&bank, "studio-lumen").unwrap(), lang);
         let studio_grave: Vec<&str> = findings(&studio)
             .into_iter()
             .filter(grave)

@@ -433,7 +433,10 @@ fn each_law_s_paragraph_uses_that_law_s_words() {
 fn dates_read_as_people_write_them() {
     let bank = common::embedded();
     let session = privaudit::example::open(&bank, "cabinet-medical").unwrap();
-    for (lang, date) in [(Lang::Fr, "15 septembre 2025"), (Lang::En, "September 15, 2025")] {
+    for (lang, date) in [
+        (Lang::Fr, "15 septembre 2025"),
+        (Lang::En, "September 15, 2025"),
+    ] {
         let options = BuildOptions {
             lang,
             date: time::macros::date!(2026 - 11 - 29),
@@ -477,10 +480,22 @@ fn a_per_entry_rule_weighs_each_entry_by_its_own_answers() {
     };
     assert_eq!(severity_of(0), Severity::Low, "the nearby vendor");
     assert_eq!(severity_of(1), Severity::High, "the faraway vendor");
-    let rule = eval.rules.iter().find(|f| f.rule.id == "vendors.each").unwrap();
-    assert_eq!(rule.severity, Severity::High, "scored at its most severe entry");
+    let rule = eval
+        .rules
+        .iter()
+        .find(|f| f.rule.id == "vendors.each")
+        .unwrap();
+    assert_eq!(
+        rule.severity,
+        Severity::High,
+        "scored at its most severe entry"
+    );
     let md = report(&bank, given, Lang::Fr);
-    assert_eq!(md.matches("car ce fournisseur est à l’étranger").count(), 1, "{md}");
+    assert_eq!(
+        md.matches("car ce fournisseur est à l’étranger").count(),
+        1,
+        "{md}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let every_entry = with_modifier(
         json!({"any_entry": {"group": "vendors", "when": {"equals": {"question": "name", "value": "Faraway"}}}}),

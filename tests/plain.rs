@@ -162,10 +162,7 @@ fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
         transcript.contains("That number is not in the list"),
         "{transcript}"
     );
-    assert!(
-        transcript.contains("Help: Where."),
-        "{transcript}"
-    );
+    assert!(transcript.contains("Help: Where."), "{transcript}");
     // Back from "Paper files?" is "Where?" again, with its answer shown.
     assert!(transcript.ends_with("Current answer: Europe (Enter to keep it)\nYour choices (numbers separated by commas, 0 for none): <end>"), "{transcript}");
 }

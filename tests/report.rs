@@ -77,7 +77,7 @@ fn flipping_paper_files_changes_the_report() {
     let mut session = example::open(&bank, example::DEFAULT).unwrap();
     let before = markdown::render(&build(&bank, &session, options(Lang::Fr)));
     assert!(before.contains("ne conserve aucune information dans des dossiers papier"));
-    assert!(!before.contains("Dossiers papier non verrouillés"));
+    assert!(!before.contains("Verrouillage des dossiers papier non confirmé"));
 
     let now = common::instant();
     session.set_answer(&bank, "sec.paper", Answer::Bool(true), now);
@@ -90,7 +90,7 @@ fn flipping_paper_files_changes_the_report() {
     let report = build(&bank, &session, options(Lang::Fr));
     let after = markdown::render(&report);
     assert!(!after.contains("ne conserve aucune information dans des dossiers papier"));
-    assert!(after.contains("Dossiers papier non verrouillés"));
+    assert!(after.contains("Verrouillage des dossiers papier non confirmé"));
     assert!(after.contains("- [ ] Une armoire verrouillée — *À faire*"));
     assert!(after.contains("- [x] Une zone protégée par une alarme — *En place*"));
     let actions = report
@@ -395,7 +395,10 @@ fn a_note_on_a_group_stays_with_the_answers_not_under_a_finding() {
         }
     }
     let md = markdown::render(&report);
-    assert!(md.contains("ChatterBox’s policy still cites"), "the annex keeps it");
+    assert!(
+        md.contains("ChatterBox’s policy still cites"),
+        "the annex keeps it"
+    );
 }
 
 /// The summary names three to five first actions, the plan's first ones

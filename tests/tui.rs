@@ -925,7 +925,10 @@ fn typed_text_is_kept_on_quit_and_on_leaving_the_question() {
     let mut events = typed("pas une adresse");
     events.push(quit.clone());
     assert!(keys(&mut app, &events).is_empty());
-    assert!(!app.quit, "the first Ctrl-Q says why the text cannot be kept");
+    assert!(
+        !app.quit,
+        "the first Ctrl-Q says why the text cannot be kept"
+    );
     assert!(screen(&app, 120, 40).contains("Ctrl-Q"));
     assert_eq!(keys(&mut app, &[quit]), [Effect::Quit]);
     assert!(!app.session.as_ref().unwrap().answers.contains_key("email"));
@@ -946,14 +949,19 @@ fn other_ticked_without_text_asks_for_it() {
     ];
     keys(&mut app, &events);
     assert!(
-        !app.session.as_ref().unwrap().answers.contains_key("paper.measures"),
+        !app.session
+            .as_ref()
+            .unwrap()
+            .answers
+            .contains_key("paper.measures"),
         "nothing recorded without the text"
     );
     assert!(screen(&app, 120, 40).contains("Précisez votre réponse"));
     events = typed("Chien de garde");
     events.push(key(KeyCode::Enter));
     keys(&mut app, &events);
-    let recorded = serde_json::to_value(&app.session.as_ref().unwrap().answers["paper.measures"]).unwrap();
+    let recorded =
+        serde_json::to_value(&app.session.as_ref().unwrap().answers["paper.measures"]).unwrap();
     assert_eq!(
         recorded,
         json!({"selected": ["locked", "other"], "other": "Chien de garde"})

@@ -809,7 +809,9 @@ impl Ctx<'_> {
             )
         };
         let several = self.session.cited_jurisdictions().len() > 1;
-        let under = law.filter(|_| several).map(|law| UnderLaw::new(self.bank, &self.visible, law));
+        let under = law
+            .filter(|_| several)
+            .map(|law| UnderLaw::new(self.bank, &self.visible, law));
         let outer: &dyn crate::condition::Scope = match &under {
             Some(u) => u,
             None => &self.visible,

@@ -259,7 +259,10 @@ impl App {
             .as_ref()
             .and_then(|p| p.parent())
             .filter(|d| !d.as_os_str().is_empty())
-            .map_or_else(|| std::env::current_dir().unwrap_or_default(), |d| d.to_path_buf());
+            .map_or_else(
+                || std::env::current_dir().unwrap_or_default(),
+                |d| d.to_path_buf(),
+            );
         let path = dir.join(format!("{stem}-rapport.pdf"));
         Popup::Export {
             format: Format::Pdf,
