@@ -262,3 +262,23 @@ fn severity_follows_the_stakes() {
         }
     }
 }
+
+/// The medical practice as shipped: its missing two-factor authentication
+/// is a high-priority gap, and the report says it is because of health data.
+#[test]
+fn the_medical_practice_s_gaps_weigh_as_health_data_do() {
+    let bank = embedded();
+    let session = example::open(&bank, "cabinet-medical").unwrap();
+    let report = report(&bank, &session, Lang::Fr);
+    let mfa = findings(&report)
+        .into_iter()
+        .find(|f| f.rule == "sec.mfa.missing")
+        .expect("the practice has no two-factor authentication");
+    assert_eq!(mfa.severity, privaudit::bank::Severity::High);
+    assert!(
+        mfa.finding
+            .contains("Priorité élevée, car vous traitez des informations de santé"),
+        "{}",
+        mfa.finding
+    );
+}

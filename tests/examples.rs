@@ -18,8 +18,8 @@ use rstest::rstest;
 )]
 #[case::medical_practice(
     "cabinet-medical",
-    &["con.special.health_care", "sec.sensitive.assessment_advice", "sec.mfa.good", "trans.policy.old"],
-    &["con.express.missing", "sec.sensitive.no_assessment", "con.implied.transactions", "gov.processor.contracts", "sec.paper.unlocked", "trans.cookies.no_consent", "gov.officer.missing", "con.children.age_good_eu", "con.children.no_parental_eu"]
+    &["con.special.health_care", "sec.sensitive.assessment_advice", "sec.mfa.missing", "sec.backups.local", "trans.policy.old"],
+    &["con.express.missing", "sec.sensitive.no_assessment", "con.implied.transactions", "gov.processor.contracts", "sec.paper.unlocked", "trans.cookies.no_consent", "gov.officer.missing", "con.children.age_good_eu", "con.children.no_parental_eu", "sec.mfa.good"]
 )]
 #[case::online_shop(
     "boutique-en-ligne",
