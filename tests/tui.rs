@@ -7,7 +7,7 @@ use common::{answers, instant, mini_bank};
 use privaudit::answer::Answer;
 use privaudit::i18n::Lang;
 use privaudit::session::Session;
-use privaudit::tui::app::{App, Effect, Msg, Popup, Screen};
+use privaudit::tui::app::{App, Effect, ExportFormat, Msg, Popup, Screen};
 use privaudit::tui::editor::Editor;
 use privaudit::tui::keys::{map, press};
 use privaudit::tui::theme::Theme;
@@ -585,7 +585,10 @@ fn export_proposes_a_pdf_and_a_typed_extension_picks_the_format() {
     let Some(Popup::Export { path, format }) = &mut app.popup else {
         panic!("export window")
     };
-    assert_eq!(*format, privaudit::render::Format::Pdf);
+    assert_eq!(
+        *format,
+        ExportFormat::Report(privaudit::render::Format::Pdf)
+    );
     assert!(path.value().ends_with("-rapport.pdf"), "{}", path.value());
     *path = tui_input::Input::new(dir.path().join("notes.md").display().to_string());
     let effects = keys(&mut app, &[key(KeyCode::Enter)]);
@@ -596,6 +599,95 @@ fn export_proposes_a_pdf_and_a_typed_extension_picks_the_format() {
             privaudit::render::Format::Md
         )]
     );
+}
+
+#[test]
+fn export_offers_the_kit_in_a_folder_beside_the_answers_and_writes_every_document() {
+    // A real client's answers, in a file, opened as the wizard opens it.
+    let dir = tempfile::tempdir().unwrap();
+    let bank = common::embedded();
+    let path = dir.path().join("studio.json");
+    let session = privaudit::example::open(&bank, "studio-lumen").unwrap();
+    let mut file = Some(privaudit::session::SessionFile::create(&path, &session).unwrap());
+    let mut app = App::welcome(bank, dir.path().join("data"), Lang::Fr, Theme::plain());
+    app.today = time::macros::date!(2026 - 11 - 29);
+    app.open(session, path.clone());
+    keys(&mut app, &[key(KeyCode::F(10))]);
+    // Tab goes PDF, Markdown, JSON, then every document.
+    keys(&mut app, &vec![key(KeyCode::Tab); 3]);
+    let Some(Popup::Export {
+        format,
+        path: typed,
+    }) = &app.popup
+    else {
+        panic!("export window")
+    };
+    assert_eq!(*format, ExportFormat::Kit);
+    let folder = dir.path().join("studio-documents");
+    assert_eq!(typed.value(), folder.display().to_string());
+    let drawn = screen(&app, 80, 24);
+    assert!(drawn.contains("[Tous les documents]"), "{drawn}");
+    // Once more: back to the report beside the session.
+    keys(&mut app, &[key(KeyCode::Tab)]);
+    let Some(Popup::Export { path: typed, .. }) = &app.popup else {
+        panic!("export window")
+    };
+    assert_eq!(
+        typed.value(),
+        dir.path().join("studio-rapport.pdf").display().to_string()
+    );
+    keys(&mut app, &vec![key(KeyCode::Tab); 3]);
+    let effects = keys(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(effects, [Effect::ExportKit(folder.clone())]);
+    for effect in effects {
+        privaudit::tui::perform(&mut app, &mut file, effect);
+    }
+    let (good, said) = app.status.clone().expect("a message");
+    assert!(good, "{said}");
+    assert!(said.contains("studio-documents"), "{said}");
+    let mut written: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "plan-d-action.xlsx",
+            "politique-de-confidentialite.html",
+            "politique-de-confidentialite.md",
+            "rapport.pdf",
+            "registre-des-incidents.xlsx",
+            "registre-des-traitements.xlsx",
+        ]
+    );
+    let policy = std::fs::read_to_string(folder.join("politique-de-confidentialite.md")).unwrap();
+    assert!(policy.contains("Studio Lumen"), "{policy}");
+    assert!(
+        std::fs::read(folder.join("rapport.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        for name in &written {
+            assert_eq!(mode(&folder.join(name)), 0o600, "{name}");
+        }
+    }
+    // A folder that cannot be made is said, and nothing claims success.
+    std::fs::write(dir.path().join("taken"), "a file").unwrap();
+    app.popup = Some(Popup::Export {
+        format: ExportFormat::Kit,
+        path: tui_input::Input::new(dir.path().join("taken").display().to_string()),
+    });
+    for effect in keys(&mut app, &[key(KeyCode::Enter)]) {
+        privaudit::tui::perform(&mut app, &mut file, effect);
+    }
+    let (good, said) = app.status.clone().expect("a message");
+    assert!(!good && said.starts_with("Export impossible"), "{said}");
 }
 
 #[test]

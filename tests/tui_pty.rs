@@ -59,7 +59,7 @@ fn a_short_bank_answered_to_the_end_and_exported() {
     w.step(&format!("{DOWN}{DOWN}{ENTER}"), "Fournisseur principal");
     w.step(&format!("{DOWN}{ENTER}"), "Revue des réponses");
     let report = dir.path().join("rapport.md");
-    w.step(F10, "Exporter le rapport");
+    w.step(F10, "Exporter");
     w.step(
         &format!("{CTRL_U}{}{ENTER}", report.display()),
         "Rapport écrit",

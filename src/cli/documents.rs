@@ -6,7 +6,7 @@ use super::report::prepare;
 use super::words::{message_lang, words};
 use crate::bank::Bank;
 use crate::documents::sheet::{self, Workbook};
-use crate::documents::{Reader, compare, incidents, plan, policy, register};
+use crate::documents::{Reader, compare, incidents, plan, policy, register, save};
 use crate::i18n::Lang;
 use crate::report::BuildOptions;
 use crate::session::{self, Session};
@@ -356,23 +356,4 @@ fn write_file(
         }
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes a document atomically with `mode`, after the check that it replaces
-/// no session (none of `inputs`, no file holding one).
-pub(super) fn save(
-    path: &Path,
-    bytes: &[u8],
-    inputs: &[&Path],
-    mode: u32,
-    lang: Lang,
-) -> Result<()> {
-    crate::files::check_output(path, inputs, lang)?;
-    session::write_atomic(path, bytes, mode).map_err(|e| {
-        let said = crate::i18n::describe_io(&e, lang);
-        match lang {
-            Lang::Fr => anyhow::anyhow!("impossible d’écrire {}\u{a0}: {said}", path.display()),
-            Lang::En => anyhow::anyhow!("cannot write {}: {said}", path.display()),
-        }
-    })
 }

@@ -2,15 +2,13 @@
 //! report, the privacy policy, the record of processing, the action tracker
 //! and the incident register) written to one folder, with one progress bar.
 
-use super::documents::save;
 use super::words::{message_lang, words};
 use crate::bank::Bank;
-use crate::documents::{Reader, incidents, plan, policy, register, sheet};
+use crate::documents::kit;
 use crate::i18n::Lang;
-use crate::render::Format;
 use crate::report::BuildOptions;
+use crate::sanitize;
 use crate::session::Session;
-use crate::{sanitize, session};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::io::IsTerminal;
@@ -37,31 +35,6 @@ pub struct KitArgs {
     pub force: bool,
 }
 
-/// The documents of the kit, in the order written.
-const DOCUMENTS: usize = 6;
-
-/// The file names of the kit in `lang`.
-fn names(lang: Lang) -> [&'static str; DOCUMENTS] {
-    match lang {
-        Lang::Fr => [
-            "rapport.pdf",
-            "politique-de-confidentialite.md",
-            "politique-de-confidentialite.html",
-            "registre-des-traitements.xlsx",
-            "plan-d-action.xlsx",
-            "registre-des-incidents.xlsx",
-        ],
-        Lang::En => [
-            "report.pdf",
-            "privacy-policy.md",
-            "privacy-policy.html",
-            "record-of-processing.xlsx",
-            "action-tracker.xlsx",
-            "incident-register.xlsx",
-        ],
-    }
-}
-
 /// Runs `kit`.
 pub fn run(questions: Option<&Path>, args: &KitArgs) -> Result<ExitCode> {
     let bank = Bank::open(questions)?;
@@ -71,7 +44,7 @@ pub fn run(questions: Option<&Path>, args: &KitArgs) -> Result<ExitCode> {
         w.mkdir_failed
             .replace("{dir}", &args.out_dir.display().to_string())
     })?;
-    let bar = indicatif::ProgressBar::new((args.sessions.len() * DOCUMENTS) as u64);
+    let bar = indicatif::ProgressBar::new((args.sessions.len() * kit::COUNT) as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
             .expect("a valid template"),
@@ -141,61 +114,14 @@ fn write_kit(
     args: &KitArgs,
     bar: &indicatif::ProgressBar,
 ) -> Result<usize> {
-    let lang = args.lang.unwrap_or(session.lang);
-    let date = args.date.unwrap_or_else(|| crate::i18n::local_now().date());
-    let options = BuildOptions { lang, date };
-    let names = names(lang);
-    let inputs = [session_path];
-    let mode = session::PRIVATE;
-    let reader = Reader::new(bank, session, lang, date);
-    let step = |i: usize| {
-        bar.set_message(format!("{} — {}", session.organisation, names[i]));
-        dir.join(names[i])
+    let options = BuildOptions {
+        lang: args.lang.unwrap_or(session.lang),
+        date: args.date.unwrap_or_else(|| crate::i18n::local_now().date()),
     };
-    let report = step(0);
-    crate::render::export_session(
-        bank,
-        session,
-        Some(session_path),
-        options,
-        Format::Pdf,
-        &report,
-    )
-    .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
-    bar.inc(1);
-    let document = policy::build(&reader, date);
-    let path = step(1);
-    save(
-        &path,
-        policy::markdown(&document).as_bytes(),
-        &inputs,
-        mode,
-        lang,
-    )?;
-    bar.inc(1);
-    let path = step(2);
-    save(
-        &path,
-        policy::html(&document).as_bytes(),
-        &inputs,
-        mode,
-        lang,
-    )?;
-    bar.inc(1);
-    let books = [
-        register::workbook(&reader, date),
-        plan::workbook(bank, session, options),
-        incidents::workbook(
-            &session.cited_jurisdictions(),
-            Some(&session.organisation),
-            lang,
-        ),
-    ];
-    for (i, book) in books.iter().enumerate() {
-        let path = step(3 + i);
-        let bytes = sheet::xlsx(book).with_context(|| format!("{}", path.display()))?;
-        save(&path, &bytes, &inputs, mode, lang)?;
+    let mut step = |name: &str| {
+        bar.set_message(format!("{} — {name}", session.organisation));
         bar.inc(1);
-    }
-    Ok(DOCUMENTS)
+    };
+    let written = kit::write(bank, session, Some(session_path), dir, options, &mut step)?;
+    Ok(written.len())
 }

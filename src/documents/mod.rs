@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod incidents;
+pub mod kit;
 pub mod plan;
 pub mod policy;
 pub mod register;
@@ -16,6 +17,7 @@ use crate::flow::Visible;
 use crate::i18n::{Lang, Text};
 use crate::law::Jurisdiction;
 use crate::session::Session;
+use std::path::Path;
 
 /// One value of a document: what it says, and whether someone must still fill it in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,4 +228,23 @@ impl EntryView<'_> {
             }
         }
     }
+}
+
+/// Writes a document atomically with `mode`, after the check that it replaces
+/// no session (none of `inputs`, no file holding one).
+pub fn save(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+    mode: u32,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    crate::files::check_output(path, inputs, lang)?;
+    crate::session::write_atomic(path, bytes, mode).map_err(|e| {
+        let said = crate::i18n::describe_io(&e, lang);
+        match lang {
+            Lang::Fr => anyhow::anyhow!("impossible d’écrire {}\u{a0}: {said}", path.display()),
+            Lang::En => anyhow::anyhow!("cannot write {}: {said}", path.display()),
+        }
+    })
 }

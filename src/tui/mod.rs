@@ -141,13 +141,15 @@ fn message(app: &App, event: &Event, screen: Rect) -> Option<Msg> {
     }
 }
 
-/// Does the work an update asked for, and feeds its outcome back. `file` is
-/// the session file open for editing, which saves go through.
-fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
+/// Does the work an update asked for, and feeds its outcome back, as the
+/// event loop does after each message. `file` is the session file open for
+/// editing, which saves go through.
+pub fn perform(app: &mut App, file: &mut Option<SessionFile>, effect: Effect) {
     let outcome = match effect {
         Effect::Quit => None,
         Effect::Save => Some(Msg::Saved(save(app, file))),
         Effect::Export(path, format) => Some(Msg::Exported(export(app, &path, format))),
+        Effect::ExportKit(dir) => Some(Msg::KitExported(export_kit(app, &dir))),
         Effect::Open(path) => open(app, file, path),
         Effect::CheckLogo(typed) => Some(Msg::LogoChecked(check_logo(app, &typed))),
         Effect::Welcome => {
@@ -309,6 +311,29 @@ fn export(
     )
     .map_err(|e| e.describe(app.lang))?;
     Ok(path.to_path_buf())
+}
+
+/// Writes every document of the open assessment into `dir`, in its language.
+fn export_kit(app: &App, dir: &std::path::Path) -> Result<PathBuf, String> {
+    let session = app
+        .session
+        .as_ref()
+        .ok_or_else(|| "no session".to_string())?;
+    let options = crate::report::BuildOptions {
+        lang: app.lang,
+        date: app.today,
+    };
+    let dir = crate::files::expand_home(dir);
+    crate::documents::kit::write(
+        &app.bank,
+        session,
+        app.path.as_deref(),
+        &dir,
+        options,
+        &mut |_| {},
+    )
+    .map_err(|e| format!("{e:#}"))?;
+    Ok(dir)
 }
 
 #[cfg(test)]

@@ -58,6 +58,8 @@ pub enum Msg {
     Saved(Result<Saved, String>),
     /// The result of an export.
     Exported(Result<PathBuf, String>),
+    /// The result of writing the kit: its folder, or why not.
+    KitExported(Result<PathBuf, String>),
     /// A session file could not be opened.
     OpenFailed(String),
     /// Undo the last change of an answer (Ctrl-Z).
@@ -83,6 +85,8 @@ pub enum Effect {
     Save,
     /// Write the report.
     Export(PathBuf, Format),
+    /// Write every document (report, policy, registers, action tracker) into a folder.
+    ExportKit(PathBuf),
     /// Open a session file (or start a new assessment there if it does not exist).
     Open(PathBuf),
     /// Start a new assessment in the data folder.
@@ -162,10 +166,31 @@ pub enum Popup {
     Help,
     /// Editing the note of the current question.
     Note(Input),
-    /// Choosing where to export.
-    Export { format: Format, path: Input },
+    /// Choosing what to export, and where.
+    Export { format: ExportFormat, path: Input },
     /// A question before a change that would discard something (Enter: yes, Esc: no).
     Confirm { message: String, action: Pending },
+}
+
+/// What the export window writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The report, in one format.
+    Report(Format),
+    /// Every document of the kit, in a folder.
+    Kit,
+}
+
+impl ExportFormat {
+    /// The next choice, as Tab cycles them: PDF, Markdown, JSON, the kit.
+    pub fn next(self) -> ExportFormat {
+        match self {
+            ExportFormat::Report(Format::Pdf) => ExportFormat::Report(Format::Md),
+            ExportFormat::Report(Format::Md) => ExportFormat::Report(Format::Json),
+            ExportFormat::Report(Format::Json) => ExportFormat::Kit,
+            ExportFormat::Kit => ExportFormat::Report(Format::Pdf),
+        }
+    }
 }
 
 /// A change waiting for the user's yes.
@@ -407,7 +432,11 @@ impl App {
         // A message stays until the user does something else.
         let outcome = matches!(
             msg,
-            Msg::Saved(_) | Msg::Exported(_) | Msg::OpenFailed(_) | Msg::LogoChecked(_)
+            Msg::Saved(_)
+                | Msg::Exported(_)
+                | Msg::KitExported(_)
+                | Msg::OpenFailed(_)
+                | Msg::LogoChecked(_)
         );
         if !outcome {
             self.status = None;
@@ -482,6 +511,14 @@ impl App {
                 let w = words(self.lang);
                 self.status = Some(match result {
                     Ok(path) => (true, format!("{} {}", w.exported, path.display())),
+                    Err(e) => (false, format!("{} {e}", w.export_failed)),
+                });
+                return None;
+            }
+            Msg::KitExported(result) => {
+                let w = words(self.lang);
+                self.status = Some(match result {
+                    Ok(dir) => (true, format!("{} {}", w.kit_exported, dir.display())),
                     Err(e) => (false, format!("{} {e}", w.export_failed)),
                 });
                 return None;

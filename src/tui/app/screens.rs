@@ -1,13 +1,13 @@
 //! Updates of the welcome screen, the review, the preview and the popups.
 
-use super::{App, Effect, Msg, Pending, Popup, Screen, WelcomeStep, paste};
+use super::{App, Effect, ExportFormat, Msg, Pending, Popup, Screen, WelcomeStep, paste};
 use crate::bank::Question;
 use crate::flow;
 use crate::i18n::Lang;
 use crate::render::Format;
 use crate::session::Session;
 use crate::tui::strings::words;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -31,12 +31,19 @@ impl App {
                 paste(input, &text);
             }
             (Popup::Export { format, path }, Msg::Focus) => {
-                *format = match *format {
-                    Format::Pdf => Format::Md,
-                    Format::Md => Format::Json,
-                    Format::Json => Format::Pdf,
+                let next = format.next();
+                let typed = std::path::Path::new(path.value());
+                let value = match next {
+                    // The kit is a folder beside where the report was offered.
+                    ExportFormat::Kit => export_path(self.path.as_deref(), typed.parent(), next),
+                    ExportFormat::Report(f) if *format == ExportFormat::Kit => export_path(
+                        self.path.as_deref(),
+                        typed.parent(),
+                        ExportFormat::Report(f),
+                    ),
+                    ExportFormat::Report(f) => typed.with_extension(f.extension()),
                 };
-                let value = std::path::Path::new(path.value()).with_extension(format.extension());
+                *format = next;
                 *path = Input::new(value.display().to_string());
             }
             (Popup::Note(input), Msg::Confirm) => {
@@ -55,9 +62,11 @@ impl App {
             }
             (Popup::Export { format, path }, Msg::Confirm) => {
                 let path = PathBuf::from(path.value().trim());
-                // A file name typed with another extension says which format is wanted.
-                let format = Format::from_path(&path).unwrap_or(*format);
-                let effect = Effect::Export(path, format);
+                // A file name typed with a report's extension says which format is wanted.
+                let effect = match (Format::from_path(&path), *format) {
+                    (Some(f), _) | (None, ExportFormat::Report(f)) => Effect::Export(path, f),
+                    (None, ExportFormat::Kit) => Effect::ExportKit(path),
+                };
                 self.popup = None;
                 return Some(effect);
             }
@@ -248,24 +257,10 @@ impl App {
 
     /// The export window, proposing a report file beside the session.
     pub(super) fn export_popup(&self) -> Popup {
-        let stem = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or("rapport".into(), |s| s.to_string_lossy().to_string());
-        // Beside the answers file, where the user keeps this client's papers.
-        let dir = self
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .filter(|d| !d.as_os_str().is_empty())
-            .map_or_else(
-                || std::env::current_dir().unwrap_or_default(),
-                |d| d.to_path_buf(),
-            );
-        let path = dir.join(format!("{stem}-rapport.pdf"));
+        let format = ExportFormat::Report(Format::Pdf);
+        let path = export_path(self.path.as_deref(), None, format);
         Popup::Export {
-            format: Format::Pdf,
+            format,
             path: Input::new(path.display().to_string()),
         }
     }
@@ -284,5 +279,25 @@ impl App {
             .iter()
             .position(|q| Some(q.id.as_str()) == current)
             .unwrap_or(0)
+    }
+}
+
+/// Where an export goes by default, in `dir` if given, else beside the
+/// answers file (`session`), where the user keeps this client's papers: the report
+/// `client-rapport.pdf`, the kit the folder `client-documents`.
+fn export_path(session: Option<&Path>, dir: Option<&Path>, format: ExportFormat) -> PathBuf {
+    let stem = session
+        .and_then(Path::file_stem)
+        .map_or("rapport".into(), |s| s.to_string_lossy().to_string());
+    let dir = dir
+        .or_else(|| session.and_then(Path::parent))
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(
+            || std::env::current_dir().unwrap_or_default(),
+            |d| d.to_path_buf(),
+        );
+    match format {
+        ExportFormat::Report(f) => dir.join(format!("{stem}-rapport.{}", f.extension())),
+        ExportFormat::Kit => dir.join(format!("{stem}-documents")),
     }
 }

@@ -3,8 +3,9 @@
 use super::list::{Row, Window, window};
 use super::{bar, centered, input_cursor, input_line, pane, row, wrapped_height};
 use crate::i18n::{percent, ui};
+use crate::render::Format;
 use crate::rules::template::help_text;
-use crate::tui::app::{App, MissionForm, Popup, Screen, WelcomeStep};
+use crate::tui::app::{App, ExportFormat, MissionForm, Popup, Screen, WelcomeStep};
 use crate::tui::strings::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -371,7 +372,7 @@ pub(super) fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect
             let block = pane(app, w.export_title.to_string(), true);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
-            let choice = |f: crate::render::Format, label: &str| {
+            let choice = |f: ExportFormat, label: &str| {
                 if *format == f {
                     Span::styled(format!("[{label}]"), app.theme.selected)
                 } else {
@@ -389,11 +390,13 @@ pub(super) fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect
             let lines = vec![
                 Line::from(vec![
                     Span::raw(format!("{} ", w.export_format)),
-                    choice(crate::render::Format::Pdf, "PDF"),
+                    choice(ExportFormat::Report(Format::Pdf), "PDF"),
                     Span::raw(" "),
-                    choice(crate::render::Format::Md, "Markdown"),
+                    choice(ExportFormat::Report(Format::Md), "Markdown"),
                     Span::raw(" "),
-                    choice(crate::render::Format::Json, "JSON"),
+                    choice(ExportFormat::Report(Format::Json), "JSON"),
+                    Span::raw(" "),
+                    choice(ExportFormat::Kit, w.export_kit),
                 ]),
                 Line::raw(""),
                 input_line(&prefix, path, inner.width, app.theme.focus),
