@@ -313,3 +313,123 @@ fn the_policy_command_writes_a_private_file_in_the_format_named() {
     assert!(markdown.starts_with("# Privacy policy — Harbour Yoga"));
     assert!(markdown.contains("Version 2026-11-29"));
 }
+
+/// The blocks the policy gives contact details obtained from others, as text,
+/// and whether a placeholder stands in them.
+fn other_sources(policy: &Policy) -> Option<(String, Vec<(String, bool)>)> {
+    let purposes = section(policy, Item::Purposes)?;
+    let start = purposes.blocks.iter().position(|b| {
+        matches!(b, policy::Block::Heading(h)
+            if h == "Coordonnées obtenues par d’autres" || h == "Contact details obtained from others")
+    })?;
+    let intro = match &purposes.blocks[start + 1] {
+        policy::Block::Para(spans) => spans.iter().map(|s| s.text.as_str()).collect(),
+        other => panic!("no paragraph: {other:?}"),
+    };
+    let policy::Block::Bullets(lines) = &purposes.blocks[start + 2] else {
+        panic!("no list");
+    };
+    let lines = lines
+        .iter()
+        .map(|line| {
+            (
+                line.iter().map(|s| s.text.as_str()).collect(),
+                line.iter().any(|s| s.to_fill),
+            )
+        })
+        .collect();
+    Some((intro, lines))
+}
+
+/// The line of `lines` that starts with `label`.
+fn line<'a>(lines: &'a [(String, bool)], label: &str) -> &'a (String, bool) {
+    lines
+        .iter()
+        .find(|(text, _)| text.starts_with(label))
+        .unwrap_or_else(|| panic!("no {label} in {lines:?}"))
+}
+
+#[test]
+fn contact_details_from_others_get_their_categories_and_source_as_article_14_asks() {
+    let bank = Bank::embedded().unwrap();
+    // Logiciels Boréal prospects people whose details others gave it, and
+    // says so in its first message; its inventory has no activity about prospects.
+    let mut session = privaudit::example::open(&bank, "logiciels-boreal").unwrap();
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    let (intro, lines) = other_sources(&policy).expect("the paragraph on other sources");
+    assert!(intro.contains("obtenues par d’autres"), "{intro}");
+    assert!(intro.contains("d’où viennent vos coordonnées"), "{intro}");
+    let (text, to_fill) = line(&lines, "Source");
+    assert!(
+        *to_fill && text.contains("[À COMPLÉTER\u{a0}: d’où viennent"),
+        "{text}"
+    );
+    let (text, to_fill) = line(&lines, "Ce que nous obtenons");
+    assert!(
+        *to_fill && text.contains("catégories de renseignements"),
+        "{text}"
+    );
+    assert!(
+        line(&lines, "Base légale").1,
+        "the GDPR basis is asked for, not made up"
+    );
+    assert!(!line(&lines, "Pourquoi").1);
+
+    // With an activity about prospects, its categories are those obtained;
+    // without the first message, the policy does not promise one.
+    let Some(Answer::Group(group)) = session.answers.get_mut("info.types") else {
+        panic!("an inventory");
+    };
+    let mut prospects = group.entries[0].clone();
+    prospects.insert("kind".into(), Answer::Text("Prospection".into()));
+    prospects.insert("people".into(), Answer::Choices(vec!["prospects".into()]));
+    prospects.insert(
+        "what".into(),
+        Answer::Choices(vec!["name".into(), "contact".into()]),
+    );
+    prospects.insert("for_client".into(), Answer::Bool(false));
+    group.entries.push(prospects);
+    session.answers.insert(
+        "consent.other_sources".into(),
+        Answer::Choices(vec!["source_recorded".into()]),
+    );
+    let policy = policy_of(&bank, &session, Lang::En);
+    let (intro, lines) = other_sources(&policy).expect("the paragraph on other sources");
+    assert!(!intro.contains("first message"), "{intro}");
+    let (text, to_fill) = line(&lines, "What we obtain");
+    assert!(
+        !to_fill && text.contains("Name") && text.contains("Contact"),
+        "{text}"
+    );
+    assert!(line(&lines, "Source").1);
+
+    // Outside the GDPR, no GDPR lawful basis is asked for.
+    session.set_answer(
+        &bank,
+        "org.jurisdictions",
+        Answer::Choices(vec!["qc".into()]),
+        time::OffsetDateTime::UNIX_EPOCH,
+    );
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    let (_, lines) = other_sources(&policy).expect("the paragraph on other sources");
+    assert!(
+        lines
+            .iter()
+            .all(|(text, _)| !text.starts_with("Base légale")),
+        "{lines:?}"
+    );
+
+    // In the examples, the paragraph is there exactly when the answers say so.
+    for name in privaudit::example::names(&bank) {
+        let session = privaudit::example::open(&bank, name).unwrap();
+        let prospects = session
+            .answers
+            .get("consent.secondary_uses")
+            .and_then(Answer::selected)
+            .is_some_and(|uses| uses.iter().any(|u| u == "other_sources"));
+        for lang in Lang::ALL {
+            let found = other_sources(&policy_of(&bank, &session, lang)).is_some();
+            assert_eq!(found, prospects, "{name} {lang:?}");
+        }
+    }
+}

@@ -350,6 +350,7 @@ impl Builder<'_> {
         if let Some(block) = self.special_categories() {
             blocks.push(block);
         }
+        blocks.extend(self.other_sources(&own));
         if !for_clients.is_empty() {
             let names: Vec<String> = for_clients.iter().map(|e| e.name.clone()).collect();
             blocks.push(Block::Para(vec![
@@ -376,6 +377,91 @@ impl Builder<'_> {
             ),
             blocks,
         )
+    }
+
+    /// What people whose contact details come from others must learn (GDPR
+    /// art. 14(1)(c)–(d) and 14(2)(f)): the purpose, the lawful basis, the
+    /// categories obtained and their source. The categories are those the
+    /// inventory records about prospects; no answer names the source, so it
+    /// is always to complete.
+    fn other_sources(&self, own: &[EntryView<'_>]) -> Vec<Block> {
+        let r = self.r;
+        let ticked = |question: &str, option: &str| {
+            r.answer(question)
+                .and_then(Answer::selected)
+                .is_some_and(|ids| ids.iter().any(|id| id == option))
+        };
+        if !ticked("consent.secondary_uses", "other_sources") {
+            return Vec::new();
+        }
+        let mut categories: Vec<String> = Vec::new();
+        for e in own {
+            let what = e.value("what");
+            if e.selected("people").iter().any(|p| p == "prospects")
+                && !what.to_fill
+                && !categories.contains(&what.text)
+            {
+                categories.push(what.text);
+            }
+        }
+        let categories = if categories.is_empty() {
+            self.todo(
+                "catégories de renseignements obtenus, par exemple nom, fonction, adresse électronique, téléphone",
+                "categories of information obtained, for example name, job title, e-mail address, telephone",
+            )
+        } else {
+            let sep = if self.lang == Lang::Fr {
+                "\u{202f}; "
+            } else {
+                "; "
+            };
+            Span::from(categories.join(sep))
+        };
+        let mut lines = vec![
+            self.line(
+                &self.t("Pourquoi", "Why"),
+                self.t(
+                    "vous présenter nos produits et services (prospection)",
+                    "to present our products and services to you (prospecting)",
+                )
+                .into(),
+            ),
+            self.line(&self.t("Ce que nous obtenons", "What we obtain"), categories),
+            self.line(
+                &self.t("Source", "Source"),
+                self.todo(
+                    "d’où viennent ces coordonnées (fournisseur du fichier, partenaire, réseau social, annuaire) et si elles sont accessibles au public",
+                    "where these contact details come from (list supplier, partner, social network, directory) and whether they are publicly available",
+                ),
+            ),
+        ];
+        if r.under(Eu) {
+            lines.push(self.line(
+                &self.t("Base légale", "Lawful basis"),
+                self.todo(
+                    "base légale de cette prospection, par exemple le consentement donné à la source ou notre intérêt légitime",
+                    "lawful basis of this prospecting, for example consent given to the source or our legitimate interests",
+                ),
+            ));
+        }
+        let mut intro = self.t(
+            "Pour notre prospection, nous utilisons aussi des coordonnées que vous ne nous avez pas données vous-même\u{a0}: nous les avons obtenues par d’autres.",
+            "For our prospecting, we also use contact details you did not give us yourself: we obtained them from others.",
+        );
+        if ticked("consent.other_sources", "informed") {
+            intro.push_str(&self.t(
+                " Notre premier message vous dit qui nous sommes, d’où viennent vos coordonnées et comment refuser nos messages.",
+                " Our first message tells you who we are, where your contact details came from and how to refuse our messages.",
+            ));
+        }
+        vec![
+            Block::Heading(self.t(
+                "Coordonnées obtenues par d’autres",
+                "Contact details obtained from others",
+            )),
+            Block::Para(vec![intro.into()]),
+            Block::Bullets(lines),
+        ]
     }
 
     /// The art. 9(2) conditions relied on for health and the other special
