@@ -213,7 +213,7 @@ fn holds_session(path: &Path) -> bool {
 }
 
 /// Whether two paths name the same file (device and inode on Unix).
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -572,8 +572,94 @@ fn a_comparison_tells_closed_new_and_lasting_gaps_and_keeps_retired_answers_apar
     let text = compare::markdown(&c);
     assert!(text.contains("## Écarts corrigés\n\n- **Pas d’authentification à deux facteurs**"));
     assert!(text.contains("ouvert depuis au moins 12\u{a0}mois"));
-    assert!(text.contains("- `old.question`"));
+    assert!(text.contains("- old.question\n"), "{text}");
+    assert!(text.starts_with("# Évolution depuis la dernière évaluation — Boutique"));
     // The same session twice: nothing changed, nothing closed.
     let same = compare::compare(&bank, &old, &old, Lang::En);
     assert!(same.closed.is_empty() && same.opened.is_empty() && same.changed.is_empty());
+}
+
+#[test]
+fn the_report_of_an_audit_started_from_last_year_compares_the_two_while_the_old_file_is_readable() {
+    use privaudit::session::library;
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank();
+    let mut last_year = example(&bank, "boutique-en-ligne");
+    last_year.mission.visit_date = Some("2025-11-10".into());
+    let old_path = dir.path().join("boutique.json");
+    std::fs::write(&old_path, serde_json::to_vec(&last_year).unwrap()).unwrap();
+    // "New audit from this one" on the welcome screen, then one gap fixed.
+    let (mut file, mut next) = library::duplicate(dir.path(), &old_path, &bank, Lang::Fr).unwrap();
+    let new_path = file.path().to_path_buf();
+    next.set_answer(
+        &bank,
+        "sec.mfa",
+        Answer::Bool(true),
+        time::OffsetDateTime::now_utc(),
+    );
+    file.save(&next).unwrap();
+    let chapter = "Évolution depuis la dernière évaluation";
+    let report = |out: &str| -> String {
+        let out = dir.path().join(out);
+        privaudit()
+            .arg("report")
+            .arg(&new_path)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        std::fs::read_to_string(out).unwrap()
+    };
+    let text = report("r1.md");
+    let at = text
+        .find(&format!("## 3. {chapter}"))
+        .unwrap_or_else(|| panic!("the chapter after the action plan: {text}"));
+    let section = &text[at..text[at + 3..]
+        .find("\n## ")
+        .map_or(text.len(), |i| at + 3 + i)];
+    assert!(
+        section.contains("comparée à celle du 10 novembre 2025"),
+        "{section}"
+    );
+    assert!(
+        section.contains("### Écarts corrigés\n\n- **Pas d’authentification à deux facteurs**"),
+        "{section}"
+    );
+    assert!(
+        section.contains("| Authentification à deux facteurs | Non | Oui |"),
+        "{section}"
+    );
+    // The wizard's export and the kit build the same report.
+    let options = BuildOptions {
+        lang: Lang::Fr,
+        date: DATE,
+    };
+    let exported = dir.path().join("wizard.md");
+    privaudit::render::export_session(
+        &bank,
+        &next,
+        Some(&new_path),
+        options,
+        privaudit::render::Format::Md,
+        &exported,
+    )
+    .unwrap();
+    assert!(
+        std::fs::read_to_string(&exported)
+            .unwrap()
+            .contains(chapter)
+    );
+    // Archived from the welcome screen, last year's file is still found.
+    library::archive(&old_path).unwrap();
+    assert!(report("r2.md").contains(chapter));
+    // Gone, the report is made without the chapter, and without an error.
+    std::fs::remove_dir_all(dir.path().join("archive")).unwrap();
+    let text = report("r3.md");
+    assert!(!text.contains(chapter) && text.contains("## 3. "), "{text}");
+    // An assessment not started from another has no such chapter.
+    privaudit()
+        .args(["report", "--example", "boutique-en-ligne"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(chapter).not());
 }

@@ -30,12 +30,12 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
         }
         return run_batch(&bank, args);
     }
-    let (session, dir) = match (args.sessions.first(), &args.example) {
+    let (session, file) = match (args.sessions.first(), &args.example) {
         (_, Some(name)) => (example::open(&bank, name)?, None),
         (Some(path), None) => {
             let session = session::load(path)
                 .map_err(|e| anyhow::anyhow!(e.describe(message_lang(args.lang, None))))?;
-            (session, path.parent())
+            (session, Some(path.as_path()))
         }
         (None, None) => bail!(before.no_session),
     };
@@ -60,7 +60,7 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
     if to_stdout && format == Format::Pdf && std::io::stdout().is_terminal() {
         bail!(w.pdf_on_terminal);
     }
-    let (report, pdf) = report_of(&bank, &session, dir, args, &[format])?;
+    let (report, pdf) = report_of(&bank, &session, file, args, &[format])?;
     match args.output.as_deref().filter(|_| !to_stdout) {
         None => std::io::stdout()
             .lock()
@@ -125,12 +125,13 @@ fn prepared_by(mut session: Session, args: &ReportArgs) -> Session {
     session
 }
 
-/// The report and the PDF options for a session; `dir` is its file's folder.
-/// The logo is read only when one of `formats` is PDF.
+/// The report and the PDF options for a session kept in `file` (whose folder
+/// holds a relative logo, read only when one of `formats` is PDF). The report
+/// of an assessment started from an earlier one compares the two.
 fn report_of(
     bank: &Bank,
     session: &Session,
-    dir: Option<&Path>,
+    file: Option<&Path>,
     args: &ReportArgs,
     formats: &[Format],
 ) -> Result<(Report, PdfOptions)> {
@@ -138,8 +139,11 @@ fn report_of(
         lang: args.lang.unwrap_or(session.lang),
         date: args.date.unwrap_or_else(|| crate::i18n::local_now().date()),
     };
+    let dir = file.and_then(Path::parent);
     let pdf = pdf_options(session, dir, args, formats.contains(&Format::Pdf))?;
-    Ok((build_with(bank, session, options, args.annex), pdf))
+    let mut report = build_with(bank, session, options, args.annex);
+    crate::documents::compare::attach(&mut report, bank, session, file);
+    Ok((report, pdf))
 }
 
 /// How to print a PDF: the session's defaults, then the command line's choices.
@@ -207,7 +211,7 @@ fn run_batch(bank: &Bank, args: &ReportArgs) -> Result<ExitCode> {
             let session = session::load(path).map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
             let session = prepare(bank, session, args.force, lang, &mut |m| warnings.push(m))?;
             let session = prepared_by(session, args);
-            let (report, pdf) = report_of(bank, &session, path.parent(), args, &formats)?;
+            let (report, pdf) = report_of(bank, &session, Some(path), args, &formats)?;
             if let Some(band) = report.draft_band() {
                 drafts.push((path.clone(), band));
             }

@@ -1,15 +1,18 @@
 //! The comparison of two assessments of the same organisation: scores then
 //! and now, gaps closed, new and still open (with how long), answers changed,
-//! and answers set aside because the questionnaire changed between the two.
+//! and answers set aside because the questionnaire changed between the two;
+//! a document of its own, or a chapter of the report of an assessment
+//! started from an earlier one.
 
 use super::Reader;
 use crate::answer::Answer;
 use crate::bank::Bank;
 use crate::i18n::{Lang, format_date, percent, ui};
-use crate::report::{BuildOptions, PlannedAction, actions};
+use crate::report::{Block, BuildOptions, PlannedAction, Report, ReportSection, Span, actions};
 use crate::rules::evaluate_on;
 use crate::session::Session;
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// One area's score in each assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,156 +198,158 @@ pub fn compare(bank: &Bank, old: &Session, new: &Session, lang: Lang) -> Compari
     }
 }
 
-/// Characters Markdown would read as formatting.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.replace('\n', " ")
-}
+/// The id of the comparison's chapter in a report.
+pub const CHAPTER_ID: &str = "progress";
 
-/// The comparison as Markdown.
-pub fn markdown(c: &Comparison) -> String {
+/// The comparison as a chapter: scores then and now, gaps closed, new and
+/// still open, answers changed, questions retired.
+pub fn chapter(c: &Comparison) -> ReportSection {
     let lang = c.lang;
     let fr = lang == Lang::Fr;
-    let tr = |a: &'static str, b: &'static str| if fr { a } else { b };
+    let tr = |a: &str, b: &str| if fr { a.to_string() } else { b.to_string() };
     let score = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| percent(s, lang));
     let (then, now) = (format_date(c.old_date, lang), format_date(c.new_date, lang));
-    let mut out = format!(
-        "# {} — {}\n\n{}\n\n",
-        tr(
-            "Évolution depuis la dernière évaluation",
-            "Progress since the last assessment"
-        ),
-        escape(&c.organisation),
-        match lang {
+    let heading = |text: String| Block::Heading { level: 2, text };
+    let para = |text: String| Block::Paragraph {
+        spans: vec![Span::plain(text)],
+    };
+    let mut blocks = vec![
+        para(match lang {
             Lang::Fr => format!("Évaluation du {now}, comparée à celle du {then}."),
             Lang::En => format!("Assessment of {now}, compared with that of {then}."),
-        }
-    );
-    out.push_str(&format!(
-        "## {}\n\n| {} | {then} | {now} |\n|---|---:|---:|\n",
-        tr("Notes", "Scores"),
-        tr("Domaine", "Area"),
-    ));
-    out.push_str(&format!(
-        "| **{}** | **{}** | **{}** |\n",
+        }),
+        heading(tr("Notes", "Scores")),
+    ];
+    let mut rows = vec![vec![
         tr("Note globale", "Overall score"),
         score(c.overall.0),
-        score(c.overall.1)
-    ));
-    for area in &c.areas {
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            escape(&area.title),
-            score(area.old),
-            score(area.new)
-        ));
-    }
-    out.push('\n');
-    let list = |out: &mut String, title: &str, items: &[String], empty: &str| {
-        out.push_str(&format!("## {title}\n\n"));
-        if items.is_empty() {
-            out.push_str(&format!("{empty}\n\n"));
-        } else {
-            for item in items {
-                out.push_str(&format!("- {item}\n"));
-            }
-            out.push('\n');
-        }
-    };
+        score(c.overall.1),
+    ]];
+    rows.extend(
+        c.areas
+            .iter()
+            .map(|a| vec![a.title.clone(), score(a.old), score(a.new)]),
+    );
+    blocks.push(Block::Table {
+        header: vec![tr("Domaine", "Area"), then.clone(), now.clone()],
+        rows,
+    });
     let action = |a: &PlannedAction| {
-        format!(
-            "**{}** ({}, {}) — `{}`",
-            escape(&a.title),
-            escape(&a.priority),
-            escape(&a.area),
-            a.id
-        )
+        vec![
+            Span::strong(a.title.clone()),
+            Span::plain(format!(" ({}, {})", a.priority, a.area)),
+        ]
+    };
+    let mut list = |title: String, items: Vec<Vec<Span>>, empty: String| {
+        blocks.push(heading(title));
+        blocks.push(if items.is_empty() {
+            para(empty)
+        } else {
+            Block::Bullets { items }
+        });
     };
     list(
-        &mut out,
         tr("Écarts corrigés", "Gaps closed"),
-        &c.closed.iter().map(action).collect::<Vec<_>>(),
+        c.closed.iter().map(action).collect(),
         tr(
             "Aucun écart de la dernière évaluation n’a été corrigé.",
             "No gap of the last assessment was closed.",
         ),
     );
     list(
-        &mut out,
         tr("Nouveaux écarts", "New gaps"),
-        &c.opened.iter().map(action).collect::<Vec<_>>(),
+        c.opened.iter().map(action).collect(),
         tr("Aucun nouvel écart.", "No new gap."),
     );
     list(
-        &mut out,
         tr("Écarts toujours ouverts", "Gaps still open"),
-        &c.still_open
+        c.still_open
             .iter()
             .map(|s| {
-                let since = match lang {
+                let mut spans = action(&s.action);
+                spans.push(Span::plain(match lang {
                     Lang::Fr => format!(
-                        "déjà relevé le {then}, ouvert depuis au moins {}\u{a0}mois",
+                        " — déjà relevé le {then}, ouvert depuis au moins {}\u{a0}mois",
                         s.months
                     ),
                     Lang::En => format!(
-                        "already found on {then}, open for at least {} month{}",
+                        " — already found on {then}, open for at least {} month{}",
                         s.months,
                         if s.months == 1 { "" } else { "s" }
                     ),
-                };
-                format!("{} — {since}", action(&s.action))
+                }));
+                spans
             })
-            .collect::<Vec<_>>(),
+            .collect(),
         tr("Aucun écart n’est resté ouvert.", "No gap remained open."),
     );
-    out.push_str(&format!(
-        "## {}\n\n",
-        tr("Réponses modifiées", "Answers changed")
-    ));
-    if c.changed.is_empty() {
-        out.push_str(tr(
-            "Aucune réponse n’a changé.\n\n",
-            "No answer changed.\n\n",
-        ));
+    blocks.push(heading(tr("Réponses modifiées", "Answers changed")));
+    blocks.push(if c.changed.is_empty() {
+        para(tr("Aucune réponse n’a changé.", "No answer changed."))
     } else {
-        out.push_str(&format!(
-            "| {} | {then} | {now} |\n|---|---|---|\n",
-            tr("Question", "Question")
-        ));
-        for change in &c.changed {
-            out.push_str(&format!(
-                "| {} | {} | {} |\n",
-                escape(&change.question),
-                escape(&change.old),
-                escape(&change.new)
-            ));
+        Block::Table {
+            header: vec![tr("Question", "Question"), then, now],
+            rows: c
+                .changed
+                .iter()
+                .map(|ch| vec![ch.question.clone(), ch.old.clone(), ch.new.clone()])
+                .collect(),
         }
-        out.push('\n');
-    }
+    });
     if !c.retired.is_empty() {
-        out.push_str(&format!(
-            "## {}\n\n{}\n\n",
-            tr("Questions retirées du questionnaire", "Questions retired from the questionnaire"),
-            tr(
-                "Le questionnaire a changé entre les deux évaluations\u{a0}: les réponses à ces questions, retirées ou renommées, sont conservées mais ne sont ni évaluées ni comptées comme des changements.",
-                "The questionnaire changed between the two assessments: the answers to these questions, retired or renamed, are kept but neither assessed nor counted as changes.",
-            )
-        ));
-        for id in &c.retired {
-            out.push_str(&format!("- `{id}`\n"));
-        }
-        out.push('\n');
+        blocks.push(heading(tr(
+            "Questions retirées du questionnaire",
+            "Questions retired from the questionnaire",
+        )));
+        blocks.push(para(tr(
+            "Le questionnaire a changé entre les deux évaluations\u{a0}: les réponses à ces questions, retirées ou renommées, sont conservées mais ne sont ni évaluées ni comptées comme des changements.",
+            "The questionnaire changed between the two assessments: the answers to these questions, retired or renamed, are kept but neither assessed nor counted as changes.",
+        )));
+        blocks.push(Block::Bullets {
+            items: c
+                .retired
+                .iter()
+                .map(|id| vec![Span::plain(id.clone())])
+                .collect(),
+        });
     }
-    out
+    ReportSection {
+        id: CHAPTER_ID.into(),
+        title: tr(
+            "Évolution depuis la dernière évaluation",
+            "Progress since the last assessment",
+        ),
+        blocks,
+    }
+}
+
+/// The comparison as a Markdown document.
+pub fn markdown(c: &Comparison) -> String {
+    let chapter = chapter(c);
+    let title = format!("{} — {}", chapter.title, c.organisation);
+    crate::render::markdown::chapter(&title, &chapter.blocks, c.lang) + "\n"
+}
+
+/// Adds to `report` of `session` (kept at `session_path`) the comparison with
+/// the assessment it was started from, after the action plan, when that
+/// earlier session can still be read; says whether it did.
+pub fn attach(
+    report: &mut Report,
+    bank: &Bank,
+    session: &Session,
+    session_path: Option<&Path>,
+) -> bool {
+    let Some(old) = crate::session::library::previous(bank, session, session_path) else {
+        return false;
+    };
+    let chapter = chapter(&compare(bank, &old, session, report.lang));
+    let at = report
+        .sections
+        .iter()
+        .position(|s| s.id == "action-plan")
+        .map_or(report.sections.len(), |i| i + 1);
+    report.sections.insert(at, chapter);
+    true
 }
 
 #[cfg(test)]

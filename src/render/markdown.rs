@@ -45,6 +45,29 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// A chapter of the report as a document of its own, under a level-one
+/// `title`, its headings one level up: the comparison with the last audit.
+pub fn chapter(title: &str, blocks: &[Block], lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", escape(title));
+    for block in blocks {
+        match block {
+            Block::Heading { level, text } => {
+                let _ = writeln!(
+                    out,
+                    "{} {}\n",
+                    "#".repeat(usize::from(*level)),
+                    escape(text)
+                );
+            }
+            other => block_md(&mut out, other, lang),
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
 fn block_md(out: &mut String, block: &Block, lang: Lang) {
     let t = ui(lang);
     let colon = crate::i18n::colon(lang);

@@ -113,7 +113,8 @@ pub fn export(
 
 /// Builds a session's report and writes it to `path`, owner-only: the export
 /// of both interactive front ends. `session_path` is the session's file (never
-/// overwritten; its folder holds a relative logo, read for a PDF only).
+/// overwritten; its folder holds a relative logo, read for a PDF only). The
+/// report of an assessment started from an earlier one compares the two.
 pub fn export_session(
     bank: &crate::bank::Bank,
     session: &crate::session::Session,
@@ -122,7 +123,8 @@ pub fn export_session(
     format: Format,
     path: &Path,
 ) -> Result<usize, ExportError> {
-    let report = crate::report::build(bank, session, options);
+    let mut report = crate::report::build(bank, session, options);
+    crate::documents::compare::attach(&mut report, bank, session, session_path);
     let now = crate::i18n::local_now();
     let pdf = if format == Format::Pdf {
         let dir = session_path.and_then(Path::parent);

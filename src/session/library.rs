@@ -158,6 +158,41 @@ pub fn duplicate(
     Ok((file, next))
 }
 
+/// The earlier assessment `session` was started from ("from last year"),
+/// read and checked against `bank`, if its file can still be read: where
+/// `previous` says (a relative path from the folder of `session_path`, the
+/// session's own file, then from the current folder), else under the same
+/// name beside the session (the folder was moved), or in the `archive`
+/// folder beside either, where the wizard moves archived assessments. A
+/// session of another bank is not one.
+pub fn previous(bank: &Bank, session: &Session, session_path: Option<&Path>) -> Option<Session> {
+    let recorded = session.previous.as_deref()?;
+    let folder = session_path.and_then(Path::parent);
+    let mut places = Vec::new();
+    match folder {
+        Some(folder) if recorded.is_relative() => places.push(folder.join(recorded)),
+        _ => {}
+    }
+    places.push(recorded.to_path_buf());
+    if let (Some(folder), Some(name)) = (folder, recorded.file_name()) {
+        places.push(folder.join(name));
+    }
+    let archived: Vec<PathBuf> = places
+        .iter()
+        .filter_map(|p| Some(p.parent()?.join("archive").join(p.file_name()?)))
+        .collect();
+    places.extend(archived);
+    let mut earlier = places
+        .iter()
+        .filter(|p| !session_path.is_some_and(|own| crate::files::same_file(own, p)))
+        .find_map(|p| load(p).ok())?;
+    if earlier.bank_match(bank) == super::BankMatch::Other {
+        return None;
+    }
+    earlier.reconcile(bank);
+    Some(earlier)
+}
+
 /// Moves the session at `path` into the `archive` folder beside it (owner
 /// only); `list` no longer shows it. Returns where it went.
 pub fn archive(path: &Path) -> Result<PathBuf, super::SessionError> {
