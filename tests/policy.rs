@@ -281,6 +281,73 @@ fn the_html_page_is_standalone_well_formed_and_fits_a_phone() {
     }
 }
 
+/// What HTML Tidy says of `html` (`tidy -errors -q`): `None` when it is
+/// not installed, else its exit status and messages.
+fn tidy(html: &str) -> Option<(std::process::ExitStatus, String)> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = match Command::new("tidy")
+        .args(["-errors", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => panic!("cannot run tidy: {e}"),
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(html.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    Some((out.status, said))
+}
+
+#[test]
+fn the_html_page_passes_html_tidy_without_an_error_or_a_warning() {
+    let bank = Bank::embedded().unwrap();
+    let mut pages = vec![(
+        "unanswered".to_string(),
+        policy::html(&policy_of(
+            &bank,
+            &bare(&bank, "eu", Some("eu_other")),
+            Lang::Fr,
+        )),
+    )];
+    for name in privaudit::example::names(&bank) {
+        let session = privaudit::example::open(&bank, name).unwrap();
+        for lang in Lang::ALL {
+            pages.push((
+                format!("{name} {lang:?}"),
+                policy::html(&policy_of(&bank, &session, lang)),
+            ));
+        }
+    }
+    for (what, html) in &pages {
+        let Some((status, said)) = tidy(html) else {
+            eprintln!(
+                "SKIPPED: `tidy` (HTML Tidy, apt package tidy) is not installed, so the policy's HTML was not validated; .ci/run installs it"
+            );
+            return;
+        };
+        // 0: valid; 1: warnings; 2: errors.
+        assert!(
+            status.success() && said.trim().is_empty(),
+            "{what}: {status}\n{said}"
+        );
+    }
+    // The check can fail: a page Tidy finds wrong is reported.
+    let broken = pages[0].1.replacen("</p>", "</b>", 1);
+    let (status, said) = tidy(&broken).unwrap();
+    assert!(!status.success() && said.contains("Warning"), "{said}");
+}
+
 #[test]
 fn the_policy_command_writes_a_private_file_in_the_format_named() {
     use std::os::unix::fs::PermissionsExt;
