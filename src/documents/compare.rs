@@ -195,19 +195,9 @@ pub fn compare(bank: &Bank, old: &Session, new: &Session, lang: Lang) -> Compari
     }
 }
 
-/// Characters Markdown would read as formatting.
+/// Characters Markdown would read as formatting escaped, on one line.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.replace('\n', " ")
+    crate::render::markdown::escape(text).replace('\n', " ")
 }
 
 /// The comparison as Markdown.
