@@ -762,16 +762,12 @@ impl Ctx<'_> {
 
     /// A chapter's text with its vocabulary terms in the session's own legal words.
     fn words(&self, text: &crate::i18n::Text) -> String {
-        template::render(
+        template::words(
             text.get(self.lang),
-            &template::Fill {
-                bank: self.bank,
-                scope: &self.visible,
-                group: None,
-                rule: &crate::condition::Condition::All(Vec::new()),
-                org: &self.session.organisation,
-                lang: self.lang,
-            },
+            self.bank,
+            &self.visible,
+            &self.session.organisation,
+            self.lang,
         )
     }
 
