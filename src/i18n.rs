@@ -71,10 +71,20 @@ impl Text {
 /// Joins items as a sentence would: "a, b et c" / "a, b and c".
 pub fn join_list(items: &[String], lang: Lang) -> String {
     let and = ui(lang).and;
+    // Items that hold commas themselves ("Mailchimp (nom, courriel)") are
+    // separated by semicolons, or the list cannot be read.
+    let separator = if items.len() > 2 && items.iter().any(|i| i.contains(',')) {
+        match lang {
+            Lang::Fr => "\u{a0}; ",
+            Lang::En => "; ",
+        }
+    } else {
+        ", "
+    };
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(separator)),
     }
 }
 
@@ -500,5 +510,31 @@ pub fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "\u{a0}:",
         Lang::En => ":",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(items: &[&str], lang: Lang) -> String {
+        join_list(
+            &items.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            lang,
+        )
+    }
+
+    #[test]
+    fn lists_read_as_sentences_and_items_with_commas_take_semicolons() {
+        assert_eq!(list(&["a", "b", "c"], Lang::Fr), "a, b et c");
+        assert_eq!(list(&["a", "b"], Lang::En), "a and b");
+        assert_eq!(
+            list(&["Mailchimp (nom, courriel)", "OVH", "Stripe"], Lang::Fr),
+            "Mailchimp (nom, courriel)\u{a0}; OVH et Stripe"
+        );
+        assert_eq!(
+            list(&["Mailchimp (name, e-mail)", "OVH", "Stripe"], Lang::En),
+            "Mailchimp (name, e-mail); OVH and Stripe"
+        );
     }
 }

@@ -503,3 +503,30 @@ fn a_per_entry_rule_weighs_each_entry_by_its_own_answers() {
     let err = bank_with(dir.path(), every_entry).unwrap_err();
     assert!(err.contains("reads every entry of `vendors`"), "{err}");
 }
+
+/// Under one law, sentences do not say where they apply (« Dans l’Union
+/// européenne, notifiez… » reads « Notifiez… »); under several, they do.
+#[test]
+fn a_sentence_names_its_territory_only_when_several_laws_apply() {
+    let bank = common::embedded();
+    let text = |name: &str, lang: Lang| {
+        let session = privaudit::example::open(&bank, name).unwrap();
+        let options = BuildOptions {
+            lang,
+            date: time::macros::date!(2026 - 11 - 29),
+        };
+        markdown::render(&build(&bank, &session, options))
+    };
+    for (lang, eu) in [
+        (Lang::Fr, "Dans l’Union européenne, "),
+        (Lang::En, "In the European Union, "),
+    ] {
+        let single = text("studio-lumen", lang);
+        assert!(!single.contains(eu), "{lang:?}");
+        assert!(
+            single.contains("72 heures") || single.contains("72 hours"),
+            "the sentences are kept, without their opening words"
+        );
+        assert!(text("logiciels-boreal", lang).contains(eu), "{lang:?}");
+    }
+}

@@ -214,7 +214,7 @@ fn a_stress_session_reports_every_third_party() {
 /// One answer changed on the example, and what the report must then say (or not).
 #[rstest]
 #[case::no_backup("sec.backups", json!("none"), "Aucune sauvegarde", "Restauration jamais testée")]
-#[case::tested_backup("sec.backups", json!("tested"), "Sauvegardes hors site testées", "Restauration jamais testée")]
+#[case::tested_backup("sec.backups", json!("tested"), "Sauvegardes hors de vos locaux testées", "Restauration jamais testée")]
 #[case::sensitive_collected(
     "sensitive.collects",
     json!(true),
@@ -222,7 +222,7 @@ fn a_stress_session_reports_every_third_party() {
     "ne recueille aucune information sensible"
 )]
 #[case::no_third_party("tp.shares", json!(false), "Pensez aux prestataires souvent oubliés", "Mailchimp")]
-#[case::officer_missing("org.officer", json!(false), "Aucun responsable de la protection des renseignements personnels", "Julie Tremblay")]
+#[case::officer_missing("org.officer", json!(false), "Responsable de la protection des renseignements personnels non désigné", "Julie Tremblay")]
 #[case::opt_out_by_phone("consent.opt_out", json!("hard"), "Refus difficile à exercer", "Refus simple des usages secondaires")]
 fn one_answer_changes_the_tailored_text(
     #[case] question: &str,

@@ -105,16 +105,12 @@ impl<'a> Reader<'a> {
     /// A bank text in the document's language, its vocabulary terms in the
     /// session's legal words (an area's title, for instance).
     pub fn words(&self, text: &Text) -> String {
-        crate::rules::template::render(
+        crate::rules::template::words(
             text.get(self.lang),
-            &crate::rules::template::Fill {
-                bank: self.bank,
-                scope: &self.visible,
-                group: None,
-                rule: &crate::condition::Condition::All(Vec::new()),
-                org: &self.session.organisation,
-                lang: self.lang,
-            },
+            self.bank,
+            &self.visible,
+            &self.session.organisation,
+            self.lang,
         )
     }
 

@@ -289,7 +289,9 @@ fn bar(score: u8) -> String {
 /// Markdown reads as markup are escaped, line breaks become spaces (a name
 /// with a line break must not start a heading, a list or a table row), and
 /// control and bidirectional-override characters are dropped.
-fn escape(text: &str) -> String {
+/// Text with the characters Markdown would read as formatting escaped (and
+/// control characters removed): shared by every Markdown document.
+pub(crate) fn escape(text: &str) -> String {
     let text = crate::sanitize::metadata(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

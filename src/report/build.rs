@@ -525,8 +525,8 @@ impl Ctx<'_> {
                     severity: f.severity,
                     label: ui(self.lang).severity(f.severity).into(),
                     title: self.fill(f, rule.title.get(self.lang)),
-                    finding: self.finding_text(f),
-                    recommendation: self.recommendation(f),
+                    finding: self.one_law(self.finding_text(f)),
+                    recommendation: self.one_law(self.recommendation(f)),
                     refs: if f.severity.is_gap() {
                         self.refs(f)
                     } else {
@@ -762,16 +762,12 @@ impl Ctx<'_> {
 
     /// A chapter's text with its vocabulary terms in the session's own legal words.
     fn words(&self, text: &crate::i18n::Text) -> String {
-        template::render(
+        template::words(
             text.get(self.lang),
-            &template::Fill {
-                bank: self.bank,
-                scope: &self.visible,
-                group: None,
-                rule: &crate::condition::Condition::All(Vec::new()),
-                org: &self.session.organisation,
-                lang: self.lang,
-            },
+            self.bank,
+            &self.visible,
+            &self.session.organisation,
+            self.lang,
         )
     }
 
@@ -837,6 +833,15 @@ impl Ctx<'_> {
             text.push_str(&sentence);
         }
         text
+    }
+
+    /// In a report under one law, a sentence need not say where it applies:
+    /// « Dans l’Union européenne, notifiez… » reads « Notifiez… ».
+    fn one_law(&self, text: String) -> String {
+        match self.session.cited_jurisdictions().as_slice() {
+            [only] => without_territory(&text, *only, self.lang),
+            _ => text,
+        }
     }
 
     /// The recommendation, followed by the notes for each jurisdiction cited.
@@ -950,6 +955,45 @@ fn drop_empty_headings(blocks: Vec<Block>) -> Vec<Block> {
         out.pop();
     }
     out
+}
+
+/// `text` without the words that open a sentence by naming the law's
+/// territory (« Au Québec, », "In the European Union, "), the sentence then
+/// starting with a capital.
+fn without_territory(text: &str, law: Jurisdiction, lang: Lang) -> String {
+    let prefixes: &[&str] = match (law, lang) {
+        (Jurisdiction::Eu, Lang::Fr) => &["Dans l’Union européenne, "],
+        (Jurisdiction::Eu, Lang::En) => &["In the European Union, ", "In the EU, "],
+        (Jurisdiction::Qc, Lang::Fr) => &["Au Québec, "],
+        (Jurisdiction::Qc, Lang::En) => &["In Québec, "],
+        (Jurisdiction::Ca, Lang::Fr) => &["Au Canada, "],
+        (Jurisdiction::Ca, Lang::En) => &["In Canada, "],
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let at_start = out.is_empty() || out.ends_with(". ");
+        match prefixes.iter().find(|p| at_start && rest.starts_with(**p)) {
+            Some(p) => {
+                rest = &rest[p.len()..];
+                let mut chars = rest.chars();
+                if let Some(first) = chars.next() {
+                    out.extend(first.to_uppercase());
+                    rest = chars.as_str();
+                }
+            }
+            None => match rest.find(". ") {
+                Some(end) => {
+                    out.push_str(&rest[..end + 2]);
+                    rest = &rest[end + 2..];
+                }
+                None => {
+                    out.push_str(rest);
+                    return out;
+                }
+            },
+        }
+    }
 }
 
 /// The text with its first letter in upper case.

@@ -226,14 +226,21 @@ pub fn help_text(bank: &Bank, answers: &crate::answer::Answers, help: &str, lang
         return help.to_string();
     }
     let visible = crate::flow::Visible::new(bank, answers);
+    words(help, bank, &visible, "", lang)
+}
+
+/// A text that belongs to no rule (a chapter's title, a question's help)
+/// filled from the answers in `scope`: its vocabulary terms in the
+/// session's own legal words.
+pub fn words(text: &str, bank: &Bank, scope: &dyn Scope, org: &str, lang: Lang) -> String {
     render(
-        help,
+        text,
         &Fill {
             bank,
-            scope: &visible,
+            scope,
             group: None,
             rule: &Condition::All(Vec::new()),
-            org: "",
+            org,
             lang,
         },
     )

@@ -2,20 +2,7 @@
 
 use super::model::{Block, Policy, Span};
 
-/// Characters Markdown would read as formatting.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+use crate::render::markdown::escape;
 
 fn spans(spans: &[Span]) -> String {
     spans

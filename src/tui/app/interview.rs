@@ -260,14 +260,7 @@ impl App {
         match answer {
             Ok(a) => self.commit(a),
             Err(e) => {
-                if let Some(Editor::Text(t)) = self
-                    .entry
-                    .as_mut()
-                    .map(|e| &mut e.editor)
-                    .or(self.editor.as_mut())
-                {
-                    t.error = Some(e);
-                }
+                self.refuse_text(e);
                 None
             }
         }
@@ -355,16 +348,19 @@ impl App {
     /// Before leaving the question on screen: keeps the text typed (see
     /// `keep_draft`), or shows why it cannot be kept and stays.
     fn leave(&mut self) -> Result<bool, ()> {
-        self.keep_draft().map_err(|e| {
-            if let Some(Editor::Text(t)) = self
-                .entry
-                .as_mut()
-                .map(|e| &mut e.editor)
-                .or(self.editor.as_mut())
-            {
-                t.error = Some(e);
-            }
-        })
+        self.keep_draft().map_err(|e| self.refuse_text(e))
+    }
+
+    /// Shows under the text field why what was typed is not an answer.
+    fn refuse_text(&mut self, reason: String) {
+        if let Some(Editor::Text(t)) = self
+            .entry
+            .as_mut()
+            .map(|e| &mut e.editor)
+            .or(self.editor.as_mut())
+        {
+            t.error = Some(reason);
+        }
     }
 
     /// An optional question left empty: its answer is cleared and the interview goes on.
