@@ -164,6 +164,8 @@ pub struct Ui {
     pub note_label: &'static str,
     /// An answer kept but marked "to verify", in the points to verify.
     pub marked_to_verify: &'static str,
+    /// After a point to verify left open by a "don't know" (`{area}`).
+    pub answered_dont_know: &'static str,
     /// An answer carried over from the previous audit, not yet confirmed (annex).
     pub status_confirm: &'static str,
     /// The summary's warning that answers are carried over unconfirmed (`{n}`).
@@ -285,6 +287,7 @@ pub static FR: Ui = Ui {
     scope: "Périmètre",
     note_label: "Note prise lors de l’évaluation",
     marked_to_verify: "réponse donnée mais marquée «\u{a0}à vérifier\u{a0}»",
+    answered_dont_know: "réponse «\u{a0}Je ne sais pas\u{a0}» ({area})",
     status_confirm: "À confirmer",
     unconfirmed: "{n}\u{a0}réponses reprises de l’évaluation précédente n’ont pas encore été confirmées\u{a0}: ce rapport les prend telles quelles. Elles sont marquées «\u{a0}à confirmer\u{a0}» en annexe.",
     date: "Date",
@@ -377,6 +380,7 @@ pub static EN: Ui = Ui {
     scope: "Scope",
     note_label: "Note taken during the assessment",
     marked_to_verify: "answer given but marked “to verify”",
+    answered_dont_know: "answered “Don’t know” ({area})",
     status_confirm: "To confirm",
     unconfirmed: "{n} answers carried over from the previous assessment are not confirmed yet: this report takes them as they are. The annex marks them “to confirm”.",
     date: "Date",

@@ -282,3 +282,22 @@ fn the_medical_practice_s_gaps_weigh_as_health_data_do() {
         mfa.finding
     );
 }
+
+/// A "don't know" is listed to verify by its question, never under a gap's
+/// title that states a fault nobody answered (« Site web non mis à jour »).
+#[test]
+fn a_point_to_verify_names_the_question_not_a_fault() {
+    let bank = embedded();
+    let session = example::open(&bank, "conseil-horizon").unwrap();
+    let md = privaudit::render::markdown::render(&report(&bank, &session, Lang::Fr));
+    let list = md
+        .split("### Points à vérifier")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a list of points to verify");
+    assert!(
+        list.contains("**Mises à jour du site** — réponse «\u{a0}Je ne sais pas\u{a0}»"),
+        "{list}"
+    );
+    assert!(!list.contains("non mis à jour"), "{list}");
+}

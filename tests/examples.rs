@@ -48,8 +48,8 @@ use rstest::rstest;
 )]
 #[case::quebec_saas_with_eu_clients(
     "logiciels-boreal",
-    &["gov.representative.missing", "tp.transfer.qc", "gov.records.processor_missing", "con.special.for_clients", "gov.processor.good", "tp.transfer.qc_good", "sec.development.qc_pia_missing", "con.announced.transactions", "con.express.for_clients"],
-    &["con.special.no_condition", "tp.transfer.eu_none", "tp.transfer.eu_privacy_shield", "gov.processor.contracts", "sec.sensitive.no_assessment", "con.special.explicit_consent", "con.express.good"]
+    &["gov.representative.missing", "tp.transfer.qc", "gov.records.processor_missing", "con.special.for_clients", "gov.processor.good", "tp.transfer.qc_good", "sec.development.qc_pia_missing", "con.announced.transactions"],
+    &["con.special.no_condition", "tp.transfer.eu_none", "tp.transfer.eu_privacy_shield", "gov.processor.contracts", "sec.sensitive.no_assessment", "con.special.explicit_consent", "con.express.good", "con.express.for_clients"]
 )]
 #[case::photo_studio(
     "studio-lumen",

@@ -631,16 +631,35 @@ impl Ctx<'_> {
     /// user marked "to verify" while keeping them (a list kept with F3).
     fn points_to_verify(&self) -> Vec<Vec<Span>> {
         let t = ui(self.lang);
-        let rules = self
+        // A point left open by a "don't know" is named by the question, not
+        // by the gap's title, which would state a fault nobody answered.
+        let mut seen = std::collections::HashSet::new();
+        let rules: Vec<Vec<Span>> = self
             .eval
             .with_outcome(Outcome::ToVerify)
             .filter(|f| f.severity.is_gap())
-            .map(|f| {
-                vec![
-                    Span::strong(self.fill(f, f.rule.title.get(self.lang))),
-                    Span::plain(format!(" — {}", self.area_title(&f.rule.area))),
-                ]
-            });
+            .filter_map(|f| {
+                let area = self.area_title(&f.rule.area);
+                let unknown = self.unknown_answers(f.rule);
+                if unknown.is_empty() {
+                    return Some(vec![
+                        Span::strong(self.fill(f, f.rule.title.get(self.lang))),
+                        Span::plain(format!(" — {area}")),
+                    ]);
+                }
+                let label = crate::i18n::join_list(&unknown, self.lang);
+                seen.insert(label.clone()).then(|| {
+                    vec![
+                        Span::strong(label),
+                        Span::plain(format!(
+                            " — {}",
+                            t.answered_dont_know.replace("{area}", &area)
+                        )),
+                    ]
+                })
+            })
+            .collect();
+        let rules = rules.into_iter();
         let marked = self
             .bank
             .questions()
@@ -658,6 +677,49 @@ impl Ctx<'_> {
                 ]
             });
         rules.chain(marked).collect()
+    }
+
+    /// The short names of the questions answered "don't know" that a rule
+    /// reads (a group's sub-question with its entries' names).
+    fn unknown_answers(&self, rule: &Rule) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        rule.when.walk(None, &mut |c, group| {
+            let Some(id) = c.question() else { return };
+            let label = match group {
+                None => self
+                    .visible
+                    .answer(id)
+                    .filter(|a| a.is_dont_know())
+                    .and_then(|_| self.bank.question(id))
+                    .map(|q| q.short_label().get(self.lang).to_string()),
+                Some(g) => {
+                    let group = self.bank.question(g);
+                    let entries = self.visible.answer(g).and_then(Answer::entries);
+                    group.zip(entries).and_then(|(group, entries)| {
+                        let names: Vec<String> = entries
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, e)| e.get(id).is_some_and(Answer::is_dont_know))
+                            .map(|(i, _)| entry_name(group, entries, i, self.lang))
+                            .collect();
+                        let sub = group.sub(id)?;
+                        (!names.is_empty()).then(|| {
+                            format!(
+                                "{} ({})",
+                                sub.short_label().get(self.lang),
+                                crate::i18n::join_list(&names, self.lang)
+                            )
+                        })
+                    })
+                }
+            };
+            if let Some(label) = label
+                && !out.contains(&label)
+            {
+                out.push(label);
+            }
+        });
+        out
     }
 
     fn applying(&self) -> impl Iterator<Item = &Finding<'_>> {
