@@ -322,6 +322,11 @@ mod pty {
         answer(&mut p, "Vos choix", "1");
         answer(&mut p, "Dossiers papier ?", "1");
         expect(&mut p, "Protections ?");
+        // Ctrl-C where a user presses it: at the prompt, waiting for a line.
+        expect(
+            &mut p,
+            "Vos choix (numéros séparés par des virgules, 0 pour aucun)",
+        );
         p.send_control('c').unwrap();
         p.exp_eof().unwrap();
         let a = answers(&path);
