@@ -1059,3 +1059,15 @@ fn other_ticked_without_text_asks_for_it() {
         json!({"selected": ["locked", "other"], "other": "Chien de garde"})
     );
 }
+
+/// Space on a checklist where nothing is highlighted yet ticks its first
+/// option instead of doing nothing (wizard review, C3).
+#[test]
+fn space_on_an_untouched_checklist_ticks_the_first_option() {
+    let (mut app, _dir) = app_at(json!({"org.name": "A", "paper": true}), "paper.measures");
+    keys(&mut app, &[key(KeyCode::Char(' ')), key(KeyCode::Enter)]);
+    assert_eq!(
+        app.session.as_ref().unwrap().answers["paper.measures"],
+        Answer::Choices(vec!["locked".into()])
+    );
+}

@@ -216,10 +216,15 @@ impl ChoiceEditor {
         };
     }
 
-    /// Ticks or unticks the highlighted option (multiple choice).
+    /// Ticks or unticks the highlighted option (multiple choice); on a list
+    /// where nothing is highlighted yet, the first option.
     pub fn toggle(&mut self) {
-        if !self.multi || !self.placed {
+        if !self.multi {
             return;
+        }
+        if !self.placed {
+            self.placed = true;
+            self.cursor = 0;
         }
         if let Some((id, _)) = self.items.get(self.cursor)
             && !self.checked.remove(id)
