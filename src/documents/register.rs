@@ -105,16 +105,7 @@ fn controller_fields(r: &Reader<'_>, e: &EntryView<'_>) -> Vec<Field> {
         ),
     ];
     if eu {
-        fields.push(field(
-            "dpo",
-            tr(
-                lang,
-                "Délégué à la protection des données",
-                "Data protection officer",
-            ),
-            art30(r, "(1)(a)"),
-            dpo(r),
-        ));
+        fields.push(dpo_field(r, "(1)(a)"));
         if !r.ruled_out("org.eu_representative") {
             fields.push(field(
                 "representative",
@@ -207,16 +198,7 @@ fn processor_fields(r: &Reader<'_>, e: &EntryView<'_>) -> Vec<Field> {
         ),
     ];
     if eu {
-        fields.push(field(
-            "dpo",
-            tr(
-                lang,
-                "Délégué à la protection des données",
-                "Data protection officer",
-            ),
-            art30(r, "(2)(a)"),
-            dpo(r),
-        ));
+        fields.push(dpo_field(r, "(2)(a)"));
     }
     fields.push(field(
         "purposes",
@@ -290,6 +272,20 @@ fn officer(r: &Reader<'_>) -> Value {
         Some(false) => Value::known(tr(r.lang, "Aucune personne désignée", "No one designated")),
         None => Value::to_fill(&r.short("org.officer"), r.lang),
     }
+}
+
+/// The data protection officer's line, citing art. 30 at `point`.
+fn dpo_field(r: &Reader<'_>, point: &str) -> Field {
+    field(
+        "dpo",
+        tr(
+            r.lang,
+            "Délégué à la protection des données",
+            "Data protection officer",
+        ),
+        art30(r, point),
+        dpo(r),
+    )
 }
 
 fn dpo(r: &Reader<'_>) -> Value {

@@ -293,14 +293,7 @@ fn export(
     path: &std::path::Path,
     format: crate::render::Format,
 ) -> Result<PathBuf, String> {
-    let session = app
-        .session
-        .as_ref()
-        .ok_or_else(|| "no session".to_string())?;
-    let options = crate::report::BuildOptions {
-        lang: app.lang,
-        date: app.today,
-    };
+    let (session, options) = open_session(app)?;
     crate::render::export_session(
         &app.bank,
         session,
@@ -313,8 +306,10 @@ fn export(
     Ok(path.to_path_buf())
 }
 
-/// Writes every document of the open assessment into `dir`, in its language.
-fn export_kit(app: &App, dir: &std::path::Path) -> Result<PathBuf, String> {
+/// The open assessment and the options of its documents (its language, today).
+fn open_session(
+    app: &App,
+) -> Result<(&crate::session::Session, crate::report::BuildOptions), String> {
     let session = app
         .session
         .as_ref()
@@ -323,6 +318,12 @@ fn export_kit(app: &App, dir: &std::path::Path) -> Result<PathBuf, String> {
         lang: app.lang,
         date: app.today,
     };
+    Ok((session, options))
+}
+
+/// Writes every document of the open assessment into `dir`, in its language.
+fn export_kit(app: &App, dir: &std::path::Path) -> Result<PathBuf, String> {
+    let (session, options) = open_session(app)?;
     let dir = crate::files::expand_home(dir);
     crate::documents::kit::write(
         &app.bank,
