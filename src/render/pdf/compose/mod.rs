@@ -345,14 +345,7 @@ impl Composer<'_> {
                     .iter()
                     .map(|&i| vec![Run::new(&header[i], TABLE.with_face(Face::Bold))])
                     .collect();
-                let cells: Vec<Vec<Vec<Run>>> = rows
-                    .iter()
-                    .map(|r| {
-                        keep.iter()
-                            .map(|&i| vec![Run::new(r.get(i).cloned().unwrap_or_default(), TABLE)])
-                            .collect()
-                    })
-                    .collect();
+                let cells = kept_cells(&rows, &keep);
                 let widths = table::column_widths(&head, &cells, self.g().measure(), table::PAD);
                 Grid {
                     header: header.clone(),
@@ -421,14 +414,7 @@ impl Composer<'_> {
                 let keep =
                     grid.map_or_else(|| kept_columns(header.len(), rows), |g| g.keep.clone());
                 let header: Vec<String> = keep.iter().map(|&i| header[i].clone()).collect();
-                let rows: Vec<Vec<Vec<Run>>> = rows
-                    .iter()
-                    .map(|r| {
-                        keep.iter()
-                            .map(|&i| vec![Run::new(r.get(i).cloned().unwrap_or_default(), TABLE)])
-                            .collect()
-                    })
-                    .collect();
+                let rows = kept_cells(rows, &keep);
                 vec![self.table(&header, &rows, grid.map(|g| g.widths.as_slice()))]
             }
             Block::KeyFigures { figures } => vec![self.key_figures(figures)],
@@ -477,4 +463,15 @@ fn flow_gap(block: &Block) -> f32 {
         Block::Table { header, .. } if header.len() > MAX_COLUMNS => 0.0,
         _ => BLOCK_GAP,
     }
+}
+
+/// The cells of `rows` in the columns `keep`, in the table's text style.
+fn kept_cells(rows: &[Vec<String>], keep: &[usize]) -> Vec<Vec<Vec<Run>>> {
+    rows.iter()
+        .map(|r| {
+            keep.iter()
+                .map(|&i| vec![Run::new(r.get(i).cloned().unwrap_or_default(), TABLE)])
+                .collect()
+        })
+        .collect()
 }

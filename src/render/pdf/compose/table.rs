@@ -27,13 +27,7 @@ impl Composer<'_> {
             || column_widths(&head, rows, g.measure(), pad),
             <[f32]>::to_vec,
         );
-        let table = self.node(ROOT, Role::Table);
-        let tr = self.node(table, Role::TR);
-        let cells: Vec<NodeId> = head
-            .iter()
-            .map(|_| self.header_cell(tr, Scope::Column))
-            .collect();
-        let header_piece = self.table_row(&head, &widths, pad, Some(ACCENT), &cells);
+        let (table, header_piece) = self.header_row(&head, &widths, pad);
         let mut pieces = Vec::with_capacity(rows.len());
         for (n, row) in rows.iter().enumerate() {
             let fill = (n % 2 == 1).then_some(TINT);
@@ -58,6 +52,102 @@ impl Composer<'_> {
             header: Some(header_piece),
             ..Flow::default()
         }
+    }
+
+    /// Actions as a compact table: number, priority, action, area and the
+    /// page of its finding, each row a link to the finding (which says what to do).
+    pub(super) fn action_table(&self, items: &[Action]) -> Flow {
+        let g = self.g();
+        let pad = PAD;
+        let t = self.t;
+        let header_style = TABLE.with_face(Face::Bold).with_color(WHITE);
+        let head: Vec<Vec<Run>> = [t.number, t.priority, t.action, t.area, t.page]
+            .iter()
+            .map(|h| vec![Run::new(*h, header_style)])
+            .collect();
+        let cells_of = |a: &Action, page: &str| -> Vec<Vec<Run>> {
+            vec![
+                vec![Run::new(
+                    a.number.to_string(),
+                    TABLE.with_face(Face::Bold).with_color(ACCENT),
+                )],
+                vec![Run::new(
+                    &a.priority,
+                    TABLE
+                        .with_face(Face::Bold)
+                        .with_color(severity_color(a.severity)),
+                )],
+                vec![Run::new(&a.title, TABLE)],
+                vec![Run::new(&a.area, TABLE.with_color(MUTED))],
+                vec![Run::new(page, TABLE)],
+            ]
+        };
+        // The page column is sized for three digits, written once pages are known.
+        let sizing: Vec<Vec<Vec<Run>>> = items.iter().map(|a| cells_of(a, "999")).collect();
+        let mut widths = column_widths(&head, &sizing, g.measure(), pad);
+        // Room to spare goes to the action, not to the page number.
+        let fonts = Fonts::get();
+        let page_w = fonts
+            .width(header_style.face, header_style.size, t.page)
+            .max(fonts.width(TABLE.face, TABLE.size, "999"))
+            + 2.0 * pad
+            + 1.0;
+        if widths[4] > page_w {
+            widths[2] += widths[4] - page_w;
+            widths[4] = page_w;
+        }
+        let (table, header_piece) = self.header_row(&head, &widths, pad);
+        let mut pieces = vec![header_piece.clone()];
+        for (n, a) in items.iter().enumerate() {
+            let fill = (n % 2 == 1).then_some(TINT);
+            let tr = self.node(table, Role::TR);
+            let mut nodes: Vec<NodeId> = head.iter().map(|_| self.node(tr, Role::TD)).collect();
+            // The action's title is the link to its finding.
+            let link = self.node(nodes[2], Role::Link);
+            nodes[2] = link;
+            let mut piece = self.table_row(&cells_of(a, ""), &widths, pad, fill, &nodes);
+            let key = FINDING_KEY + a.number;
+            piece.items.extend([
+                Item::Mark(Mark::Node(nodes[4])),
+                Item::PageRef {
+                    right: g.right() - pad,
+                    y: pad * 0.75 + baseline(TABLE_LEADING, TABLE.size),
+                    style: TABLE,
+                    key,
+                },
+                Item::Mark(Mark::Node(link)),
+                Item::Link {
+                    x: g.side,
+                    y: 0.0,
+                    w: g.measure(),
+                    h: piece.height,
+                    key,
+                },
+            ]);
+            pieces.push(piece);
+        }
+        Flow {
+            pieces,
+            keep_first: 2,
+            keep_last: 2,
+            header: Some(header_piece),
+            ..Flow::default()
+        }
+    }
+
+    /// A new table in the structure tree and its header row, each cell a
+    /// column header (the row repeated on every page the table runs onto).
+    fn header_row(&self, head: &[Vec<Run>], widths: &[f32], pad: f32) -> (NodeId, Piece) {
+        let table = self.node(ROOT, Role::Table);
+        let tr = self.node(table, Role::TR);
+        let cells: Vec<NodeId> = head
+            .iter()
+            .map(|_| self.header_cell(tr, Scope::Column))
+            .collect();
+        (
+            table,
+            self.table_row(head, widths, pad, Some(ACCENT), &cells),
+        )
     }
 
     /// One row: `cells` set in `widths`, each marked as content of its node in `nodes`.
