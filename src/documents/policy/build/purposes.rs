@@ -1,0 +1,411 @@
+//! What is collected, why and on what basis: the activities, data obtained from
+//! others, special categories, legitimate interests and whether data are required.
+
+use super::Builder;
+use crate::answer::Answer;
+use crate::documents::EntryView;
+use crate::documents::policy::model::{Block, Item, Section, Span};
+use crate::i18n::{Lang, join_list};
+use crate::law::Jurisdiction::Eu;
+
+impl Builder<'_> {
+    /// A lawful basis as a policy states it, with its point of art. 6(1).
+    fn basis(&self, id: &str) -> Option<String> {
+        let (fr, en, point) = match id {
+            "contract" => (
+                "l’exécution d’un contrat avec vous, ou de mesures prises à votre demande avant sa conclusion",
+                "the performance of a contract with you, or steps taken at your request before entering into it",
+                "b",
+            ),
+            "legal_obligation" => (
+                "le respect d’une obligation légale",
+                "compliance with a legal obligation",
+                "c",
+            ),
+            "consent" => ("votre consentement", "your consent", "a"),
+            "legitimate_interests" => ("notre intérêt légitime", "our legitimate interests", "f"),
+            "vital_interests" => (
+                "la sauvegarde des intérêts vitaux d’une personne",
+                "protecting someone’s vital interests",
+                "d",
+            ),
+            "public_task" => (
+                "l’exécution d’une mission d’intérêt public",
+                "the performance of a task in the public interest",
+                "e",
+            ),
+            _ => return None,
+        };
+        Some(match self.lang {
+            Lang::Fr => format!("{fr} (RGPD, art.\u{a0}6(1)({point}))"),
+            Lang::En => format!("{en} (GDPR, Art.\u{a0}6(1)({point}))"),
+        })
+    }
+
+    /// Art. 13(1)(c): each activity's people, data, purposes and lawful basis.
+    pub(super) fn purposes(&self) -> Section {
+        let (own, for_clients) = self.activities();
+        let mut blocks = Vec::new();
+        if own.is_empty() && for_clients.is_empty() {
+            blocks.push(Block::Para(vec![self.todo(
+                "ce que vous recueillez, sur qui et pourquoi",
+                "what you collect, about whom and why",
+            )]));
+        }
+        for e in &own {
+            blocks.push(Block::Heading(e.name.clone()));
+            let mut lines = vec![
+                self.line(
+                    &self.t("Personnes concernées", "About whom"),
+                    e.value("people").into(),
+                ),
+                self.line(
+                    &self.t("Ce que nous recueillons", "What we collect"),
+                    e.value("what").into(),
+                ),
+                self.line(&self.t("Pourquoi", "Why"), self.why(e)),
+                self.line(
+                    &self.t("Qui les recueille", "Who collects it"),
+                    e.value("who_collects").into(),
+                ),
+                self.line(
+                    &self.t("Qui y a accès chez nous", "Who has access at our end"),
+                    e.value("used_by").into(),
+                ),
+            ];
+            if !e.ruled_out("basis") {
+                let bases: Vec<String> = e
+                    .selected("basis")
+                    .iter()
+                    .filter_map(|id| self.basis(id))
+                    .collect();
+                let value = if bases.is_empty() {
+                    Span::from(e.value("basis"))
+                } else {
+                    join_list(&bases, self.lang).into()
+                };
+                lines.push(self.line(&self.t("Base légale", "Lawful basis"), value));
+            }
+            blocks.push(Block::Bullets(lines));
+        }
+        if let Some(block) = self.special_categories() {
+            blocks.push(block);
+        }
+        blocks.extend(self.other_sources(&own));
+        if !for_clients.is_empty() {
+            let names: Vec<String> = for_clients.iter().map(|e| e.name.clone()).collect();
+            blocks.push(Block::Para(vec![
+                match self.lang {
+                    Lang::Fr => format!(
+                        "Nous traitons aussi des {} pour le compte de nos clients ({})\u{a0}: nous le faisons sur leurs instructions, et c’est leur propre politique qui vous renseigne sur ces traitements.",
+                        self.pi,
+                        join_list(&names, self.lang)
+                    ),
+                    Lang::En => format!(
+                        "We also process {} on behalf of our clients ({}): we do so on their instructions, and their own policy tells you about that processing.",
+                        self.pi,
+                        join_list(&names, self.lang)
+                    ),
+                }
+                .into(),
+            ]));
+        }
+        self.section(
+            Item::Purposes,
+            self.t(
+                "Ce que nous recueillons, et pourquoi",
+                "What we collect, and why",
+            ),
+            blocks,
+        )
+    }
+
+    /// What people whose contact details come from others must learn (GDPR
+    /// art. 14(1)(c)–(d) and 14(2)(f)): the purpose, the lawful basis, the
+    /// categories obtained and their source. The categories are those the
+    /// inventory records about prospects; no answer names the source, so it
+    /// is always to complete.
+    fn other_sources(&self, own: &[EntryView<'_>]) -> Vec<Block> {
+        let r = self.r;
+        let ticked =
+            |question: &str, option: &str| self.ticked(question).iter().any(|id| id == option);
+        if !ticked("consent.secondary_uses", "other_sources") {
+            return Vec::new();
+        }
+        let mut categories: Vec<String> = Vec::new();
+        for e in own {
+            let what = e.value("what");
+            if e.selected("people").iter().any(|p| p == "prospects")
+                && !what.to_fill
+                && !categories.contains(&what.text)
+            {
+                categories.push(what.text);
+            }
+        }
+        let categories = if categories.is_empty() {
+            self.todo(
+                "catégories de renseignements obtenus, par exemple nom, fonction, adresse électronique, téléphone",
+                "categories of information obtained, for example name, job title, e-mail address, telephone",
+            )
+        } else {
+            let sep = self.semicolon();
+            Span::from(categories.join(sep))
+        };
+        let mut lines = vec![
+            self.line(
+                &self.t("Pourquoi", "Why"),
+                self.t(
+                    "vous présenter nos produits et services (prospection)",
+                    "to present our products and services to you (prospecting)",
+                )
+                .into(),
+            ),
+            self.line(&self.t("Ce que nous obtenons", "What we obtain"), categories),
+            self.line(
+                &self.t("Source", "Source"),
+                self.todo(
+                    "d’où viennent ces coordonnées (fournisseur du fichier, partenaire, réseau social, annuaire) et si elles sont accessibles au public",
+                    "where these contact details come from (list supplier, partner, social network, directory) and whether they are publicly available",
+                ),
+            ),
+        ];
+        if r.under(Eu) {
+            lines.push(self.line(
+                &self.t("Base légale", "Lawful basis"),
+                self.todo(
+                    "base légale de cette prospection, par exemple le consentement donné à la source ou notre intérêt légitime",
+                    "lawful basis of this prospecting, for example consent given to the source or our legitimate interests",
+                ),
+            ));
+        }
+        let mut intro = self.t(
+            "Pour notre prospection, nous utilisons aussi des coordonnées que vous ne nous avez pas données vous-même\u{a0}: nous les avons obtenues par d’autres.",
+            "For our prospecting, we also use contact details you did not give us yourself: we obtained them from others.",
+        );
+        if ticked("consent.other_sources", "informed") {
+            intro.push_str(&self.t(
+                " Notre premier message vous dit qui nous sommes, d’où viennent vos coordonnées et comment refuser nos messages.",
+                " Our first message tells you who we are, where your contact details came from and how to refuse our messages.",
+            ));
+        }
+        vec![
+            Block::Heading(self.t(
+                "Coordonnées obtenues par d’autres",
+                "Contact details obtained from others",
+            )),
+            Block::Para(vec![intro.into()]),
+            Block::Bullets(lines),
+        ]
+    }
+
+    /// The art. 9(2) conditions relied on for health and the other special
+    /// categories, when the interview asked for them.
+    fn special_categories(&self) -> Option<Block> {
+        const ART9: [&str; 8] = [
+            "health",
+            "ethnic",
+            "political",
+            "religious",
+            "union",
+            "genetic",
+            "biometric",
+            "sex_life",
+        ];
+        let r = self.r;
+        if r.ruled_out("sensitive.art9_condition") || r.answer("sensitive.categories").is_none() {
+            return None;
+        }
+        let categories = self.labels(
+            "sensitive.categories",
+            self.ticked("sensitive.categories")
+                .iter()
+                .filter(|id| ART9.contains(&id.as_str())),
+        );
+        if categories.is_empty() {
+            return None;
+        }
+        let conditions: Vec<String> = self
+            .ticked("sensitive.art9_condition")
+            .iter()
+            .filter_map(|id| {
+                let (fr, en, point) = match id.as_str() {
+                    "explicit_consent" => {
+                        ("votre consentement explicite", "your explicit consent", "a")
+                    }
+                    "employment" => (
+                        "nos obligations en droit du travail et de la protection sociale",
+                        "our obligations under employment and social security law",
+                        "b",
+                    ),
+                    "vital" => (
+                        "la protection de la vie d’une personne hors d’état de consentir",
+                        "protecting the vital interests of someone unable to consent",
+                        "c",
+                    ),
+                    "members" => (
+                        "les activités menées pour nos membres",
+                        "activities carried out for our members",
+                        "d",
+                    ),
+                    "made_public" => (
+                        "des données que vous avez vous-même rendues publiques",
+                        "data you have made public yourself",
+                        "e",
+                    ),
+                    "legal_claims" => (
+                        "la constatation, l’exercice ou la défense de droits en justice",
+                        "the establishment, exercise or defence of legal claims",
+                        "f",
+                    ),
+                    "health_care" => (
+                        "les soins et diagnostics médicaux, par des professionnels tenus au secret",
+                        "medical care and diagnosis, by professionals bound by secrecy",
+                        "h",
+                    ),
+                    _ => return None,
+                };
+                Some(match self.lang {
+                    Lang::Fr => format!("{fr} (RGPD, art.\u{a0}9(2)({point}))"),
+                    Lang::En => format!("{en} (GDPR, Art.\u{a0}9(2)({point}))"),
+                })
+            })
+            .collect();
+        let condition: Span = if conditions.is_empty() {
+            self.todo(
+                "exception de l’article 9(2) du RGPD qui permet ce traitement",
+                "exception of GDPR Article 9(2) that allows this processing",
+            )
+        } else {
+            format!("{}.", join_list(&conditions, self.lang)).into()
+        };
+        Some(Block::Para(vec![
+            match self.lang {
+                Lang::Fr => format!(
+                    "Certaines informations relèvent des catégories particulières de données ({})\u{202f}; ce qui nous permet de les traiter\u{a0}: ",
+                    join_list(&categories, self.lang)
+                ),
+                Lang::En => format!(
+                    "Some information belongs to the special categories of data ({}); what allows us to process it: ",
+                    join_list(&categories, self.lang)
+                ),
+            }
+            .into(),
+            condition,
+        ]))
+    }
+
+    /// Why an activity's information is collected: the words given, else the purposes ticked.
+    fn why(&self, e: &EntryView<'_>) -> Span {
+        match e.answer("purpose").filter(|a| a.is_substantive()) {
+            Some(_) => e.value("purpose").into(),
+            None if e.answer("purposes").is_some_and(Answer::is_substantive) => {
+                e.value("purposes").into()
+            }
+            None => e.value("purpose").into(),
+        }
+    }
+
+    /// Art. 13(1)(d): the interests pursued, when an activity relies on them.
+    pub(super) fn legitimate_interests(&self) -> Option<Section> {
+        let (own, _) = self.activities();
+        let with: Vec<&EntryView<'_>> = own
+            .iter()
+            .filter(|e| {
+                e.selected("basis")
+                    .iter()
+                    .any(|b| b == "legitimate_interests")
+            })
+            .collect();
+        if with.is_empty() {
+            return None;
+        }
+        let lines = with
+            .iter()
+            .map(|e| {
+                self.line(
+                    &e.name,
+                    self.todo(
+                        "l’intérêt poursuivi, et pourquoi il ne l’emporte pas sur vos droits",
+                        "the interest pursued, and why it does not override your rights",
+                    ),
+                )
+            })
+            .collect();
+        Some(self.section(
+            Item::LegitimateInterests,
+            self.t("Nos intérêts légitimes", "Our legitimate interests"),
+            vec![
+                Block::Para(vec![self
+                    .t(
+                        "Lorsque nous nous fondons sur notre intérêt légitime, cet intérêt est le suivant\u{a0}:",
+                        "Where we rely on our legitimate interests, those interests are:",
+                    )
+                    .into()]),
+                Block::Bullets(lines),
+            ],
+        ))
+    }
+
+    /// Art. 13(2)(e): whether each activity's information is required.
+    pub(super) fn requirement(&self) -> Section {
+        let (own, _) = self.activities();
+        let lines: Vec<Vec<Span>> = own
+            .iter()
+            .map(|e| {
+                let ids: Vec<&str> = if e.selected("basis").is_empty() {
+                    e.selected("purposes")
+                        .iter()
+                        .map(|p| match p.as_str() {
+                            "service" => "contract",
+                            "legal" => "legal_obligation",
+                            _ => "optional",
+                        })
+                        .collect()
+                } else {
+                    e.selected("basis").iter().map(String::as_str).collect()
+                };
+                let value: Span = if ids.contains(&"legal_obligation") {
+                    self.t(
+                        "la loi nous impose de les recueillir",
+                        "the law requires us to collect it",
+                    )
+                    .into()
+                } else if ids.contains(&"contract") {
+                    self.t(
+                        "leur communication nous est nécessaire pour vous fournir ce que vous demandez\u{202f}; sans elle, nous ne pourrions pas le faire",
+                        "we need it to provide what you ask for; without it, we could not do so",
+                    )
+                    .into()
+                } else if !ids.is_empty() {
+                    self.t(
+                        "vous êtes libre de ne pas les fournir, sans autre conséquence que de ne pas en bénéficier",
+                        "you are free not to give it, with no consequence other than not benefiting from it",
+                    )
+                    .into()
+                } else {
+                    self.todo(
+                        "si ces informations sont obligatoires et ce qu’il se passe si elles ne sont pas fournies",
+                        "whether this information is required and what happens if it is not given",
+                    )
+                };
+                self.line(&e.name, value)
+            })
+            .collect();
+        let blocks = if lines.is_empty() {
+            vec![Block::Para(vec![self.todo(
+                "si les informations demandées sont obligatoires",
+                "whether the information asked for is required",
+            )])]
+        } else {
+            vec![Block::Bullets(lines)]
+        };
+        self.section(
+            Item::Requirement,
+            self.t(
+                "Devez-vous nous fournir ces informations\u{a0}?",
+                "Do you have to give us this information?",
+            ),
+            blocks,
+        )
+    }
+}

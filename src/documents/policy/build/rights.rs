@@ -1,0 +1,371 @@
+//! What people can do: their rights, withdrawing consent, complaining, and
+//! automated decisions (GDPR art. 13(2)(b)–(d), (f)).
+
+use super::Builder;
+use crate::answer::Answer;
+use crate::documents::policy::model::{Block, Item, Section, Span};
+use crate::law::Jurisdiction::{Ca, Eu, Qc};
+
+impl Builder<'_> {
+    /// Art. 13(2)(b): people's rights under each law, how to use them and the time to answer.
+    pub(super) fn rights(&self) -> Section {
+        let r = self.r;
+        let (eu, ca, qc) = (r.under(Eu), r.under(Ca), r.under(Qc));
+        let mut rights: Vec<Vec<Span>> = Vec::new();
+        let cite = |eu_art: Option<&str>, qc_s: Option<&str>, ca_cl: Option<&str>| {
+            let mut refs = Vec::new();
+            if let (true, Some(a)) = (eu, eu_art) {
+                refs.push(
+                    format!("{} {a}", self.t("RGPD, art.", "GDPR, Art.")).replace(". ", ".\u{a0}"),
+                );
+            }
+            if let (true, Some(s)) = (qc, qc_s) {
+                refs.push(
+                    format!(
+                        "{} {s}",
+                        self.t("RLRQ c.\u{a0}P-39.1, art.", "CQLR c.\u{a0}P-39.1, s.")
+                    )
+                    .replace(". ", ".\u{a0}"),
+                );
+            }
+            if let (true, Some(c)) = (ca, ca_cl) {
+                refs.push(
+                    format!(
+                        "{} {c}",
+                        self.t("LPRPDE, annexe\u{a0}1, art.", "PIPEDA, Sch.\u{a0}1, cl.")
+                    )
+                    .replace(". ", ".\u{a0}"),
+                );
+            }
+            if refs.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", refs.join(self.semicolon()))
+            }
+        };
+        let mut add = |text: String| rights.push(vec![text.into()]);
+        add(self.t(
+            "accéder aux informations que nous détenons sur vous et en obtenir une copie",
+            "access the information we hold about you and get a copy",
+        ) + &cite(Some("15"), Some("27"), Some("4.9")));
+        add(self.t(
+            "faire corriger ce qui est inexact, incomplet ou équivoque",
+            "have what is inaccurate, incomplete or ambiguous corrected",
+        ) + &cite(Some("16"), Some("28"), Some("4.9.5")));
+        if eu {
+            add(self.t(
+                "faire effacer vos données dans les cas prévus par la loi",
+                "have your data erased in the cases the law provides",
+            ) + &cite(Some("17"), None, None));
+            add(self.t(
+                "faire limiter le traitement de vos données dans les cas prévus par la loi",
+                "have the processing of your data restricted in the cases the law provides",
+            ) + &cite(Some("18"), None, None));
+            add(self.t(
+                "vous opposer au traitement de vos données fondé sur notre intérêt légitime, et à tout moment à la prospection",
+                "object to the processing of your data based on our legitimate interests, and at any time to direct marketing",
+            ) + &cite(Some("21"), None, None));
+        }
+        if eu || qc {
+            let (fr, en) = if eu && !qc {
+                (
+                    "recevoir les données que vous nous avez fournies dans un format structuré et couramment utilisé, ou les faire transmettre à un autre organisme, lorsque leur traitement repose sur votre consentement ou sur un contrat",
+                    "receive the data you gave us in a structured, commonly used format, or have them sent to another organization, when their processing rests on your consent or a contract",
+                )
+            } else {
+                (
+                    "recevoir les informations informatisées que vous nous avez fournies dans un format technologique structuré et couramment utilisé, ou les faire transmettre à un autre organisme",
+                    "receive the computerized information you gave us in a structured, commonly used technological format, or have it sent to another organization",
+                )
+            };
+            add(self.t(fr, en) + &cite(Some("20"), Some("27"), None));
+        }
+        if qc {
+            add(self.t(
+                "demander que nous cessions de diffuser une information vous concernant ou que soit désindexé un lien associé à votre nom, lorsque la loi le permet",
+                "ask us to stop disseminating information about you or to de-index a link attached to your name, where the law allows it",
+            ) + &cite(None, Some("28.1"), None));
+        }
+        if eu
+            && r.answer("org.establishment")
+                .is_some_and(|a| a == &Answer::Text("france".into()))
+        {
+            add(self.t(
+                "définir des directives sur le sort de vos données après votre décès (loi Informatique et Libertés, art.\u{a0}85)",
+                "set directives on what becomes of your data after your death (French loi Informatique et Libertés, Art.\u{a0}85)",
+            ));
+        }
+        let mut blocks = vec![
+            Block::Para(vec![
+                self.t("Vous avez le droit de\u{a0}:", "You have the right to:")
+                    .into(),
+            ]),
+            Block::Bullets(rights),
+        ];
+        let mut how = vec![
+            self.t(
+                "Pour exercer ces droits, écrivez-nous à ",
+                "To exercise these rights, write to us at ",
+            )
+            .into(),
+            self.email(),
+        ];
+        let channels = self.labels(
+            "rights.channels",
+            self.ticked("rights.channels")
+                .iter()
+                .filter(|c| *c != "email"),
+        );
+        how.push(".".into());
+        if !channels.is_empty() {
+            let or = format!(" {} ", self.t("ou", "or"));
+            let listed = match channels.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, init)) => format!("{}{or}{last}", init.join(", ")),
+                None => String::new(),
+            };
+            how.push(
+                format!(
+                    " {} {listed}.",
+                    self.t(
+                        "Vous pouvez aussi présenter votre demande",
+                        "You can also make your request"
+                    )
+                )
+                .into(),
+            );
+        }
+        if r.yes("rights.identity") == Some(true) {
+            how.push(
+                self.t(
+                    " Nous vous demanderons peut-être de confirmer votre identité, pour ne communiquer vos informations qu’à vous.",
+                    " We may ask you to confirm your identity, so that we give your information to you alone.",
+                )
+                .into(),
+            );
+        }
+        blocks.push(Block::Para(how));
+        let mut delays = Vec::new();
+        if eu {
+            delays.push(self.t(
+                "un mois, prolongeable de deux mois pour une demande complexe (RGPD, art.\u{a0}12(3))",
+                "one month, which may be extended by two months for a complex request (GDPR, Art.\u{a0}12(3))",
+            ));
+        }
+        if qc {
+            delays.push(self.t(
+                "30\u{a0}jours (RLRQ c.\u{a0}P-39.1, art.\u{a0}32)",
+                "30\u{a0}days (CQLR c.\u{a0}P-39.1, s.\u{a0}32)",
+            ));
+        }
+        if ca {
+            delays.push(self.t(
+                "30\u{a0}jours, prolongeables dans certains cas (LPRPDE, art.\u{a0}8(3))",
+                "30\u{a0}days, which may be extended in some cases (PIPEDA, s.\u{a0}8(3))",
+            ));
+        }
+        if !delays.is_empty() {
+            blocks.push(Block::Para(vec![
+                format!(
+                    "{} {}.",
+                    self.t(
+                        "La loi nous donne pour vous répondre\u{a0}:",
+                        "The law gives us this long to answer:"
+                    ),
+                    delays.join(self.semicolon())
+                )
+                .into(),
+            ]));
+        }
+        self.section(Item::Rights, self.t("Vos droits", "Your rights"), blocks)
+    }
+
+    /// Art. 13(2)(c): withdrawing consent.
+    pub(super) fn withdrawal(&self) -> Section {
+        let r = self.r;
+        let (own, _) = self.activities();
+        let consent_based = own
+            .iter()
+            .any(|e| e.selected("basis").iter().any(|b| b == "consent"))
+            || r.yes("trans.cookies") == Some(true);
+        let bases_known = !own.is_empty() && own.iter().all(|e| !e.selected("basis").is_empty());
+        let mut blocks = Vec::new();
+        if r.under(Eu) && !r.under(Ca) && !r.under(Qc) && bases_known && !consent_based {
+            blocks.push(Block::Para(vec![self
+                .t(
+                    "Aucun des traitements décrits ci-dessus ne repose sur votre consentement. Si nous vous le demandons un jour, vous pourrez le retirer à tout moment.",
+                    "None of the processing described above rests on your consent. Should we ever ask for it, you will be able to withdraw it at any time.",
+                )
+                .into()]));
+        } else {
+            let how: Span = if r.yes("consent.withdrawal") == Some(false) {
+                self.todo(
+                    "comment retirer son consentement aussi simplement qu’on l’a donné",
+                    "how to withdraw consent as easily as it was given",
+                )
+            } else {
+                self.t(
+                    "aussi simplement que vous l’avez donné, en nous écrivant à ",
+                    "as easily as you gave it, by writing to us at ",
+                )
+                .into()
+            };
+            let mut para = vec![
+                self.t(
+                    "Lorsque nous utilisons vos informations avec votre consentement, vous pouvez le retirer à tout moment, ",
+                    "Where we use your information with your consent, you can withdraw it at any time, ",
+                )
+                .into(),
+                how.clone(),
+            ];
+            if !how.to_fill {
+                para.push(self.email());
+            }
+            if r.under(Qc) {
+                para.push(
+                    self.t(
+                        " (RLRQ c.\u{a0}P-39.1, art.\u{a0}8)",
+                        " (CQLR c.\u{a0}P-39.1, s.\u{a0}8)",
+                    )
+                    .into(),
+                );
+            }
+            para.push(".".into());
+            let mut refs = Vec::new();
+            if r.under(Eu) {
+                refs.push(self.t(
+                    " Le retrait ne remet pas en cause ce que nous avons fait avant (RGPD, art.\u{a0}7(3)).",
+                    " Withdrawal does not affect what we did before (GDPR, Art.\u{a0}7(3)).",
+                ));
+            }
+            if r.under(Ca) {
+                refs.push(self.t(
+                    " Nous vous dirons ce que le retrait implique, par exemple un service que nous ne pourrions plus vous rendre (LPRPDE, annexe\u{a0}1, art.\u{a0}4.3.8).",
+                    " We will tell you what withdrawing implies, for example a service we could no longer provide (PIPEDA, Sch.\u{a0}1, cl.\u{a0}4.3.8).",
+                ));
+            }
+            para.extend(refs.into_iter().map(Span::from));
+            blocks.push(Block::Para(para));
+        }
+        self.section(
+            Item::Withdrawal,
+            self.t("Retirer votre consentement", "Withdrawing your consent"),
+            blocks,
+        )
+    }
+
+    /// Art. 13(2)(d): complaining to us, then to the authority.
+    pub(super) fn complaint(&self) -> Section {
+        let r = self.r;
+        let mut blocks = Vec::new();
+        let mut first = vec![
+            self.t(
+                "Si vous estimez que nous ne respectons pas vos droits, écrivez-nous d’abord à ",
+                "If you believe we are not respecting your rights, write to us first at ",
+            )
+            .into(),
+            self.email(),
+            ".".into(),
+        ];
+        if r.yes("rights.complaints") == Some(true) {
+            first.push(
+                self.t(
+                    " Nous examinons chaque plainte et y répondons par écrit.",
+                    " We look into every complaint and answer in writing.",
+                )
+                .into(),
+            );
+        }
+        blocks.push(Block::Para(first));
+        let mut authorities: Vec<Vec<Span>> = Vec::new();
+        if r.under(Eu) {
+            let established_in_france =
+                r.answer("org.establishment") == Some(&Answer::Text("france".into()));
+            let mut line: Vec<Span> = if established_in_france {
+                vec![self
+                    .t(
+                        "la Commission nationale de l’informatique et des libertés (CNIL), www.cnil.fr, ",
+                        "the Commission nationale de l’informatique et des libertés (CNIL), www.cnil.fr, ",
+                    )
+                    .into()]
+            } else {
+                vec![
+                    self.todo(
+                        "autorité de contrôle et ses coordonnées",
+                        "supervisory authority and its contact details",
+                    ),
+                    ", ".into(),
+                ]
+            };
+            line.push(
+                self.t(
+                    "ou l’autorité de contrôle de l’État membre où vous vivez, où vous travaillez ou où la violation aurait eu lieu (RGPD, art.\u{a0}77)",
+                    "or the supervisory authority of the Member State where you live, work or where the infringement allegedly took place (GDPR, Art.\u{a0}77)",
+                )
+                .into(),
+            );
+            authorities.push(line);
+        }
+        if r.under(Ca) {
+            authorities.push(vec![self
+                .t(
+                    "le Commissariat à la protection de la vie privée du Canada, www.priv.gc.ca (LPRPDE, art.\u{a0}11)",
+                    "the Office of the Privacy Commissioner of Canada, www.priv.gc.ca (PIPEDA, s.\u{a0}11)",
+                )
+                .into()]);
+        }
+        if r.under(Qc) {
+            authorities.push(vec![
+                self.t(
+                    "la Commission d’accès à l’information du Québec, www.cai.gouv.qc.ca",
+                    "the Commission d’accès à l’information du Québec, www.cai.gouv.qc.ca",
+                )
+                .into(),
+            ]);
+        }
+        if authorities.is_empty() {
+            authorities.push(vec![
+                self.todo("autorité compétente", "competent authority"),
+            ]);
+        }
+        blocks.push(Block::Para(vec![
+            self.t(
+                "Vous pouvez aussi vous plaindre auprès de\u{a0}:",
+                "You can also complain to:",
+            )
+            .into(),
+        ]));
+        blocks.push(Block::Bullets(authorities));
+        self.section(
+            Item::Complaint,
+            self.t("Vous plaindre", "Complaints"),
+            blocks,
+        )
+    }
+
+    /// Art. 13(2)(f): automated decisions.
+    pub(super) fn automated(&self) -> Section {
+        let r = self.r;
+        let span: Span = match r.answer("rights.automated") {
+            Some(Answer::Text(choice)) if choice == "none" => self
+                .t(
+                    "Nous ne prenons aucune décision à votre sujet fondée exclusivement sur un traitement automatisé, y compris le profilage.",
+                    "We make no decision about you based solely on automated processing, including profiling.",
+                )
+                .into(),
+            Some(Answer::Text(_)) => self.todo(
+                "décisions prises par traitement automatisé, logique suivie, importance et conséquences pour la personne, et comment en faire revoir une par un membre de l’équipe",
+                "decisions made by automated processing, the logic involved, their significance and consequences for the person, and how to have one reviewed by a member of the team",
+            ),
+            _ => self.todo(
+                "si des décisions sont prises sur vous par un traitement entièrement automatisé",
+                "whether decisions about you are made by fully automated processing",
+            ),
+        };
+        self.section(
+            Item::Automated,
+            self.t("Décisions automatisées", "Automated decisions"),
+            vec![Block::Para(vec![span])],
+        )
+    }
+}
