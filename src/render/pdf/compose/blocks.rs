@@ -6,18 +6,18 @@ use super::*;
 impl Composer<'_> {
     /// The lines of one bullet point, an item of `list`.
     pub(super) fn bullet(&self, runs: &[Run], list: NodeId) -> Vec<Piece> {
-        let g = self.g();
         let indent = 14.0;
-        let lines = break_lines(runs, g.measure() - indent);
+        let x = self.prose_x();
+        let lines = break_lines(runs, self.prose(BODY) - indent);
         let item = self.node(list, Role::LI);
         let label = self.node(item, Role::Lbl);
         let body = self.node(item, Role::LBody);
-        let mut pieces = tagged_lines(&lines, g.side + indent, BODY_LEADING, body);
+        let mut pieces = tagged_lines(&lines, x + indent, BODY_LEADING, body);
         if let Some(first) = pieces.first_mut() {
             let style = BODY.with_color(ACCENT);
             first.items.push(Item::Mark(Mark::Node(label)));
             first.items.push(Item::Text {
-                x: g.side + 3.0,
+                x: x + 3.0,
                 y: baseline(BODY_LEADING, style.size),
                 style,
                 text: "•".into(),
@@ -39,13 +39,15 @@ impl Composer<'_> {
             + 8.0;
         let icon = 18.0;
         let gutter = 24.0;
-        let half = (g.measure() - gutter) / 2.0;
+        let left = self.prose_x();
+        let full = g.right() - left;
+        let half = (full - gutter) / 2.0;
         // Two columns when no item takes more than two lines there.
         let two = items.len() >= 4
             && items.iter().all(|i| {
                 break_lines(&[Run::new(&i.text, BODY)], half - icon - status_w).len() <= 2
             });
-        let (columns, width) = if two { (2, half) } else { (1, g.measure()) };
+        let (columns, width) = if two { (2, half) } else { (1, full) };
         let mut pieces = Vec::new();
         let list = self.node(ROOT, Role::L);
         let rows = items.len().div_ceil(columns);
@@ -53,7 +55,7 @@ impl Composer<'_> {
         for (r, row) in items.chunks(columns).enumerate() {
             let mut piece = Piece::default();
             for (c, item) in row.iter().enumerate() {
-                let x = g.side + c as f32 * (half + gutter);
+                let x = left + c as f32 * (half + gutter);
                 let entry = self.node(list, Role::LI);
                 let label = self.node(entry, Role::Lbl);
                 let body = self.node(entry, Role::LBody);
@@ -351,7 +353,6 @@ impl Composer<'_> {
     /// than the gaps: its title, then the text, in one paragraph; a good
     /// practice carries its tick and its label.
     fn compact(&self, f: &FindingBlock) -> Flow {
-        let g = self.g();
         let good = f.severity == Severity::GoodPractice;
         let indent = if good { 14.0 } else { 0.0 };
         let text = format!("{} {}", f.finding, f.recommendation);
@@ -370,20 +371,21 @@ impl Composer<'_> {
             TABLE.with_color(MUTED),
         ));
         runs.push(Run::new(text.trim(), TABLE));
-        let measure = g.measure() - indent;
+        let measure = self.prose(TABLE) - indent;
+        let left = self.prose_x();
         let mut pieces = tagged_lines(
             &break_lines(&runs, measure),
-            g.side + indent,
+            left + indent,
             TABLE_LEADING,
             self.node(ROOT, Role::P),
         );
-        pieces.extend(self.notes(f, g.side + indent, measure));
+        pieces.extend(self.notes(f, left + indent, measure));
         if good && let Some(first) = pieces.first_mut() {
             // The label says "in place": the tick is decoration.
             first.items.push(Item::Mark(Mark::Artifact));
             first.items.extend(status_icon(
                 Status::Done,
-                g.side,
+                left,
                 (TABLE_LEADING - 10.0) / 2.0,
             ));
         }
@@ -418,10 +420,10 @@ impl Composer<'_> {
         if !f.severity.is_gap() {
             return self.compact(f);
         }
-        let g = self.g();
         let indent = 12.0;
-        let x = g.side + indent;
-        let measure = g.measure() - indent;
+        let left = self.prose_x();
+        let x = left + indent;
+        let measure = self.prose(BODY) - indent;
         let color = severity_color(f.severity);
         let mut pieces = Vec::new();
         // The number the action plan gives it.
@@ -465,7 +467,7 @@ impl Composer<'_> {
             keep_first: 2,
             keep_last: 2,
             backdrop: vec![Backdrop {
-                x: g.side,
+                x: left,
                 w: 3.0,
                 color,
             }],
