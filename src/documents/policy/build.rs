@@ -42,7 +42,7 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     sections.push(b.withdrawal());
     sections.push(b.complaint());
     sections.push(b.requirement());
-    sections.push(b.automated());
+    sections.extend(b.automated());
     sections.extend(b.cookies());
     sections.extend(b.children());
     sections.push(b.security());

@@ -6,7 +6,7 @@ use crate::answer::Answer;
 use crate::documents::EntryView;
 use crate::documents::policy::model::{Block, Item, Section, Span};
 use crate::i18n::{Lang, join_list};
-use crate::law::Jurisdiction::Eu;
+use crate::law::Jurisdiction::{Eu, Qc};
 
 impl Builder<'_> {
     /// A lawful basis as a policy states it, with its point of art. 6(1).
@@ -69,7 +69,8 @@ impl Builder<'_> {
                     e.value("who_collects").into(),
                 ),
                 self.line(
-                    &self.t("Qui y a accès chez nous", "Who has access at our end"),
+                    // The answer may name someone outside (an accountant), so not « chez nous ».
+                    &self.t("Qui les utilise", "Who uses it"),
                     e.value("used_by").into(),
                 ),
             ];
@@ -88,9 +89,10 @@ impl Builder<'_> {
             }
             blocks.push(Block::Bullets(lines));
         }
-        if let Some(block) = self.special_categories() {
+        if let Some(block) = self.special_categories(&own, !for_clients.is_empty()) {
             blocks.push(block);
         }
+        blocks.extend(self.express_consent());
         blocks.extend(self.other_sources(&own));
         if !for_clients.is_empty() {
             let names: Vec<String> = for_clients.iter().map(|e| e.name.clone()).collect();
@@ -200,7 +202,10 @@ impl Builder<'_> {
 
     /// The art. 9(2) conditions relied on for health and the other special
     /// categories, when the interview asked for them.
-    fn special_categories(&self) -> Option<Block> {
+    /// Health stays out when the organisation also works for clients and none
+    /// of its own activities holds health data: the health data are then the
+    /// clients' (the restaurants' guests' allergies), not its own.
+    fn special_categories(&self, own: &[EntryView<'_>], for_clients: bool) -> Option<Block> {
         const ART9: [&str; 8] = [
             "health",
             "ethnic",
@@ -219,7 +224,14 @@ impl Builder<'_> {
             "sensitive.categories",
             self.ticked("sensitive.categories")
                 .iter()
-                .filter(|id| ART9.contains(&id.as_str())),
+                .filter(|id| ART9.contains(&id.as_str()))
+                .filter(|id| {
+                    *id != "health"
+                        || !for_clients
+                        || own
+                            .iter()
+                            .any(|e| e.selected("what").iter().any(|w| w == "health"))
+                }),
         );
         if categories.is_empty() {
             return None;
@@ -294,6 +306,22 @@ impl Builder<'_> {
         ]))
     }
 
+    /// Québec: sensitive information only with express consent (s. 12), when
+    /// the answers say it is asked for.
+    fn express_consent(&self) -> Option<Block> {
+        let r = self.r;
+        let asked =
+            matches!(r.answer("sensitive.express_consent"), Some(Answer::Text(c)) if c == "yes");
+        (r.under(Qc) && asked).then(|| {
+            Block::Para(vec![self
+                .t(
+                    "Nous ne recueillons et n’utilisons vos renseignements personnels sensibles qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12).",
+                    "We collect and use your sensitive personal information only with your express consent (CQLR c.\u{a0}P-39.1, s.\u{a0}12).",
+                )
+                .into()])
+        })
+    }
+
     /// Why an activity's information is collected: the words given, else the purposes ticked.
     fn why(&self, e: &EntryView<'_>) -> Span {
         match e.answer("purpose").filter(|a| a.is_substantive()) {
@@ -346,6 +374,27 @@ impl Builder<'_> {
         ))
     }
 
+    /// Whether visitors can refuse the browsing data the website collects: only
+    /// a banner that lets them refuse before anything is set gives them the choice.
+    fn browsing_refusal(&self) -> Span {
+        let cookies = self.r.term("cookies");
+        match self.r.answer("trans.cookie_consent") {
+            Some(Answer::Text(c)) if c == "choice" => match self.lang {
+                Lang::Fr => format!(
+                    "vous pouvez refuser les {cookies} qui ne sont pas nécessaires, dans le bandeau de notre site, sans autre conséquence"
+                ),
+                Lang::En => format!(
+                    "you can refuse the {cookies} that are not needed, in our website’s banner, with no other consequence"
+                ),
+            }
+            .into(),
+            _ => self.todo(
+                "comment les visiteurs peuvent refuser la collecte de ces données\u{a0}: aujourd’hui, aucun vrai choix ne leur est proposé",
+                "how visitors can refuse the collection of this data: today they are given no real choice",
+            ),
+        }
+    }
+
     /// Art. 13(2)(e): whether each activity's information is required.
     pub(super) fn requirement(&self) -> Section {
         let (own, _) = self.activities();
@@ -364,7 +413,38 @@ impl Builder<'_> {
                 } else {
                     e.selected("basis").iter().map(String::as_str).collect()
                 };
-                let value: Span = if ids.contains(&"legal_obligation") {
+                let what = e.selected("what");
+                let browsing_only = !what.is_empty() && what.iter().all(|w| w == "online");
+                let value: Span = if browsing_only {
+                    self.browsing_refusal()
+                } else if e.selected("purposes").iter().any(|p| p == "recruitment") {
+                    self.t(
+                        "sans elles, nous ne pourrions pas examiner votre candidature",
+                        "without it, we could not consider your application",
+                    )
+                    .into()
+                } else if ids.contains(&"contract")
+                    && !e.selected("people").is_empty()
+                    && e.selected("people").iter().all(|p| p == "employees")
+                {
+                    let mut text = self.t(
+                        "leur communication est nécessaire à votre contrat de travail",
+                        "we need it for your employment contract",
+                    );
+                    if ids.contains(&"legal_obligation") {
+                        text.push_str(&self.t(
+                            "\u{202f}; la loi nous impose en outre de les conserver",
+                            "; the law also requires us to keep it",
+                        ));
+                    }
+                    text.into()
+                } else if ids.contains(&"contract") && ids.contains(&"legal_obligation") {
+                    self.t(
+                        "leur communication nous est nécessaire pour vous fournir ce que vous demandez\u{202f}; la loi nous impose en outre de les conserver",
+                        "we need it to provide what you ask for; the law also requires us to keep it",
+                    )
+                    .into()
+                } else if ids.contains(&"legal_obligation") {
                     self.t(
                         "la loi nous impose de les recueillir",
                         "the law requires us to collect it",
