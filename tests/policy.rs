@@ -764,3 +764,54 @@ fn who_uses_the_information_is_not_said_to_be_in_house() {
     );
     assert!(!medical.text().contains("chez nous"));
 }
+
+#[test]
+fn mailings_say_how_people_come_to_receive_them() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Withdrawal).text();
+    assert!(
+        yoga.contains("only if you signed up for them yourself"),
+        "{yoga}"
+    );
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Withdrawal).text();
+    assert!(shop.contains("Lorsque vous achetez chez nous, créez un compte ou nous écrivez"));
+    // A pre-ticked box is not a sign-up: the owner must say how people agree.
+    let mut session = privaudit::example::open(&bank, "boutique-en-ligne").unwrap();
+    session.answers.insert(
+        "consent.marketing_form".into(),
+        Answer::Text("preticked".into()),
+    );
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    assert!(section(&policy, Item::Withdrawal).unwrap().to_fill());
+}
+
+#[test]
+fn published_testimonials_say_how_to_refuse() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Purposes).text();
+    assert!(
+        yoga.contains("testimonials, reviews or photos")
+            && yoga.contains("you can refuse or ask for removal at any time by writing to us at hello@harbouryoga.ie"),
+        "{yoga}"
+    );
+    let lumen = example_section(&bank, "studio-lumen", Lang::En, Item::Purposes).text();
+    assert!(!lumen.contains("testimonials"));
+}
+
+#[test]
+fn quebec_policies_say_what_giving_information_consents_to() {
+    let bank = Bank::embedded().unwrap();
+    for (name, expected) in [
+        ("cabinet-comptable-quebec", true),
+        ("atelier-pixel", true),
+        ("boutique-en-ligne", false),
+        ("studio-lumen", false),
+    ] {
+        let text = example_section(&bank, name, Lang::Fr, Item::Purposes).text();
+        assert_eq!(
+            text.contains("(RLRQ c.\u{a0}P-39.1, art.\u{a0}8.3)"),
+            expected,
+            "{name}"
+        );
+    }
+}

@@ -93,6 +93,8 @@ impl Builder<'_> {
             blocks.push(block);
         }
         blocks.extend(self.express_consent());
+        blocks.extend(self.consent_by_giving());
+        blocks.extend(self.testimonials());
         blocks.extend(self.other_sources(&own));
         if !for_clients.is_empty() {
             let names: Vec<String> = for_clients.iter().map(|e| e.name.clone()).collect();
@@ -320,6 +322,68 @@ impl Builder<'_> {
                 )
                 .into()])
         })
+    }
+
+    /// Québec: what giving information after reading the purposes consents to
+    /// (s. 8.3), a legal effect, not a claim about practice.
+    fn consent_by_giving(&self) -> Option<Block> {
+        self.r.under(Qc).then(|| {
+            Block::Para(vec![self
+                .t(
+                    "En nous donnant vos renseignements personnels après avoir été informé des fins indiquées ci-dessus, vous consentez à ce que nous les utilisions et les communiquions pour ces fins (RLRQ c.\u{a0}P-39.1, art.\u{a0}8.3).",
+                    "By giving us your personal information after being told the purposes stated above, you consent to our using and sharing it for those purposes (CQLR c.\u{a0}P-39.1, s.\u{a0}8.3).",
+                )
+                .into()])
+        })
+    }
+
+    /// Customers' testimonials, reviews or photos in the organisation's
+    /// advertising, and how people agree or refuse.
+    fn testimonials(&self) -> Option<Block> {
+        if !self
+            .ticked("consent.secondary_uses")
+            .iter()
+            .any(|u| u == "testimonials")
+        {
+            return None;
+        }
+        let lead = self.t(
+            "Nous pouvons publier des témoignages, avis ou photos de clients dans notre publicité (site, réseaux sociaux, brochures)",
+            "We may publish customers’ testimonials, reviews or photos in our advertising (website, social media, brochures)",
+        );
+        let spans: Vec<Span> = match self.r.answer("consent.testimonials") {
+            Some(Answer::Text(how)) if how == "written" => vec![
+                format!(
+                    "{lead}{}",
+                    self.t(
+                        ", seulement avec votre accord écrit.",
+                        ", only with your written agreement."
+                    )
+                )
+                .into(),
+            ],
+            Some(Answer::Text(how)) if how == "informed" => vec![
+                format!(
+                    "{lead}{}",
+                    self.t(
+                        "\u{a0}; nous vous prévenons avant, et vous pouvez refuser ou en demander le retrait à tout moment en nous écrivant à ",
+                        "; we tell you beforehand, and you can refuse or ask for removal at any time by writing to us at ",
+                    )
+                )
+                .into(),
+                self.email(),
+                ".".into(),
+            ],
+            _ => vec![
+                format!("{lead}{} ", self.colon()).into(),
+                self.todo(
+                    "comment les clients acceptent ou refusent la publication de leur témoignage, avis ou photo",
+                    "how customers agree to or refuse the publication of their testimonial, review or photo",
+                ),
+                ".".into(),
+            ],
+        };
+        Some(Block::Para(spans))
     }
 
     /// Why an activity's information is collected: the words given, else the purposes ticked.

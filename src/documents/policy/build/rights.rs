@@ -4,6 +4,7 @@
 use super::Builder;
 use crate::answer::Answer;
 use crate::documents::policy::model::{Block, Item, Section, Span};
+use crate::i18n::Lang;
 use crate::law::Jurisdiction::{Ca, Eu, Qc};
 
 impl Builder<'_> {
@@ -270,34 +271,82 @@ impl Builder<'_> {
         )
     }
 
-    /// What every promotional mailing carries, as the answers say: a way to
-    /// unsubscribe, a tracking pixel and whether it needs the subscriber's agreement.
+    /// How people come to receive the promotional mailings, and what every
+    /// mailing carries, as the answers say: a way to unsubscribe, a tracking
+    /// pixel and whether it needs the subscriber's agreement.
     fn mailings(&self) -> Option<Block> {
+        let mut spans: Vec<Span> = Vec::new();
+        let newsletters = self.r.term("newsletters");
+        let signup: Option<Span> = match self.r.answer("consent.marketing_form") {
+            Some(Answer::Text(form)) => match form.as_str() {
+                "unticked" | "signup_form" => Some(
+                    match self.lang {
+                        Lang::Fr => format!(
+                            "Nous ne vous envoyons nos {newsletters} et nos offres que si vous vous y êtes inscrit vous-même."
+                        ),
+                        Lang::En => format!(
+                            "We send you our {newsletters} and offers only if you signed up for them yourself."
+                        ),
+                    }
+                    .into(),
+                ),
+                "implicit" => Some(
+                    self.t(
+                        "Lorsque vous achetez chez nous, créez un compte ou nous écrivez, nous pouvons vous envoyer nos offres.",
+                        "When you buy from us, open an account or write to us, we may send you our offers.",
+                    )
+                    .into(),
+                ),
+                "customers_similar" => Some(
+                    self.t(
+                        "Nous n’envoyons nos offres qu’à nos clients, au sujet de produits ou services semblables à ceux qu’ils ont achetés\u{a0}; vous pouvez les refuser dès votre commande.",
+                        "We send our offers only to our customers, about products or services similar to those they bought; you can refuse them when you order.",
+                    )
+                    .into(),
+                ),
+                "professionals" => Some(
+                    self.t(
+                        "Nous n’envoyons nos offres qu’à des professionnels, à leur adresse de travail, au sujet de leur métier.",
+                        "We send our offers only to professionals, at their work address, about their line of work.",
+                    )
+                    .into(),
+                ),
+                _ => Some(self.todo(
+                    "comment les personnes acceptent de recevoir nos envois promotionnels\u{a0}: aujourd’hui, la case est déjà cochée",
+                    "how people agree to receive our promotional mailings: today the box is already ticked",
+                )),
+            },
+            _ => None,
+        };
+        spans.extend(signup);
         let ticked = self.ticked("consent.mailing");
         let has = |option: &str| ticked.iter().any(|t| t == option);
-        let mut text = String::new();
+        let mut add = |text: String| {
+            if !spans.is_empty() {
+                spans.push(" ".into());
+            }
+            spans.push(text.into());
+        };
         if has("unsubscribe") {
-            text.push_str(&self.t(
+            add(self.t(
                 "Chacun de nos envois promotionnels contient un lien pour vous désinscrire.",
                 "Each of our promotional mailings contains a link to unsubscribe.",
             ));
         }
         if has("tracking") {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(&self.t(
+            let mut text = self.t(
                 "Nos envois contiennent un pixel de suivi qui nous indique si vous les ouvrez et cliquez sur leurs liens.",
                 "Our mailings contain a tracking pixel that tells us whether you open them and click their links.",
-            ));
+            );
             if has("tracking_consent") {
                 text.push_str(&self.t(
                     " Nous ne l’utilisons qu’avec votre accord.",
                     " We use it only with your agreement.",
                 ));
             }
+            add(text);
         }
-        (!text.is_empty()).then(|| Block::Para(vec![text.into()]))
+        (!spans.is_empty()).then(|| Block::Para(spans))
     }
 
     /// Art. 13(2)(d): complaining to us, then to the authority.
