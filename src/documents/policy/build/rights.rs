@@ -346,7 +346,7 @@ impl Builder<'_> {
             }
             add(text);
         }
-        (!spans.is_empty()).then(|| Block::Para(spans))
+        (!spans.is_empty()).then_some(Block::Para(spans))
     }
 
     /// Art. 13(2)(d): complaining to us, then to the authority.

@@ -216,7 +216,7 @@ impl Builder<'_> {
                         self.canada_decision()
                     ),
                     Lang::En => format!(
-                        "We are established in Canada, where your {} is processed. The European Commission recognises that Canada ensures an adequate level of protection ({}).",
+                        "We are established in Canada, where your {} is processed. The European Commission recognizes that Canada ensures an adequate level of protection ({}).",
                         self.pi,
                         self.canada_decision()
                     ),
