@@ -472,7 +472,7 @@ fn contact_details_from_others_get_their_categories_and_source_as_article_14_ask
     assert!(!intro.contains("first message"), "{intro}");
     let (text, to_fill) = line(&lines, "What we obtain");
     assert!(
-        !to_fill && text.contains("Name") && text.contains("Contact"),
+        !to_fill && text.contains("name") && text.contains("contact details"),
         "{text}"
     );
     assert!(line(&lines, "Source").1);
@@ -814,4 +814,21 @@ fn quebec_policies_say_what_giving_information_consents_to() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn options_listed_after_a_colon_start_in_lower_case_but_acronyms_stay() {
+    let bank = Bank::embedded().unwrap();
+    let staff = example_section(&bank, "harbour-yoga", Lang::En, Item::Purposes);
+    assert!(staff.text().contains("About whom: customers; prospects"));
+    assert!(
+        staff
+            .text()
+            .contains("What we collect: browsing data (IP address, cookies)")
+    );
+    assert!(staff.text().contains("employment information (CV, salary"));
+    let pixel = example_section(&bank, "atelier-pixel", Lang::Fr, Item::Purposes);
+    assert!(pixel.text().contains(
+        "Ce que nous recueillons\u{a0}: nom\u{202f}; coordonnées (adresse, courriel, téléphone)\u{202f}; numéro de TPS/TVQ du client"
+    ));
 }

@@ -57,11 +57,11 @@ impl Builder<'_> {
             let mut lines = vec![
                 self.line(
                     &self.t("Personnes concernées", "About whom"),
-                    e.value("people").into(),
+                    self.in_sentence(e.value("people")),
                 ),
                 self.line(
                     &self.t("Ce que nous recueillons", "What we collect"),
-                    e.value("what").into(),
+                    self.in_sentence(e.value("what")),
                 ),
                 self.line(&self.t("Pourquoi", "Why"), self.why(e)),
                 self.line(
@@ -138,7 +138,7 @@ impl Builder<'_> {
         }
         let mut categories: Vec<String> = Vec::new();
         for e in own {
-            let what = e.value("what");
+            let what = self.in_sentence(e.value("what"));
             if e.selected("people").iter().any(|p| p == "prospects")
                 && !what.to_fill
                 && !categories.contains(&what.text)
