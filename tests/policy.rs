@@ -832,3 +832,21 @@ fn options_listed_after_a_colon_start_in_lower_case_but_acronyms_stay() {
         "Ce que nous recueillons\u{a0}: nom\u{202f}; coordonnées (adresse, courriel, téléphone)\u{202f}; numéro de TPS/TVQ du client"
     ));
 }
+
+#[test]
+fn the_quebec_assessment_before_sharing_outside_quebec_is_said_only_when_made() {
+    let bank = Bank::embedded().unwrap();
+    // Gagnon CPA assessed its one recipient outside Québec; Apportez le Pixel did not.
+    let done = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Transfers);
+    assert!(
+        done.text().contains("(RLRQ c.\u{a0}P-39.1, art.\u{a0}17)"),
+        "{}",
+        done.text()
+    );
+    let not_done = example_section(&bank, "atelier-pixel", Lang::Fr, Item::Transfers);
+    assert!(
+        !not_done.text().contains("art.\u{a0}17"),
+        "{}",
+        not_done.text()
+    );
+}

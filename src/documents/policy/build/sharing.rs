@@ -334,11 +334,19 @@ impl Builder<'_> {
                     blocks.extend(self.eu_transfers(tps));
                 }
                 if r.under(Qc) {
-                    let outside: Vec<String> = tps
+                    let leaving: Vec<&EntryView<'_>> = tps
                         .iter()
                         .filter(|tp| tp.choice("country") != Some("qc"))
+                        .collect();
+                    let outside: Vec<String> = leaving
+                        .iter()
                         .map(|tp| format!("{} ({})", tp.name, country(tp)))
                         .collect();
+                    // Said only when the answers record the s. 17 assessment for every one.
+                    let assessed = !leaving.is_empty()
+                        && leaving
+                            .iter()
+                            .all(|tp| tp.answer("qc_assessment") == Some(&Answer::Bool(true)));
                     blocks.push(Block::Para(vec![if outside.is_empty() {
                         self.t(
                             "Vos renseignements personnels ne sont pas communiqués à l’extérieur du Québec.",
@@ -357,6 +365,14 @@ impl Builder<'_> {
                         }
                     }
                     .into()]));
+                    if assessed {
+                        blocks.push(Block::Para(vec![self
+                            .t(
+                                "Avant de les communiquer à l’extérieur du Québec, nous évaluons les facteurs relatifs à la vie privée, comme la loi l’exige (RLRQ c.\u{a0}P-39.1, art.\u{a0}17).",
+                                "Before sharing it outside Québec, we assess the privacy-related factors, as the law requires (CQLR c.\u{a0}P-39.1, s.\u{a0}17).",
+                            )
+                            .into()]));
+                    }
                 }
                 if r.under(Ca) {
                     let abroad: Vec<String> = tps
