@@ -850,3 +850,22 @@ fn the_quebec_assessment_before_sharing_outside_quebec_is_said_only_when_made() 
         not_done.text()
     );
 }
+
+#[test]
+fn erasure_warns_of_what_the_law_obliges_us_to_keep() {
+    let bank = Bank::embedded().unwrap();
+    // Studio Lumen keeps its invoices as the law requires.
+    let lumen = example_section(&bank, "studio-lumen", Lang::Fr, Item::Rights).text();
+    assert!(lumen.contains("sauf ce que la loi nous impose de conserver (RGPD, art.\u{a0}17)"));
+    let mut session = privaudit::example::open(&bank, "studio-lumen").unwrap();
+    if let Some(Answer::Group(group)) = session.answers.get_mut("info.types") {
+        group.entries.truncate(1);
+    }
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    assert!(
+        !section(&policy, Item::Rights)
+            .unwrap()
+            .text()
+            .contains("sauf ce que")
+    );
+}

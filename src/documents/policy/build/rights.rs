@@ -64,10 +64,24 @@ impl Builder<'_> {
         };
         add(self.t(fr, en) + &cite(Some("16"), Some("28"), Some("4.9.5")));
         if eu {
-            add(self.t(
-                "faire effacer vos données dans les cas prévus par la loi",
-                "have your data erased in the cases the law provides",
-            ) + &cite(Some("17"), None, None));
+            // What the law obliges us to keep is the limit people meet first (art. 17(3)(b)).
+            let (own, _) = self.activities();
+            let kept_by_law = own.iter().any(|e| {
+                e.choice("retention") == Some("legal")
+                    || e.selected("basis").iter().any(|b| b == "legal_obligation")
+            });
+            let (fr, en) = if kept_by_law {
+                (
+                    "faire effacer vos données dans les cas prévus par la loi, sauf ce que la loi nous impose de conserver",
+                    "have your data erased in the cases the law provides, except what the law requires us to keep",
+                )
+            } else {
+                (
+                    "faire effacer vos données dans les cas prévus par la loi",
+                    "have your data erased in the cases the law provides",
+                )
+            };
+            add(self.t(fr, en) + &cite(Some("17"), None, None));
             add(self.t(
                 "faire limiter le traitement de vos données dans les cas prévus par la loi",
                 "have the processing of your data restricted in the cases the law provides",
