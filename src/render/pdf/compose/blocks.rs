@@ -99,7 +99,8 @@ impl Composer<'_> {
         }
     }
 
-    /// One row of a wide table as a record: its name, then a label and a value per column.
+    /// One row of a wide table as a record: its name in the left column,
+    /// beside a label and a value per column in the prose column.
     pub(super) fn record(&self, header: &[String], row: &[String]) -> Flow {
         let g = self.g();
         let numbered = header.first().is_some_and(|h| h.trim().is_empty()) && row.len() > 1;
@@ -108,38 +109,32 @@ impl Composer<'_> {
         } else {
             (row.first().cloned().unwrap_or_default(), 1)
         };
-        let title_style = TextStyle {
-            face: Face::Bold,
-            size: 10.5,
-            color: ACCENT,
-        };
         // A record is read as a table of two columns: the field, its value.
         let table = self.node(ROOT, Role::Table);
         let caption = self.node(table, Role::Caption);
-        let mut pieces = vec![Piece::gap(4.0)];
-        pieces.extend(tagged_lines(
-            &break_lines(&[Run::new(title, title_style)], g.measure()),
-            g.side,
-            16.0,
-            caption,
-        ));
-        let label_w = (g.measure() * 0.32).min(170.0);
+        let (caption, caption_height) = self.side_lines(&title, caption);
+        let left = self.prose_x();
+        let width = g.right() - left;
+        let label_w = (width * 0.34).min(130.0);
         let label_style = TABLE.with_color(MUTED);
+        let mut pieces = vec![Piece::gap(4.0)];
         for (label, value) in header.iter().zip(row).skip(first_field) {
             if value.trim().is_empty() {
                 continue;
             }
             let tr = self.node(table, Role::TR);
             let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
-            let labels = break_lines(&[Run::new(label, label_style)], label_w - 10.0);
-            let values = break_lines(&[Run::new(value, TABLE)], g.measure() - label_w - 10.0);
-            let mut piece = stack(tagged_lines(&labels, g.side + 10.0, TABLE_LEADING, th));
-            let value_piece = stack(tagged_lines(&values, g.side + label_w, TABLE_LEADING, td));
+            let labels = break_lines(&[Run::new(label, label_style)], label_w - 8.0);
+            let values = break_lines(&[Run::new(value, TABLE)], width - label_w);
+            let mut piece = stack(tagged_lines(&labels, left, TABLE_LEADING, th));
+            let value_piece = stack(tagged_lines(&values, left + label_w, TABLE_LEADING, td));
             piece.height = piece.height.max(value_piece.height) + 1.5;
             piece.items.extend(value_piece.items);
             pieces.push(piece);
         }
-        self.ruled_card(pieces, 8.0)
+        let mut flow = beside(self.ruled_card(pieces, 8.0), caption, caption_height + 4.0);
+        flow.keep_first = flow.keep_first.max(3);
+        flow
     }
 
     pub(super) fn key_figures(&self, figures: &[KeyFigure]) -> Flow {

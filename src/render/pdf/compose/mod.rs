@@ -237,17 +237,24 @@ impl Composer<'_> {
     /// follows it (see [`beside`]): a piece of no height, and the height
     /// its lines take.
     fn side_heading(&self, level: u8, text: &str, role: Role) -> (Piece, f32) {
+        let node = self.node(ROOT, role);
+        let (mut piece, height) = self.side_lines(text, node);
+        if level <= 2 {
+            piece.anchor = Some((2, text.to_string(), None));
+        }
+        (piece, height)
+    }
+
+    /// `text` set in the left column as content of `node`: a piece of no
+    /// height, and the height its lines take.
+    fn side_lines(&self, text: &str, node: NodeId) -> (Piece, f32) {
         let g = self.g();
         let style = BODY.with_face(Face::Bold).with_color(ACCENT);
         let width = self.prose_x() - g.side - SIDE_GUTTER;
         let lines = break_lines(&[Run::new(text, style)], width);
-        let node = self.node(ROOT, role);
         let mut piece = stack(tagged_lines(&lines, g.side, SIDE_LEADING, node));
         let height = piece.height;
         piece.height = 0.0;
-        if level <= 2 {
-            piece.anchor = Some((2, text.to_string(), None));
-        }
         (piece, height)
     }
 
@@ -507,7 +514,7 @@ fn in_prose_column(block: &Block) -> bool {
 /// Puts a side heading before `flow`'s first piece (after any heading
 /// stacked above it), keeps on its page the pieces its lines run beside, and
 /// pads the flow when it is shorter than the heading.
-fn beside(mut flow: Flow, head: Piece, height: f32) -> Flow {
+pub(super) fn beside(mut flow: Flow, head: Piece, height: f32) -> Flow {
     let at = flow.lead_in.min(flow.pieces.len());
     let mut covered = 0.0;
     let mut spanned = 0;
