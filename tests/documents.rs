@@ -580,6 +580,77 @@ fn a_comparison_tells_closed_new_and_lasting_gaps_and_keeps_retired_answers_apar
 }
 
 #[test]
+fn the_comparison_as_a_pdf_gives_both_dates_and_each_score_then_and_now() {
+    use privaudit::documents::compare;
+    use privaudit::i18n::{format_date, percent};
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank();
+    for (name, lang) in [("harbour-yoga", Lang::En), ("atelier-pixel", Lang::Fr)] {
+        let old = example(&bank, name);
+        let mut new = old.clone();
+        new.updated = time::macros::datetime!(2027-11-10 10:00 UTC);
+        new.answers.insert("sec.mfa".into(), Answer::Bool(true));
+        new.answers.insert("inc.plan".into(), Answer::Bool(true));
+        let (old_path, new_path) = (dir.path().join("old.json"), dir.path().join("new.json"));
+        std::fs::write(&old_path, serde_json::to_vec(&old).unwrap()).unwrap();
+        std::fs::write(&new_path, serde_json::to_vec(&new).unwrap()).unwrap();
+        let out = dir.path().join(format!("{name}.pdf"));
+        Command::cargo_bin("privaudit")
+            .unwrap()
+            .arg("compare")
+            .args([&old_path, &new_path])
+            .args(["--lang", lang.code(), "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let flat = |t: &str| {
+            t.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = flat(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+        let c = compare::compare(&bank, &old, &new, lang);
+        let (then, now) = (format_date(c.old_date, lang), format_date(c.new_date, lang));
+        assert!(
+            text.contains(&flat(&then)) && text.contains(&flat(&now)),
+            "{name}"
+        );
+        assert!(text.contains(&c.organisation), "{name}");
+        // Each area's row reads: its title, the score then, the score now.
+        let cell = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| flat(&percent(s, lang)));
+        let overall = match lang {
+            Lang::Fr => "Note globale",
+            Lang::En => "Overall score",
+        };
+        let row = format!("{overall} {} {}", cell(c.overall.0), cell(c.overall.1));
+        assert!(text.contains(&row), "{name}: no « {row} » in {text}");
+        assert_ne!(
+            c.overall.0, c.overall.1,
+            "{name}: the change shows in the score"
+        );
+        for area in &c.areas {
+            let row = format!(
+                "{} {} {}",
+                flat(&area.title),
+                cell(area.old),
+                cell(area.new)
+            );
+            assert!(text.contains(&row), "{name}: no « {row} »");
+        }
+        for closed in &c.closed {
+            assert!(
+                text.contains(&flat(&closed.title)),
+                "{name}: {}",
+                closed.title
+            );
+        }
+    }
+}
+
+#[test]
 fn the_report_of_an_audit_started_from_last_year_compares_the_two_while_the_old_file_is_readable() {
     use privaudit::session::library;
     let dir = tempfile::tempdir().unwrap();

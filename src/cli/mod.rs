@@ -48,11 +48,11 @@ pub enum Command {
     Plan(documents::DocumentArgs),
     /// Write an empty incident register with the columns the laws require and the notification deadlines.
     Incidents(documents::IncidentArgs),
-    /// Write a draft privacy policy from a session's answers, as Markdown or a standalone HTML page.
+    /// Write a draft privacy policy from a session's answers, as Markdown, a standalone HTML page or a tagged PDF.
     Policy(documents::PolicyArgs),
     /// Write every document from a session at once (report, privacy policy, record of processing, action tracker, incident register) in a folder.
     Kit(kit::KitArgs),
-    /// Compare two assessments of the same organisation: scores, gaps closed, new and still open, answers changed (Markdown).
+    /// Compare two assessments of the same organisation: scores, gaps closed, new and still open, answers changed (Markdown or PDF).
     Compare(documents::CompareArgs),
     /// List the saved assessments: organisation, progress, last change, score.
     List {
