@@ -495,7 +495,7 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
         .assert()
         .success()
         .stderr(predicates::str::contains(
-            "12\u{a0}documents écrits pour 2\u{a0}évaluations",
+            "14\u{a0}documents écrits pour 2\u{a0}évaluations",
         ));
     for (name, files) in [
         (
@@ -504,6 +504,7 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
                 "rapport.pdf",
                 "politique-de-confidentialite.md",
                 "politique-de-confidentialite.html",
+                "politique-de-confidentialite.pdf",
                 "registre-des-traitements.xlsx",
                 "plan-d-action.xlsx",
                 "registre-des-incidents.xlsx",
@@ -515,6 +516,7 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
                 "report.pdf",
                 "privacy-policy.md",
                 "privacy-policy.html",
+                "privacy-policy.pdf",
                 "record-of-processing.xlsx",
                 "action-tracker.xlsx",
                 "incident-register.xlsx",
@@ -527,7 +529,13 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
             assert!(meta.len() > 1000, "{name}/{file} is nearly empty");
             assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{name}/{file}");
         }
-        let sheets = read_back(std::fs::read(out.join(name).join(files[3])).unwrap());
+        let policy = std::fs::read(out.join(name).join(files[3])).unwrap();
+        let text = pdf_extract::extract_text_from_mem(&policy).unwrap();
+        assert!(
+            text.contains("Studio Lumen") || text.contains("Harbour Yoga"),
+            "{name}: the policy's PDF names the organisation"
+        );
+        let sheets = read_back(std::fs::read(out.join(name).join(files[4])).unwrap());
         assert!(
             sheets.len() > 1,
             "{name}: the record has its activity sheets"

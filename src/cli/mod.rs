@@ -51,6 +51,16 @@ pub enum Command {
     /// Write a draft privacy policy from a session's answers, as Markdown, a standalone HTML page or a tagged PDF.
     Policy(documents::PolicyArgs),
     /// Write every document from a session at once (report, privacy policy, record of processing, action tracker, incident register) in a folder.
+    ///
+    /// Each session gets, in its language: the report as a PDF; the privacy
+    /// policy as Markdown (to edit), as a standalone HTML page (to publish) and
+    /// as a PDF (to print); the record of processing, the action tracker and
+    /// the incident register as .xlsx workbooks. In French: rapport.pdf,
+    /// politique-de-confidentialite.md/.html/.pdf, registre-des-traitements.xlsx,
+    /// plan-d-action.xlsx, registre-des-incidents.xlsx; in English: report.pdf,
+    /// privacy-policy.md/.html/.pdf, record-of-processing.xlsx,
+    /// action-tracker.xlsx, incident-register.xlsx. Every file is owner-only
+    /// and written atomically; several sessions get one subfolder each.
     Kit(kit::KitArgs),
     /// Compare two assessments of the same organisation: scores, gaps closed, new and still open, answers changed (Markdown or PDF).
     Compare(documents::CompareArgs),
