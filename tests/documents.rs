@@ -47,6 +47,45 @@ fn read_back(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
         .collect()
 }
 
+/// Every sheet of an `.ods` file, as [`read_back`] gives an `.xlsx`.
+fn read_back_ods(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
+    let mut book: calamine::Ods<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows = range
+                .rows()
+                .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// The sheets with the empty rows and cells at their end (and before their
+/// first row) left out: what a reader sees, whatever each format stores.
+fn seen(sheets: Vec<(String, Vec<Vec<String>>)>) -> Vec<(String, Vec<Vec<String>>)> {
+    sheets
+        .into_iter()
+        .map(|(name, rows)| {
+            let mut rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|mut row| {
+                    while row.last().is_some_and(String::is_empty) {
+                        row.pop();
+                    }
+                    row
+                })
+                .collect();
+            while rows.last().is_some_and(Vec::is_empty) {
+                rows.pop();
+            }
+            (name, rows)
+        })
+        .collect()
+}
+
 fn register_book(
     bank: &Bank,
     session: &Session,
@@ -357,6 +396,102 @@ fn the_tracker_reads_back_with_empty_follow_up_columns() {
 }
 
 #[test]
+fn each_workbook_reads_back_from_the_ods_cell_for_cell_as_from_the_xlsx() {
+    let bank = bank();
+    let mut books = Vec::new();
+    for (name, lang) in [("harbour-yoga", Lang::En), ("atelier-pixel", Lang::Fr)] {
+        let session = example(&bank, name);
+        books.push(register_book(&bank, &session, lang));
+        books.push(plan::workbook(
+            &bank,
+            &session,
+            BuildOptions { lang, date: DATE },
+        ));
+        books.push(incidents::workbook(
+            &session.cited_jurisdictions(),
+            Some(&session.organisation),
+            lang,
+        ));
+    }
+    for book in &books {
+        let xlsx = seen(read_back(sheet::xlsx(book).unwrap()));
+        let ods = seen(read_back_ods(sheet::ods(book).unwrap()));
+        assert!(
+            xlsx.iter().all(|(_, rows)| rows.len() > 2),
+            "{}",
+            book.title
+        );
+        assert_eq!(ods, xlsx, "{}", book.title);
+    }
+}
+
+#[test]
+fn the_ods_tracker_offers_the_statuses_and_the_ods_register_marks_what_to_complete() {
+    use spreadsheet_ods::read_ods_buf;
+    let bank = bank();
+    let session = example(&bank, "harbour-yoga");
+    let options = BuildOptions {
+        lang: Lang::En,
+        date: DATE,
+    };
+    let book = plan::workbook(&bank, &session, options);
+    let ods = read_ods_buf(&sheet::ods(&book).unwrap()).unwrap();
+    let tracker = ods.sheet(0);
+    let header = (0..20)
+        .find(|&r| tracker.value(r, 0).as_str_or_default() == "ID")
+        .unwrap();
+    let status = (0..20)
+        .find(|&c| tracker.value(header, c).as_str_or_default() == "Status")
+        .unwrap();
+    let rows = book.sheets[0].rows.len() as u32 + book.sheets[0].spare_rows;
+    for row in header + 1..=header + rows {
+        let name = tracker
+            .validation(row, status)
+            .unwrap_or_else(|| panic!("no drop-down on row {row}"));
+        let condition = ods.validation(name).unwrap().condition().to_string();
+        for choice in plan::statuses(Lang::En) {
+            assert!(condition.contains(&format!("\"{choice}\"")), "{condition}");
+        }
+    }
+    assert!(tracker.validation(header, status).is_none());
+    assert!(tracker.validation(header + 1, 0).is_none());
+    // The register's cells to complete are filled, the others are not.
+    let (mut to_fill, mut plain) = (0, 0);
+    for name in privaudit::example::names(&bank) {
+        let book = register_book(&bank, &example(&bank, name), Lang::Fr);
+        let ods = read_ods_buf(&sheet::ods(&book).unwrap()).unwrap();
+        for (n, sheet) in book.sheets.iter().enumerate() {
+            let written = ods.sheet(n);
+            let header = (0..20)
+                .find(|&r| written.value(r, 0).as_str_or_default() == sheet.columns[0].header)
+                .unwrap();
+            for (r, values) in sheet.rows.iter().enumerate() {
+                for (c, value) in values.iter().enumerate() {
+                    let style = written
+                        .cellstyle(header + 1 + r as u32, c as u32)
+                        .map(|s| s.as_ref().to_string());
+                    assert_eq!(
+                        style.as_deref() == Some("to-fill"),
+                        value.to_fill,
+                        "{}",
+                        value.text
+                    );
+                    if value.to_fill {
+                        to_fill += 1;
+                    } else {
+                        plain += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        to_fill > 0 && plain > to_fill,
+        "{to_fill} to fill, {plain} not"
+    );
+}
+
+#[test]
 fn the_incident_register_has_each_law_columns_and_clocks() {
     let cases: [(&[Jurisdiction], &[&str], &[&str]); 3] = [
         (
@@ -420,6 +555,8 @@ fn each_document_is_written_private_and_never_over_the_session() {
         ("register", "registre.xlsx"),
         ("plan", "actions.csv"),
         ("incidents", "incidents.xlsx"),
+        ("register", "registre.ods"),
+        ("plan", "actions.ods"),
     ] {
         let out = dir.path().join(file);
         privaudit()
@@ -449,7 +586,7 @@ fn each_document_is_written_private_and_never_over_the_session() {
         .failure()
         .stderr(
             predicates::str::contains("actions.txt")
-                .and(predicates::str::contains(".xlsx ou .csv")),
+                .and(predicates::str::contains(".xlsx, .ods ou .csv")),
         );
 }
 

@@ -22,6 +22,8 @@ use std::process::ExitCode;
 pub enum SheetFormat {
     /// An Excel workbook (opens in LibreOffice, Numbers, Google Sheets too).
     Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice's own format).
+    Ods,
     /// The main sheet as CSV (UTF-8).
     Csv,
 }
@@ -32,6 +34,7 @@ impl SheetFormat {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "xlsx" => Some(SheetFormat::Xlsx),
+            "ods" => Some(SheetFormat::Ods),
             "csv" => Some(SheetFormat::Csv),
             _ => None,
         }
@@ -174,7 +177,7 @@ pub struct CompareArgs {
 /// Where and how a document is written.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// The file to write (`.xlsx` or `.csv`).
+    /// The file to write (`.xlsx`, `.ods` or `.csv`).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// The format; by default taken from the output's extension.
@@ -275,24 +278,26 @@ fn write(book: &Workbook, out: &OutputArgs, inputs: &[&Path], lang: Lang) -> Res
     let Some(format) = out.format.or_else(|| SheetFormat::from_path(path)) else {
         bail!(if fr {
             format!(
-                "{}\u{a0}: extension inconnue\u{202f}; nommez le fichier en .xlsx ou .csv, ou précisez --format",
+                "{}\u{a0}: extension inconnue\u{202f}; nommez le fichier en .xlsx, .ods ou .csv, ou précisez --format",
                 path.display()
             )
         } else {
             format!(
-                "{}: unknown extension; name the file .xlsx or .csv, or give --format",
+                "{}: unknown extension; name the file .xlsx, .ods or .csv, or give --format",
                 path.display()
             )
         });
     };
+    let failed = || {
+        if fr {
+            format!("impossible de préparer le classeur {}", path.display())
+        } else {
+            format!("cannot build the workbook {}", path.display())
+        }
+    };
     let bytes = match format {
-        SheetFormat::Xlsx => sheet::xlsx(book).with_context(|| {
-            if fr {
-                format!("impossible de préparer le classeur {}", path.display())
-            } else {
-                format!("cannot build the workbook {}", path.display())
-            }
-        })?,
+        SheetFormat::Xlsx => sheet::xlsx(book).with_context(failed)?,
+        SheetFormat::Ods => sheet::ods(book).with_context(failed)?,
         SheetFormat::Csv => sheet::csv(book).into_bytes(),
     };
     write_file(path, &bytes, inputs, out.mode, lang)

@@ -42,9 +42,9 @@ pub struct Cli {
 pub enum Command {
     /// Write the report of a saved session, or of the bundled example.
     Report(ReportArgs),
-    /// Write the record of processing activities (GDPR art. 30) of a session, as .xlsx or .csv.
+    /// Write the record of processing activities (GDPR art. 30) of a session, as .xlsx, .ods or .csv.
     Register(documents::DocumentArgs),
-    /// Write the action tracker of a session (owner, due date, status to fill in), as .xlsx or .csv.
+    /// Write the action tracker of a session (owner, due date, status to fill in), as .xlsx, .ods or .csv.
     Plan(documents::DocumentArgs),
     /// Write an empty incident register with the columns the laws require and the notification deadlines.
     Incidents(documents::IncidentArgs),
