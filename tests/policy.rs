@@ -44,6 +44,13 @@ fn every_article_13_item_is_in_every_example_policy_in_order() {
             let policy = policy_of(&bank, &session, lang);
             let mut last = 0;
             for item in Item::ARTICLE_13 {
+                if item == Item::Automated && session.cited_jurisdictions() == [Jurisdiction::Ca] {
+                    assert!(
+                        section(&policy, item).is_none(),
+                        "{name}: PIPEDA alone asks nothing about automated decisions"
+                    );
+                    continue;
+                }
                 if item == Item::LegitimateInterests && !relies_on_legitimate_interests(&session) {
                     assert!(
                         section(&policy, item).is_none(),
@@ -465,7 +472,7 @@ fn contact_details_from_others_get_their_categories_and_source_as_article_14_ask
     assert!(!intro.contains("first message"), "{intro}");
     let (text, to_fill) = line(&lines, "What we obtain");
     assert!(
-        !to_fill && text.contains("Name") && text.contains("Contact"),
+        !to_fill && text.contains("name") && text.contains("contact details"),
         "{text}"
     );
     assert!(line(&lines, "Source").1);
@@ -622,6 +629,314 @@ fn placeholders_in_the_pdf_policy_are_bold_and_coloured_the_rest_is_not() {
     }
 }
 
+/// The text of a section of an example's policy.
+fn example_section(bank: &Bank, name: &str, lang: Lang, item: Item) -> policy::Section {
+    let session = privaudit::example::open(bank, name).unwrap();
+    let policy = policy_of(bank, &session, lang);
+    section(&policy, item)
+        .unwrap_or_else(|| panic!("{name}: no {item:?}"))
+        .clone()
+}
+
+/// The bullet of a section that starts with `label`, as (text, placeholder?).
+fn bullet(section: &policy::Section, label: &str) -> (String, bool) {
+    section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            policy::Block::Bullets(items) => items.iter().find_map(|spans| {
+                let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+                text.starts_with(label)
+                    .then(|| (text, spans.iter().any(|s| s.to_fill)))
+            }),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no line {label} in {}", section.text()))
+}
+
+#[test]
+fn french_agrees_with_the_word_the_law_uses_for_personal_information() {
+    let bank = Bank::embedded().unwrap();
+    let quebec = example_section(
+        &bank,
+        "cabinet-comptable-quebec",
+        Lang::Fr,
+        Item::Recipients,
+    );
+    assert!(
+        quebec
+            .text()
+            .contains("certains de vos renseignements personnels")
+    );
+    let france = example_section(&bank, "studio-lumen", Lang::Fr, Item::Recipients);
+    assert!(
+        france
+            .text()
+            .contains("certaines de vos données personnelles")
+    );
+}
+
+#[test]
+fn retention_states_the_periods_the_schedule_gives() {
+    let bank = Bank::embedded().unwrap();
+    let tax = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Retention);
+    assert_eq!(
+        bullet(&tax, "Dossiers fiscaux des clients"),
+        (
+            "Dossiers fiscaux des clients\u{a0}: au moins 6\u{a0}ans".into(),
+            false
+        )
+    );
+    let medical = example_section(&bank, "cabinet-medical", Lang::En, Item::Retention);
+    assert_eq!(
+        bullet(&medical, "Dossiers patients").0,
+        "Dossiers patients: at least 20 years"
+    );
+    let it = example_section(&bank, "infogerance-lumiere", Lang::Fr, Item::Retention);
+    assert!(
+        bullet(&it, "Tickets d’assistance")
+            .0
+            .ends_with(": 3\u{a0}ans")
+    );
+    // A period the schedule gives for what is handled for clients stays out
+    // of the organisation's own policy.
+    let boreal = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Retention);
+    assert!(!boreal.text().contains("Réservations des convives"));
+    assert!(boreal.text().contains("au moins 6\u{a0}ans"));
+}
+
+#[test]
+fn an_unknown_retention_period_is_asked_for_in_plain_words() {
+    let bank = Bank::embedded().unwrap();
+    let pixel = example_section(&bank, "atelier-pixel", Lang::Fr, Item::Retention);
+    assert_eq!(
+        bullet(&pixel, "Facturation"),
+        (
+            "Facturation\u{a0}: [À COMPLÉTER\u{a0}: durée de conservation de ces informations]"
+                .into(),
+            true
+        )
+    );
+}
+
+#[test]
+fn the_authority_of_the_country_of_establishment_is_named() {
+    let bank = Bank::embedded().unwrap();
+    let ireland = example_section(&bank, "harbour-yoga", Lang::En, Item::Complaint);
+    assert!(!ireland.to_fill(), "{}", ireland.text());
+    assert!(
+        ireland
+            .text()
+            .contains("the Data Protection Commission (Ireland), www.dataprotection.ie, or the supervisory authority of the Member State where you live")
+    );
+    // A business with no establishment in the Union has no lead authority.
+    let quebec = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Complaint);
+    assert!(!quebec.to_fill(), "{}", quebec.text());
+    assert!(
+        quebec
+            .text()
+            .contains("l’autorité de contrôle de l’État membre où vous vivez")
+    );
+}
+
+#[test]
+fn a_business_in_canada_asks_no_safeguard_for_canada() {
+    let bank = Bank::embedded().unwrap();
+    let transfers = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Transfers);
+    let text = transfers.text();
+    assert!(!transfers.to_fill(), "{text}");
+    assert!(text.contains("Nous sommes établis au Canada"), "{text}");
+    assert!(text.contains("décision 2002/2/CE"), "{text}");
+    assert!(
+        text.contains("SupportDesk Inc. (États-Unis)\u{a0}: clauses contractuelles types"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Nuage Canada (hébergement, Montréal) (Québec)\u{a0}:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn browsing_data_are_optional_only_where_visitors_can_refuse_them() {
+    let bank = Bank::embedded().unwrap();
+    let mut session = privaudit::example::open(&bank, "conseil-horizon").unwrap();
+    let without = policy_of(&bank, &session, Lang::Fr);
+    let (_, to_fill) = bullet(
+        section(&without, Item::Requirement).unwrap(),
+        "Visiteurs du site",
+    );
+    assert!(to_fill, "no choice today, so nothing to promise");
+    session
+        .answers
+        .insert("trans.cookie_consent".into(), Answer::Text("choice".into()));
+    let with = policy_of(&bank, &session, Lang::Fr);
+    let (text, to_fill) = bullet(
+        section(&with, Item::Requirement).unwrap(),
+        "Visiteurs du site",
+    );
+    assert!(!to_fill);
+    assert!(text.contains("vous pouvez refuser les cookies"), "{text}");
+}
+
+#[test]
+fn what_is_required_says_the_contract_before_the_duty_to_keep() {
+    let bank = Bank::embedded().unwrap();
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Requirement);
+    let (orders, _) = bullet(&shop, "Commandes");
+    assert!(
+        orders.contains("nécessaire pour vous fournir ce que vous demandez"),
+        "{orders}"
+    );
+    assert!(
+        orders.contains("la loi nous impose en outre de les conserver"),
+        "{orders}"
+    );
+    let horizon = example_section(&bank, "conseil-horizon", Lang::En, Item::Requirement);
+    assert_eq!(
+        bullet(&horizon, "Candidatures").0,
+        "Candidatures: without it, we could not consider your application"
+    );
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Requirement);
+    assert!(bullet(&yoga, "Staff").0.contains("employment contract"));
+}
+
+#[test]
+fn each_law_gets_its_own_words_and_provisions_for_rights() {
+    let bank = Bank::embedded().unwrap();
+    // « équivoque » is Québec's word (s. 28), not the GDPR's (art. 16).
+    let france = example_section(&bank, "studio-lumen", Lang::Fr, Item::Rights).text();
+    assert!(!france.contains("équivoque"), "{france}");
+    assert!(france.contains("compléter ce qui est incomplet (RGPD, art.\u{a0}16)"));
+    let quebec = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Rights);
+    assert!(quebec.text().contains("inexact, incomplet ou équivoque"));
+    // PIPEDA's 30 days are s. 8(3), their extension s. 8(4).
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::En, Item::Rights).text();
+    assert!(shop.contains("(PIPEDA, s.\u{a0}8(3) and 8(4))"), "{shop}");
+}
+
+#[test]
+fn the_right_to_object_is_set_apart_from_the_other_rights() {
+    let bank = Bank::embedded().unwrap();
+    let rights = example_section(&bank, "harbour-yoga", Lang::En, Item::Rights);
+    let in_list = rights.blocks.iter().any(|b| {
+        matches!(b, policy::Block::Bullets(items)
+            if items.iter().flatten().any(|s| s.text.contains("Art.\u{a0}21")))
+    });
+    let apart = rights.blocks.iter().any(|b| {
+        matches!(b, policy::Block::Para(spans)
+            if spans.iter().any(|s| s.text.starts_with("Your right to object:") && s.text.contains("Art.\u{a0}21")))
+    });
+    assert!(!in_list && apart, "{:?}", rights.blocks);
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::En, Item::Rights).text();
+    assert!(!shop.contains("right to object"), "GDPR only: {shop}");
+}
+
+#[test]
+fn automated_decisions_are_left_out_where_no_law_asks_for_them() {
+    let bank = Bank::embedded().unwrap();
+    let shop = privaudit::example::open(&bank, "boutique-en-ligne").unwrap();
+    assert!(section(&policy_of(&bank, &shop, Lang::Fr), Item::Automated).is_none());
+    let quebec = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Automated);
+    assert!(quebec.text().contains("aucune décision"));
+}
+
+#[test]
+fn mailings_say_how_to_unsubscribe_and_whether_they_track() {
+    let bank = Bank::embedded().unwrap();
+    let pixel = example_section(&bank, "atelier-pixel", Lang::Fr, Item::Withdrawal).text();
+    assert!(pixel.contains("un lien pour vous désinscrire"), "{pixel}");
+    assert!(pixel.contains("pixel de suivi"), "{pixel}");
+    // Conseil Horizon tracks but offers no unsubscribe link: it is not promised.
+    let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Withdrawal).text();
+    assert!(horizon.contains("pixel de suivi") && !horizon.contains("désinscrire"));
+    let lumen = example_section(&bank, "studio-lumen", Lang::Fr, Item::Withdrawal).text();
+    assert!(
+        !lumen.contains("envois"),
+        "no mailing, nothing said: {lumen}"
+    );
+}
+
+#[test]
+fn sensitive_information_gets_what_each_law_asks() {
+    let bank = Bank::embedded().unwrap();
+    let quebec = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Purposes);
+    assert!(
+        quebec
+            .text()
+            .contains("qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12)")
+    );
+    let medical = example_section(&bank, "cabinet-medical", Lang::Fr, Item::Purposes);
+    assert!(medical.text().contains("art.\u{a0}9(2)(h)"));
+    assert!(!medical.text().contains("art.\u{a0}12)"));
+    // Boréal's only health data (guests' allergies) are its clients', not its own.
+    let boreal = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Purposes);
+    assert!(!boreal.text().contains("9(2)"), "{}", boreal.text());
+}
+
+#[test]
+fn who_uses_the_information_is_not_said_to_be_in_house() {
+    let bank = Bank::embedded().unwrap();
+    let medical = example_section(&bank, "cabinet-medical", Lang::Fr, Item::Purposes);
+    assert!(
+        medical
+            .text()
+            .contains("Qui les utilise\u{a0}: Cabinet comptable")
+    );
+    assert!(!medical.text().contains("chez nous"));
+}
+
+#[test]
+fn mailings_say_how_people_come_to_receive_them() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Withdrawal).text();
+    assert!(
+        yoga.contains("only if you signed up for them yourself"),
+        "{yoga}"
+    );
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Withdrawal).text();
+    assert!(shop.contains("Lorsque vous achetez chez nous, créez un compte ou nous écrivez"));
+    // A pre-ticked box is not a sign-up: the owner must say how people agree.
+    let mut session = privaudit::example::open(&bank, "boutique-en-ligne").unwrap();
+    session.answers.insert(
+        "consent.marketing_form".into(),
+        Answer::Text("preticked".into()),
+    );
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    assert!(section(&policy, Item::Withdrawal).unwrap().to_fill());
+}
+
+#[test]
+fn published_testimonials_say_how_to_refuse() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Purposes).text();
+    assert!(
+        yoga.contains("testimonials, reviews or photos")
+            && yoga.contains("you can refuse or ask for removal at any time by writing to us at hello@harbouryoga.ie"),
+        "{yoga}"
+    );
+    let lumen = example_section(&bank, "studio-lumen", Lang::En, Item::Purposes).text();
+    assert!(!lumen.contains("testimonials"));
+}
+
+#[test]
+fn quebec_policies_say_what_giving_information_consents_to() {
+    let bank = Bank::embedded().unwrap();
+    for (name, expected) in [
+        ("cabinet-comptable-quebec", true),
+        ("atelier-pixel", true),
+        ("boutique-en-ligne", false),
+        ("studio-lumen", false),
+    ] {
+        let text = example_section(&bank, name, Lang::Fr, Item::Purposes).text();
+        assert_eq!(
+            text.contains("(RLRQ c.\u{a0}P-39.1, art.\u{a0}8.3)"),
+            expected,
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn the_policy_command_writes_a_pdf_on_the_session_s_paper_unless_told() {
     use std::os::unix::fs::PermissionsExt;
@@ -677,5 +992,59 @@ fn the_policy_command_writes_a_pdf_on_the_session_s_paper_unless_told() {
             .mode()
             & 0o777,
         0o600
+    );
+}
+
+#[test]
+fn options_listed_after_a_colon_start_in_lower_case_but_acronyms_stay() {
+    let bank = Bank::embedded().unwrap();
+    let staff = example_section(&bank, "harbour-yoga", Lang::En, Item::Purposes);
+    assert!(staff.text().contains("About whom: customers; prospects"));
+    assert!(
+        staff
+            .text()
+            .contains("What we collect: browsing data (IP address, cookies)")
+    );
+    assert!(staff.text().contains("employment information (CV, salary"));
+    let pixel = example_section(&bank, "atelier-pixel", Lang::Fr, Item::Purposes);
+    assert!(pixel.text().contains(
+        "Ce que nous recueillons\u{a0}: nom\u{202f}; coordonnées (adresse, courriel, téléphone)\u{202f}; numéro de TPS/TVQ du client"
+    ));
+}
+
+#[test]
+fn the_quebec_assessment_before_sharing_outside_quebec_is_said_only_when_made() {
+    let bank = Bank::embedded().unwrap();
+    // Gagnon CPA assessed its one recipient outside Québec; Apportez le Pixel did not.
+    let done = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Transfers);
+    assert!(
+        done.text().contains("(RLRQ c.\u{a0}P-39.1, art.\u{a0}17)"),
+        "{}",
+        done.text()
+    );
+    let not_done = example_section(&bank, "atelier-pixel", Lang::Fr, Item::Transfers);
+    assert!(
+        !not_done.text().contains("art.\u{a0}17"),
+        "{}",
+        not_done.text()
+    );
+}
+
+#[test]
+fn erasure_warns_of_what_the_law_obliges_us_to_keep() {
+    let bank = Bank::embedded().unwrap();
+    // Studio Lumen keeps its invoices as the law requires.
+    let lumen = example_section(&bank, "studio-lumen", Lang::Fr, Item::Rights).text();
+    assert!(lumen.contains("sauf ce que la loi nous impose de conserver (RGPD, art.\u{a0}17)"));
+    let mut session = privaudit::example::open(&bank, "studio-lumen").unwrap();
+    if let Some(Answer::Group(group)) = session.answers.get_mut("info.types") {
+        group.entries.truncate(1);
+    }
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    assert!(
+        !section(&policy, Item::Rights)
+            .unwrap()
+            .text()
+            .contains("sauf ce que")
     );
 }

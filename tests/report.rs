@@ -301,7 +301,8 @@ fn a_note_appears_once_under_the_first_finding_of_its_question_and_the_mission_o
         "Siège et boutique",
         "porte sans serrure",
     ] {
-        assert!(text.contains(needle), "{needle} not in the PDF");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(needle), "{needle} not in the PDF");
     }
 }
 
@@ -457,5 +458,47 @@ fn the_summary_says_what_to_do_first_and_what_is_done_well() {
             _ => None,
         });
         assert!(strengths.is_none_or(|n| (1..=3).contains(&n)), "{name}");
+    }
+}
+
+/// Issue 14: the annex follows the chapters' order and uses their titles,
+/// so a reader looking for an answer finds it where its chapter is.
+#[test]
+fn the_annex_follows_the_chapters_order_and_names() {
+    for name in ["atelier-pixel", "cabinet-medical", "logiciels-boreal"] {
+        let session = example::open(&embedded(), name).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            let report = privaudit::report::build_with(
+                &embedded(),
+                &session,
+                options(lang),
+                privaudit::report::AnnexMode::Full,
+            );
+            let (annex, chapters) = report.sections.split_last().unwrap();
+            assert_eq!(annex.id, "annex");
+            let titles: Vec<&str> = chapters.iter().map(|s| s.title.as_str()).collect();
+            let headings: Vec<&str> = annex
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { level: 2, text } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert!(headings.len() >= 8, "{name} {lang:?}: {headings:?}");
+            let places: Vec<usize> = headings
+                .iter()
+                .map(|h| {
+                    titles
+                        .iter()
+                        .position(|t| t == h)
+                        .unwrap_or_else(|| panic!("{name} {lang:?}: « {h} » is no chapter"))
+                })
+                .collect();
+            assert!(
+                places.windows(2).all(|w| w[0] < w[1]),
+                "{name} {lang:?}: {headings:?} not in the order of {titles:?}"
+            );
+        }
     }
 }

@@ -17,6 +17,74 @@ pub struct Shown<'a> {
     pub answers: HashSet<&'a str>,
     /// The questions whose note a finding carries.
     pub notes: HashSet<&'a str>,
+    /// The chapters' titles in the session's words, in the bank's order of areas.
+    pub chapters: Vec<String>,
+}
+
+/// The questions of the bank grouped as the report's chapters, in their
+/// order and under their titles: each interview section goes to the
+/// chapter whose checklists, tables and rules read most of its questions
+/// (the first such chapter on a tie; a section no chapter reads keeps its
+/// own title, after the chapters).
+fn by_chapter<'b>(
+    bank: &'b Bank,
+    titles: &[String],
+    lang: Lang,
+) -> Vec<(String, Vec<&'b Question>)> {
+    let mut reads: Vec<(&str, &str)> = Vec::new();
+    for area in &bank.manifest.areas {
+        for topic in &area.topics {
+            // What a chapter shows weighs more than what its rules read.
+            for q in topic.checklist.iter().chain(&topic.table) {
+                reads.extend([(area.id.as_str(), q.as_str()); 5]);
+            }
+        }
+    }
+    for rule in &bank.rules {
+        for q in rule.when.top_level_questions() {
+            reads.push((rule.area.as_str(), q));
+        }
+    }
+    let mut chapters: Vec<(String, Vec<&Question>)> = bank
+        .manifest
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let title = titles.get(i).cloned();
+            (
+                title.unwrap_or_else(|| a.title.get(lang).to_string()),
+                Vec::new(),
+            )
+        })
+        .collect();
+    let mut unread = Vec::new();
+    for section in &bank.sections {
+        let ids: HashSet<&str> = section.questions.iter().map(|q| q.id.as_str()).collect();
+        let votes = |area: &str| {
+            reads
+                .iter()
+                .filter(|(a, q)| *a == area && ids.contains(q))
+                .count()
+        };
+        let best = bank
+            .manifest
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (votes(&a.id), std::cmp::Reverse(i)))
+            .max()
+            .filter(|(count, _)| *count > 0);
+        match best {
+            Some((_, std::cmp::Reverse(i))) => chapters[i].1.extend(&section.questions),
+            None => unread.push((
+                section.title.get(lang).to_string(),
+                section.questions.iter().collect(),
+            )),
+        }
+    }
+    chapters.extend(unread);
+    chapters
 }
 
 /// The annex chapter: the answers given, section by section, less those in `shown.answers`.
@@ -29,6 +97,7 @@ pub fn annex(
 ) -> ReportSection {
     let t = ui(lang);
     let notes_shown = &shown.notes;
+    let chapters = by_chapter(bank, &shown.chapters, lang);
     let shown = &shown.answers;
     let intro = if shown.is_empty() {
         t.annex_intro
@@ -38,10 +107,9 @@ pub fn annex(
     let mut blocks = vec![Block::Paragraph {
         spans: vec![Span::plain(intro)],
     }];
-    for section in &bank.sections {
-        let answered: Vec<_> = section
-            .questions
-            .iter()
+    for (title, questions) in chapters {
+        let answered: Vec<_> = questions
+            .into_iter()
             .filter(|q| visible.answer(&q.id).is_some())
             .filter(|q| {
                 // A note no finding carries keeps its answer in the annex.
@@ -55,7 +123,7 @@ pub fn annex(
         }
         blocks.push(Block::Heading {
             level: 2,
-            text: section.title.get(lang).into(),
+            text: title,
         });
         let rows = answered
             .iter()

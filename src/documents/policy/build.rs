@@ -42,7 +42,7 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     sections.push(b.withdrawal());
     sections.push(b.complaint());
     sections.push(b.requirement());
-    sections.push(b.automated());
+    sections.extend(b.automated());
     sections.extend(b.cookies());
     sections.extend(b.children());
     sections.push(b.security());
@@ -139,6 +139,17 @@ impl Builder<'_> {
         }
     }
 
+    /// A list of options read in the middle of a sentence: each item starts in
+    /// lower case (« nom ; coordonnées »), unless it opens with an acronym (« CV »).
+    fn in_sentence(&self, value: Value) -> Span {
+        if value.to_fill {
+            return value.into();
+        }
+        let sep = crate::i18n::ui(self.lang).list_sep;
+        let items: Vec<String> = value.text.split(sep).map(decapitalize).collect();
+        Span::from(items.join(sep))
+    }
+
     /// The options ticked for `question`, none when it is unanswered.
     fn ticked(&self, question: &str) -> &[String] {
         self.r
@@ -157,5 +168,17 @@ impl Builder<'_> {
                     .map(|o| o.label.get(self.lang).to_lowercase())
             })
             .collect()
+    }
+}
+
+/// `text` with its first letter in lower case, unless its first word is an
+/// acronym or a name written in capitals (« CV », « IP »).
+fn decapitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
     }
 }

@@ -4,7 +4,7 @@
 //! Every drawing is in a marked-content sequence: content of a structure
 //! element (with its MCID) or an artifact.
 
-use super::fonts::Face;
+use super::fonts::{Face, Fonts};
 use super::page::{Item, Page};
 use super::tags::{Mark, NodeId, Tree};
 use std::collections::HashMap;
@@ -50,6 +50,42 @@ impl Glyphs {
             Some(&gid) => gid,
             None => self.far.get(&c).copied().unwrap_or(0),
         }
+    }
+}
+
+/// Shows `text`: `(…) Tj`, or `[(…) n (…)] TJ` where the font kerns a
+/// pair (n in thousandths of an em, positive moving left), so that what is
+/// drawn is as wide as what the layout measured. Two bytes per glyph in a
+/// literal string (half the size of hex before compression, a seventh less
+/// after).
+fn show(out: &mut Vec<u8>, text: &str, glyphs: &Glyphs, face: Face) {
+    let fonts = Fonts::get();
+    let start = out.len();
+    let mut kerned = false;
+    let mut previous = None;
+    out.push(b'(');
+    for c in text.chars() {
+        if let Some(p) = previous {
+            let kern = fonts.kern_units(face, p, c);
+            if kern != 0 {
+                let _ = write!(out, ") {} (", -kern);
+                kerned = true;
+            }
+        }
+        previous = Some(c);
+        for byte in glyphs.get(c).to_be_bytes() {
+            match byte {
+                b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                _ => out.push(byte),
+            }
+        }
+    }
+    if kerned {
+        out.insert(start, b'[');
+        out.extend_from_slice(b")] TJ\n");
+    } else {
+        out.extend_from_slice(b") Tj\n");
     }
 }
 
@@ -176,20 +212,7 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
                     fill_state = Some(style.color);
                 }
                 nums(out, &[1.0, 0.0, 0.0, 1.0, *x, flip(*y)], "Tm");
-                // Two bytes per glyph in a literal string (half the size of
-                // hex before compression, a seventh less after).
-                let glyphs = &res.glyphs[style.face as usize];
-                out.push(b'(');
-                for c in text.chars() {
-                    for byte in glyphs.get(c).to_be_bytes() {
-                        match byte {
-                            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
-                            b'\r' => out.extend_from_slice(b"\\r"),
-                            _ => out.push(byte),
-                        }
-                    }
-                }
-                out.extend_from_slice(b") Tj\n");
+                show(out, text, &res.glyphs[style.face as usize], style.face);
             }
             Item::Rect {
                 x,

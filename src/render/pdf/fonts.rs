@@ -1,6 +1,7 @@
 //! The fonts shipped in `assets/fonts` (Noto Sans): glyph widths for the
 //! layout, and subsets of exactly the glyphs a document uses for embedding.
 
+use super::kerning::Kerning;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
@@ -51,16 +52,17 @@ const TABLE: usize = 0x2100;
 /// The table's mark for "no glyph".
 const NONE: u16 = u16::MAX;
 
-/// Advance widths and glyph ids of one face; widths in thousandths of an em.
+/// Advance widths, glyph ids and kerning of one face; widths in thousandths of an em.
 struct Metrics {
     near_width: Vec<u16>,
     near_glyph: Vec<u16>,
     far: HashMap<char, (u16, u16)>,
     missing: u16,
+    kerning: Kerning,
 }
 
 impl Metrics {
-    /// Reads the cmap and hmtx tables straight from the font file (no copy of it).
+    /// Reads the cmap, hmtx and GPOS tables straight from the font file (no copy of it).
     fn load(face: Face) -> Metrics {
         use allsorts::tables::cmap::Cmap;
         use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable};
@@ -92,6 +94,10 @@ impl Metrics {
             near_glyph: vec![0; TABLE],
             far: HashMap::new(),
             missing: width(0),
+            kerning: Kerning::load(
+                provider.read_table_data(tag::GPOS).ok().as_deref(),
+                head.units_per_em,
+            ),
         };
         let cmap = table(tag::CMAP);
         let cmap = ReadScope::new(&cmap).read::<Cmap<'_>>().expect(BROKEN);
@@ -134,6 +140,14 @@ impl Metrics {
     fn advance(&self, c: char) -> u16 {
         self.get(c).unwrap_or(self.missing)
     }
+
+    /// The kerning between `a` and `b`, in thousandths of an em.
+    fn kern(&self, a: char, b: char) -> i16 {
+        match (self.glyph(a), self.glyph(b)) {
+            (Some(ga), Some(gb)) => self.kerning.pair((a, ga), (b, gb)),
+            _ => 0,
+        }
+    }
 }
 
 /// The family's metrics, parsed once per process.
@@ -150,11 +164,30 @@ impl Fonts {
         })
     }
 
-    /// Width of `text` set in `face` at `size` points, in points.
+    /// Width of `text` set in `face` at `size` points, in points, kerning included.
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
         let metrics = &self.faces[face.index()];
-        let units: u32 = text.chars().map(|c| u32::from(metrics.advance(c))).sum();
+        let mut units: i32 = 0;
+        let mut previous = None;
+        for c in text.chars() {
+            units += i32::from(metrics.advance(c));
+            if let Some(p) = previous {
+                units += i32::from(metrics.kern(p, c));
+            }
+            previous = Some(c);
+        }
         units as f32 * size / 1000.0
+    }
+
+    /// The kerning between `a` and `b` set in `face`, in thousandths of an
+    /// em (negative brings them closer).
+    pub fn kern_units(&self, face: Face, a: char, b: char) -> i16 {
+        self.faces[face.index()].kern(a, b)
+    }
+
+    /// The kerning between `a` and `b`, in points.
+    pub fn kern(&self, face: Face, size: f32, a: char, b: char) -> f32 {
+        f32::from(self.kern_units(face, a, b)) * size / 1000.0
     }
 
     /// Width of one character, in points.
@@ -218,6 +251,23 @@ mod tests {
         let parts =
             fonts.width(Face::Regular, 10.0, "Éval") + fonts.width(Face::Regular, 10.0, "uation");
         assert!((parts - regular).abs() < 1e-3);
+    }
+
+    #[test]
+    fn the_fonts_kern_pairs_that_would_look_loose() {
+        let fonts = Fonts::get();
+        for face in Face::ALL {
+            for (a, b) in [('T', 'r'), ('T', 'é'), ('A', 'V'), ('L', '’')] {
+                let kern = fonts.kern_units(face, a, b);
+                assert!(kern < 0, "{face:?} {a}{b}: {kern}");
+            }
+            assert_eq!(fonts.kern_units(face, 'n', 'n'), 0);
+        }
+        let plain: f32 = "Té"
+            .chars()
+            .map(|c| fonts.char_width(Face::Regular, 10.0, c))
+            .sum();
+        assert!(fonts.width(Face::Regular, 10.0, "Té") < plain);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod compose;
 mod content;
 pub mod fonts;
+mod kerning;
 pub mod layout;
 pub mod page;
 mod save;

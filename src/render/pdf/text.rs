@@ -88,7 +88,12 @@ impl Word {
     fn push(&mut self, c: char, style: TextStyle, fonts: &Fonts) {
         self.width += fonts.char_width(style.face, style.size, c);
         match self.frags.last_mut() {
-            Some(last) if last.style == style => last.text.push(c),
+            Some(last) if last.style == style => {
+                if let Some(previous) = last.text.chars().next_back() {
+                    self.width += fonts.kern(style.face, style.size, previous, c);
+                }
+                last.text.push(c);
+            }
             _ => self.frags.push(Run::new(c, style)),
         }
     }
@@ -253,9 +258,12 @@ fn to_line(slots: Vec<Slot>, fonts: &Fonts) -> Line {
 }
 
 fn append(line: &mut Line, text: &str, style: TextStyle, fonts: &Fonts, x: &mut f32) {
-    let width = fonts.width(style.face, style.size, text);
+    let mut width = fonts.width(style.face, style.size, text);
     match line.parts.last_mut() {
         Some(last) if last.style == style => {
+            if let (Some(a), Some(b)) = (last.text.chars().next_back(), text.chars().next()) {
+                width += fonts.kern(style.face, style.size, a, b);
+            }
             last.text.push_str(text);
             last.width += width;
         }

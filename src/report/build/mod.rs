@@ -94,6 +94,12 @@ pub fn build_with(
                 ctx.answers_shown()
             },
             notes: ctx.note_homes.keys().map(String::as_str).collect(),
+            chapters: bank
+                .manifest
+                .areas
+                .iter()
+                .map(|a| ctx.words(&a.title))
+                .collect(),
         };
         sections.push(annex::annex(bank, session, &ctx.visible, lang, &shown));
     }

@@ -6,7 +6,7 @@ use crate::answer::Answer;
 use crate::documents::EntryView;
 use crate::documents::policy::model::{Block, Item, Section, Span};
 use crate::i18n::{Lang, join_list};
-use crate::law::Jurisdiction::Eu;
+use crate::law::Jurisdiction::{Eu, Qc};
 
 impl Builder<'_> {
     /// A lawful basis as a policy states it, with its point of art. 6(1).
@@ -57,11 +57,11 @@ impl Builder<'_> {
             let mut lines = vec![
                 self.line(
                     &self.t("Personnes concernées", "About whom"),
-                    e.value("people").into(),
+                    self.in_sentence(e.value("people")),
                 ),
                 self.line(
                     &self.t("Ce que nous recueillons", "What we collect"),
-                    e.value("what").into(),
+                    self.in_sentence(e.value("what")),
                 ),
                 self.line(&self.t("Pourquoi", "Why"), self.why(e)),
                 self.line(
@@ -69,7 +69,8 @@ impl Builder<'_> {
                     e.value("who_collects").into(),
                 ),
                 self.line(
-                    &self.t("Qui y a accès chez nous", "Who has access at our end"),
+                    // The answer may name someone outside (an accountant), so not « chez nous ».
+                    &self.t("Qui les utilise", "Who uses it"),
                     e.value("used_by").into(),
                 ),
             ];
@@ -88,9 +89,12 @@ impl Builder<'_> {
             }
             blocks.push(Block::Bullets(lines));
         }
-        if let Some(block) = self.special_categories() {
+        if let Some(block) = self.special_categories(&own, !for_clients.is_empty()) {
             blocks.push(block);
         }
+        blocks.extend(self.express_consent());
+        blocks.extend(self.consent_by_giving());
+        blocks.extend(self.testimonials());
         blocks.extend(self.other_sources(&own));
         if !for_clients.is_empty() {
             let names: Vec<String> = for_clients.iter().map(|e| e.name.clone()).collect();
@@ -134,7 +138,7 @@ impl Builder<'_> {
         }
         let mut categories: Vec<String> = Vec::new();
         for e in own {
-            let what = e.value("what");
+            let what = self.in_sentence(e.value("what"));
             if e.selected("people").iter().any(|p| p == "prospects")
                 && !what.to_fill
                 && !categories.contains(&what.text)
@@ -200,7 +204,10 @@ impl Builder<'_> {
 
     /// The art. 9(2) conditions relied on for health and the other special
     /// categories, when the interview asked for them.
-    fn special_categories(&self) -> Option<Block> {
+    /// Health stays out when the organisation also works for clients and none
+    /// of its own activities holds health data: the health data are then the
+    /// clients' (the restaurants' guests' allergies), not its own.
+    fn special_categories(&self, own: &[EntryView<'_>], for_clients: bool) -> Option<Block> {
         const ART9: [&str; 8] = [
             "health",
             "ethnic",
@@ -219,7 +226,14 @@ impl Builder<'_> {
             "sensitive.categories",
             self.ticked("sensitive.categories")
                 .iter()
-                .filter(|id| ART9.contains(&id.as_str())),
+                .filter(|id| ART9.contains(&id.as_str()))
+                .filter(|id| {
+                    *id != "health"
+                        || !for_clients
+                        || own
+                            .iter()
+                            .any(|e| e.selected("what").iter().any(|w| w == "health"))
+                }),
         );
         if categories.is_empty() {
             return None;
@@ -294,6 +308,84 @@ impl Builder<'_> {
         ]))
     }
 
+    /// Québec: sensitive information only with express consent (s. 12), when
+    /// the answers say it is asked for.
+    fn express_consent(&self) -> Option<Block> {
+        let r = self.r;
+        let asked =
+            matches!(r.answer("sensitive.express_consent"), Some(Answer::Text(c)) if c == "yes");
+        (r.under(Qc) && asked).then(|| {
+            Block::Para(vec![self
+                .t(
+                    "Nous ne recueillons et n’utilisons vos renseignements personnels sensibles qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12).",
+                    "We collect and use your sensitive personal information only with your express consent (CQLR c.\u{a0}P-39.1, s.\u{a0}12).",
+                )
+                .into()])
+        })
+    }
+
+    /// Québec: what giving information after reading the purposes consents to
+    /// (s. 8.3), a legal effect, not a claim about practice.
+    fn consent_by_giving(&self) -> Option<Block> {
+        self.r.under(Qc).then(|| {
+            Block::Para(vec![self
+                .t(
+                    "En nous donnant vos renseignements personnels après avoir été informé des fins indiquées ci-dessus, vous consentez à ce que nous les utilisions et les communiquions pour ces fins (RLRQ c.\u{a0}P-39.1, art.\u{a0}8.3).",
+                    "By giving us your personal information after being told the purposes stated above, you consent to our using and sharing it for those purposes (CQLR c.\u{a0}P-39.1, s.\u{a0}8.3).",
+                )
+                .into()])
+        })
+    }
+
+    /// Customers' testimonials, reviews or photos in the organisation's
+    /// advertising, and how people agree or refuse.
+    fn testimonials(&self) -> Option<Block> {
+        if !self
+            .ticked("consent.secondary_uses")
+            .iter()
+            .any(|u| u == "testimonials")
+        {
+            return None;
+        }
+        let lead = self.t(
+            "Nous pouvons publier des témoignages, avis ou photos de clients dans notre publicité (site, réseaux sociaux, brochures)",
+            "We may publish customers’ testimonials, reviews or photos in our advertising (website, social media, brochures)",
+        );
+        let spans: Vec<Span> = match self.r.answer("consent.testimonials") {
+            Some(Answer::Text(how)) if how == "written" => vec![
+                format!(
+                    "{lead}{}",
+                    self.t(
+                        ", seulement avec votre accord écrit.",
+                        ", only with your written agreement."
+                    )
+                )
+                .into(),
+            ],
+            Some(Answer::Text(how)) if how == "informed" => vec![
+                format!(
+                    "{lead}{}",
+                    self.t(
+                        "\u{a0}; nous vous prévenons avant, et vous pouvez refuser ou en demander le retrait à tout moment en nous écrivant à ",
+                        "; we tell you beforehand, and you can refuse or ask for removal at any time by writing to us at ",
+                    )
+                )
+                .into(),
+                self.email(),
+                ".".into(),
+            ],
+            _ => vec![
+                format!("{lead}{} ", self.colon()).into(),
+                self.todo(
+                    "comment les clients acceptent ou refusent la publication de leur témoignage, avis ou photo",
+                    "how customers agree to or refuse the publication of their testimonial, review or photo",
+                ),
+                ".".into(),
+            ],
+        };
+        Some(Block::Para(spans))
+    }
+
     /// Why an activity's information is collected: the words given, else the purposes ticked.
     fn why(&self, e: &EntryView<'_>) -> Span {
         match e.answer("purpose").filter(|a| a.is_substantive()) {
@@ -346,6 +438,27 @@ impl Builder<'_> {
         ))
     }
 
+    /// Whether visitors can refuse the browsing data the website collects: only
+    /// a banner that lets them refuse before anything is set gives them the choice.
+    fn browsing_refusal(&self) -> Span {
+        let cookies = self.r.term("cookies");
+        match self.r.answer("trans.cookie_consent") {
+            Some(Answer::Text(c)) if c == "choice" => match self.lang {
+                Lang::Fr => format!(
+                    "vous pouvez refuser les {cookies} qui ne sont pas nécessaires, dans le bandeau de notre site, sans autre conséquence"
+                ),
+                Lang::En => format!(
+                    "you can refuse the {cookies} that are not needed, in our website’s banner, with no other consequence"
+                ),
+            }
+            .into(),
+            _ => self.todo(
+                "comment les visiteurs peuvent refuser la collecte de ces données\u{a0}: aujourd’hui, aucun vrai choix ne leur est proposé",
+                "how visitors can refuse the collection of this data: today they are given no real choice",
+            ),
+        }
+    }
+
     /// Art. 13(2)(e): whether each activity's information is required.
     pub(super) fn requirement(&self) -> Section {
         let (own, _) = self.activities();
@@ -364,7 +477,38 @@ impl Builder<'_> {
                 } else {
                     e.selected("basis").iter().map(String::as_str).collect()
                 };
-                let value: Span = if ids.contains(&"legal_obligation") {
+                let what = e.selected("what");
+                let browsing_only = !what.is_empty() && what.iter().all(|w| w == "online");
+                let value: Span = if browsing_only {
+                    self.browsing_refusal()
+                } else if e.selected("purposes").iter().any(|p| p == "recruitment") {
+                    self.t(
+                        "sans elles, nous ne pourrions pas examiner votre candidature",
+                        "without it, we could not consider your application",
+                    )
+                    .into()
+                } else if ids.contains(&"contract")
+                    && !e.selected("people").is_empty()
+                    && e.selected("people").iter().all(|p| p == "employees")
+                {
+                    let mut text = self.t(
+                        "leur communication est nécessaire à votre contrat de travail",
+                        "we need it for your employment contract",
+                    );
+                    if ids.contains(&"legal_obligation") {
+                        text.push_str(&self.t(
+                            "\u{202f}; la loi nous impose en outre de les conserver",
+                            "; the law also requires us to keep it",
+                        ));
+                    }
+                    text.into()
+                } else if ids.contains(&"contract") && ids.contains(&"legal_obligation") {
+                    self.t(
+                        "leur communication nous est nécessaire pour vous fournir ce que vous demandez\u{202f}; la loi nous impose en outre de les conserver",
+                        "we need it to provide what you ask for; the law also requires us to keep it",
+                    )
+                    .into()
+                } else if ids.contains(&"legal_obligation") {
                     self.t(
                         "la loi nous impose de les recueillir",
                         "the law requires us to collect it",

@@ -5,9 +5,68 @@ use crate::answer::Answer;
 use crate::documents::EntryView;
 use crate::documents::policy::model::{Block, Item, Section, Span};
 
+/// One line of the retention schedule the answers give: what, and for how long.
+struct Scheduled {
+    what: String,
+    period: String,
+}
+
 impl Builder<'_> {
-    /// How long an activity's information is kept, as a policy states it.
-    fn kept(&self, e: &EntryView<'_>) -> Span {
+    /// A period of the retention schedule as a policy states it ("au moins 6 ans").
+    fn period(&self, n: f64, unit: &str) -> Option<String> {
+        let one = n == 1.0;
+        let number = crate::answer::format_number(n, self.lang);
+        let (fr, en) = match unit {
+            "days" => (
+                if one { "jour" } else { "jours" },
+                if one { "day" } else { "days" },
+            ),
+            "months" => ("mois", if one { "month" } else { "months" }),
+            "years" | "years_min" => (
+                if one { "an" } else { "ans" },
+                if one { "year" } else { "years" },
+            ),
+            _ => return None,
+        };
+        let period = match self.lang {
+            crate::i18n::Lang::Fr => format!("{number}\u{a0}{fr}"),
+            crate::i18n::Lang::En => format!("{number} {en}"),
+        };
+        Some(if unit == "years_min" {
+            self.t("au moins ", "at least ") + &period
+        } else {
+            period
+        })
+    }
+
+    /// The retention schedule the answers give, line by line.
+    fn schedule(&self) -> Vec<Scheduled> {
+        self.r
+            .entries("ret.schedule")
+            .iter()
+            .filter_map(|e| {
+                let Some(Answer::Text(what)) = e.answer("what") else {
+                    return None;
+                };
+                let Some(Answer::Number(n)) = e.answer("duration") else {
+                    return None;
+                };
+                let period = self.period(*n, e.choice("unit")?)?;
+                Some(Scheduled {
+                    what: what.trim().to_string(),
+                    period,
+                })
+            })
+            .filter(|s| !s.what.is_empty())
+            .collect()
+    }
+
+    /// How long an activity's information is kept, as a policy states it: the
+    /// period the schedule gives for it, else the inventory's answer.
+    fn kept(&self, e: &EntryView<'_>, schedule: &[Scheduled]) -> Span {
+        if let Some(line) = schedule.iter().find(|s| same_name(&s.what, &e.name)) {
+            return line.period.clone().into();
+        }
         match e.choice("retention") {
             Some("purpose") => self
                 .t(
@@ -15,8 +74,9 @@ impl Builder<'_> {
                     "until your request or our relationship ends, then we destroy it",
                 )
                 .into(),
-            Some("1y") => self.t("environ un an", "about a year").into(),
-            Some("3y") => self.t("environ trois ans", "about three years").into(),
+            // Written as the schedule's periods are ("3 ans"), so that both read alike.
+            Some("1y") => self.t("1\u{a0}an", "1 year").into(),
+            Some("3y") => self.t("3\u{a0}ans", "3 years").into(),
             Some("legal") => {
                 if self.detail().is_some() {
                     self.t(
@@ -35,7 +95,11 @@ impl Builder<'_> {
                 "durée de conservation à fixer\u{a0}: aucune n’est fixée aujourd’hui",
                 "retention period to set: none is set today",
             ),
-            _ => Span::from(e.value("retention")),
+            Some(_) => Span::from(e.value("retention")),
+            None => self.todo(
+                "durée de conservation de ces informations",
+                "how long this information is kept",
+            ),
         }
     }
 
@@ -49,7 +113,8 @@ impl Builder<'_> {
 
     /// Art. 13(2)(a): how long each activity's information is kept.
     pub(super) fn retention(&self) -> Section {
-        let (own, _) = self.activities();
+        let (own, for_clients) = self.activities();
+        let schedule = self.schedule();
         let mut blocks = vec![];
         if own.is_empty() {
             blocks.push(Block::Para(vec![self.todo(
@@ -63,11 +128,22 @@ impl Builder<'_> {
                     "We keep your information only as long as needed for the purposes we collected it for:",
                 )
                 .into()]));
-            blocks.push(Block::Bullets(
-                own.iter()
-                    .map(|e| self.line(&e.name, self.kept(e)))
-                    .collect(),
-            ));
+            let mut lines: Vec<Vec<Span>> = own
+                .iter()
+                .map(|e| self.line(&e.name, self.kept(e, &schedule)))
+                .collect();
+            // The schedule's other lines: kinds of information the inventory does not name.
+            lines.extend(
+                schedule
+                    .iter()
+                    .filter(|s| {
+                        !own.iter()
+                            .chain(&for_clients)
+                            .any(|e| same_name(&s.what, &e.name))
+                    })
+                    .map(|s| self.line(&s.what, s.period.clone().into())),
+            );
+            blocks.push(Block::Bullets(lines));
         }
         if let Some(detail) = self.detail() {
             blocks.push(Block::Para(vec![
@@ -86,4 +162,9 @@ impl Builder<'_> {
             blocks,
         )
     }
+}
+
+/// Whether a line of the schedule names an activity of the inventory (case and spaces aside).
+fn same_name(scheduled: &str, activity: &str) -> bool {
+    scheduled.trim().to_lowercase() == activity.trim().to_lowercase()
 }

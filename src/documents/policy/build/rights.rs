@@ -4,6 +4,7 @@
 use super::Builder;
 use crate::answer::Answer;
 use crate::documents::policy::model::{Block, Item, Section, Span};
+use crate::i18n::Lang;
 use crate::law::Jurisdiction::{Ca, Eu, Qc};
 
 impl Builder<'_> {
@@ -48,23 +49,43 @@ impl Builder<'_> {
             "accéder aux informations que nous détenons sur vous et en obtenir une copie",
             "access the information we hold about you and get a copy",
         ) + &cite(Some("15"), Some("27"), Some("4.9")));
-        add(self.t(
-            "faire corriger ce qui est inexact, incomplet ou équivoque",
-            "have what is inaccurate, incomplete or ambiguous corrected",
-        ) + &cite(Some("16"), Some("28"), Some("4.9.5")));
+        // « Équivoque » is the Québec act's word (s. 28); the GDPR (art. 16) and
+        // PIPEDA (4.9.5) speak of inaccurate and incomplete information only.
+        let (fr, en) = if qc {
+            (
+                "faire corriger ce qui est inexact, incomplet ou équivoque",
+                "have what is inaccurate, incomplete or ambiguous corrected",
+            )
+        } else {
+            (
+                "faire corriger ce qui est inexact et compléter ce qui est incomplet",
+                "have what is inaccurate corrected and what is incomplete completed",
+            )
+        };
+        add(self.t(fr, en) + &cite(Some("16"), Some("28"), Some("4.9.5")));
         if eu {
-            add(self.t(
-                "faire effacer vos données dans les cas prévus par la loi",
-                "have your data erased in the cases the law provides",
-            ) + &cite(Some("17"), None, None));
+            // What the law obliges us to keep is the limit people meet first (art. 17(3)(b)).
+            let (own, _) = self.activities();
+            let kept_by_law = own.iter().any(|e| {
+                e.choice("retention") == Some("legal")
+                    || e.selected("basis").iter().any(|b| b == "legal_obligation")
+            });
+            let (fr, en) = if kept_by_law {
+                (
+                    "faire effacer vos données dans les cas prévus par la loi, sauf ce que la loi nous impose de conserver",
+                    "have your data erased in the cases the law provides, except what the law requires us to keep",
+                )
+            } else {
+                (
+                    "faire effacer vos données dans les cas prévus par la loi",
+                    "have your data erased in the cases the law provides",
+                )
+            };
+            add(self.t(fr, en) + &cite(Some("17"), None, None));
             add(self.t(
                 "faire limiter le traitement de vos données dans les cas prévus par la loi",
                 "have the processing of your data restricted in the cases the law provides",
             ) + &cite(Some("18"), None, None));
-            add(self.t(
-                "vous opposer au traitement de vos données fondé sur notre intérêt légitime, et à tout moment à la prospection",
-                "object to the processing of your data based on our legitimate interests, and at any time to direct marketing",
-            ) + &cite(Some("21"), None, None));
         }
         if eu || qc {
             let (fr, en) = if eu && !qc {
@@ -102,6 +123,15 @@ impl Builder<'_> {
             ]),
             Block::Bullets(rights),
         ];
+        if eu {
+            // Art. 21(4): the right to object is presented clearly and separately.
+            blocks.push(Block::Para(vec![self
+                .t(
+                    "Votre droit d’opposition\u{a0}: vous pouvez à tout moment vous opposer, pour des raisons tenant à votre situation particulière, au traitement de vos données fondé sur notre intérêt légitime, et, sans avoir à vous justifier, à leur utilisation pour de la prospection (RGPD, art.\u{a0}21).",
+                    "Your right to object: you can object at any time, on grounds relating to your particular situation, to the processing of your data based on our legitimate interests, and, without giving any reason, to their use for direct marketing (GDPR, Art.\u{a0}21).",
+                )
+                .into()]));
+        }
         let mut how = vec![
             self.t(
                 "Pour exercer ces droits, écrivez-nous à ",
@@ -160,8 +190,8 @@ impl Builder<'_> {
         }
         if ca {
             delays.push(self.t(
-                "30\u{a0}jours, prolongeables dans certains cas (LPRPDE, art.\u{a0}8(3))",
-                "30\u{a0}days, which may be extended in some cases (PIPEDA, s.\u{a0}8(3))",
+                "30\u{a0}jours, prolongeables dans certains cas (LPRPDE, art.\u{a0}8(3) et 8(4))",
+                "30\u{a0}days, which may be extended in some cases (PIPEDA, s.\u{a0}8(3) and 8(4))",
             ));
         }
         if !delays.is_empty() {
@@ -247,11 +277,90 @@ impl Builder<'_> {
             para.extend(refs.into_iter().map(Span::from));
             blocks.push(Block::Para(para));
         }
+        blocks.extend(self.mailings());
         self.section(
             Item::Withdrawal,
             self.t("Retirer votre consentement", "Withdrawing your consent"),
             blocks,
         )
+    }
+
+    /// How people come to receive the promotional mailings, and what every
+    /// mailing carries, as the answers say: a way to unsubscribe, a tracking
+    /// pixel and whether it needs the subscriber's agreement.
+    fn mailings(&self) -> Option<Block> {
+        let mut spans: Vec<Span> = Vec::new();
+        let newsletters = self.r.term("newsletters");
+        let signup: Option<Span> = match self.r.answer("consent.marketing_form") {
+            Some(Answer::Text(form)) => match form.as_str() {
+                "unticked" | "signup_form" => Some(
+                    match self.lang {
+                        Lang::Fr => format!(
+                            "Nous ne vous envoyons nos {newsletters} et nos offres que si vous vous y êtes inscrit vous-même."
+                        ),
+                        Lang::En => format!(
+                            "We send you our {newsletters} and offers only if you signed up for them yourself."
+                        ),
+                    }
+                    .into(),
+                ),
+                "implicit" => Some(
+                    self.t(
+                        "Lorsque vous achetez chez nous, créez un compte ou nous écrivez, nous pouvons vous envoyer nos offres.",
+                        "When you buy from us, open an account or write to us, we may send you our offers.",
+                    )
+                    .into(),
+                ),
+                "customers_similar" => Some(
+                    self.t(
+                        "Nous n’envoyons nos offres qu’à nos clients, au sujet de produits ou services semblables à ceux qu’ils ont achetés\u{a0}; vous pouvez les refuser dès votre commande.",
+                        "We send our offers only to our customers, about products or services similar to those they bought; you can refuse them when you order.",
+                    )
+                    .into(),
+                ),
+                "professionals" => Some(
+                    self.t(
+                        "Nous n’envoyons nos offres qu’à des professionnels, à leur adresse de travail, au sujet de leur métier.",
+                        "We send our offers only to professionals, at their work address, about their line of work.",
+                    )
+                    .into(),
+                ),
+                _ => Some(self.todo(
+                    "comment les personnes acceptent de recevoir nos envois promotionnels\u{a0}: aujourd’hui, la case est déjà cochée",
+                    "how people agree to receive our promotional mailings: today the box is already ticked",
+                )),
+            },
+            _ => None,
+        };
+        spans.extend(signup);
+        let ticked = self.ticked("consent.mailing");
+        let has = |option: &str| ticked.iter().any(|t| t == option);
+        let mut add = |text: String| {
+            if !spans.is_empty() {
+                spans.push(" ".into());
+            }
+            spans.push(text.into());
+        };
+        if has("unsubscribe") {
+            add(self.t(
+                "Chacun de nos envois promotionnels contient un lien pour vous désinscrire.",
+                "Each of our promotional mailings contains a link to unsubscribe.",
+            ));
+        }
+        if has("tracking") {
+            let mut text = self.t(
+                "Nos envois contiennent un pixel de suivi qui nous indique si vous les ouvrez et cliquez sur leurs liens.",
+                "Our mailings contain a tracking pixel that tells us whether you open them and click their links.",
+            );
+            if has("tracking_consent") {
+                text.push_str(&self.t(
+                    " Nous ne l’utilisons qu’avec votre accord.",
+                    " We use it only with your agreement.",
+                ));
+            }
+            add(text);
+        }
+        (!spans.is_empty()).then_some(Block::Para(spans))
     }
 
     /// Art. 13(2)(d): complaining to us, then to the authority.
@@ -279,31 +388,20 @@ impl Builder<'_> {
         blocks.push(Block::Para(first));
         let mut authorities: Vec<Vec<Span>> = Vec::new();
         if r.under(Eu) {
-            let established_in_france =
-                r.answer("org.establishment") == Some(&Answer::Text("france".into()));
-            let mut line: Vec<Span> = if established_in_france {
-                vec![self
-                    .t(
-                        "la Commission nationale de l’informatique et des libertés (CNIL), www.cnil.fr, ",
-                        "the Commission nationale de l’informatique et des libertés (CNIL), www.cnil.fr, ",
-                    )
-                    .into()]
-            } else {
-                vec![
-                    self.todo(
-                        "autorité de contrôle et ses coordonnées",
-                        "supervisory authority and its contact details",
-                    ),
-                    ", ".into(),
-                ]
+            let mut line: Vec<Span> = match self.lead_authority() {
+                Lead::Named(name) => vec![format!("{name}, ").into()],
+                Lead::ToFill(span) => vec![span, ", ".into()],
+                Lead::OutsideUnion => Vec::new(),
             };
-            line.push(
-                self.t(
-                    "ou l’autorité de contrôle de l’État membre où vous vivez, où vous travaillez ou où la violation aurait eu lieu (RGPD, art.\u{a0}77)",
-                    "or the supervisory authority of the Member State where you live, work or where the infringement allegedly took place (GDPR, Art.\u{a0}77)",
-                )
-                .into(),
+            let anyone = self.t(
+                "l’autorité de contrôle de l’État membre où vous vivez, où vous travaillez ou où la violation aurait eu lieu (RGPD, art.\u{a0}77)",
+                "the supervisory authority of the Member State where you live, work or where the infringement allegedly took place (GDPR, Art.\u{a0}77)",
             );
+            line.push(if line.is_empty() {
+                anyone.into()
+            } else {
+                format!("{} {anyone}", self.t("ou", "or")).into()
+            });
             authorities.push(line);
         }
         if r.under(Ca) {
@@ -343,9 +441,70 @@ impl Builder<'_> {
         )
     }
 
-    /// Art. 13(2)(f): automated decisions.
-    pub(super) fn automated(&self) -> Section {
+    /// The supervisory authority of the business's establishment in the Union.
+    fn lead_authority(&self) -> Lead {
         let r = self.r;
+        let place = match r.answer("org.establishment") {
+            Some(Answer::Text(place)) => place.as_str(),
+            _ => "",
+        };
+        let country = match r.answer("org.eu_country") {
+            Some(Answer::Text(country)) => country.as_str(),
+            _ => "",
+        };
+        let (fr, en) = match (place, country) {
+            ("france", _) => (
+                "la Commission nationale de l’informatique et des libertés (CNIL), www.cnil.fr",
+                "the Commission nationale de l’informatique et des libertés (CNIL), www.cnil.fr",
+            ),
+            // No establishment in the Union: no lead authority (GDPR art. 56), only art. 77's.
+            ("quebec" | "canada_other" | "elsewhere", _) => return Lead::OutsideUnion,
+            ("eu_other", "ireland") => (
+                "la Data Protection Commission (Irlande), www.dataprotection.ie",
+                "the Data Protection Commission (Ireland), www.dataprotection.ie",
+            ),
+            ("eu_other", "belgium") => (
+                "l’Autorité de protection des données (Belgique), www.autoriteprotectiondonnees.be",
+                "the Data Protection Authority (Belgium), www.autoriteprotectiondonnees.be",
+            ),
+            ("eu_other", "luxembourg") => (
+                "la Commission nationale pour la protection des données (CNPD, Luxembourg), cnpd.public.lu",
+                "the Commission nationale pour la protection des données (CNPD, Luxembourg), cnpd.public.lu",
+            ),
+            ("eu_other", "spain") => (
+                "l’Agencia Española de Protección de Datos (AEPD, Espagne), www.aepd.es",
+                "the Agencia Española de Protección de Datos (AEPD, Spain), www.aepd.es",
+            ),
+            ("eu_other", "italy") => (
+                "le Garante per la protezione dei dati personali (Italie), www.garanteprivacy.it",
+                "the Garante per la protezione dei dati personali (Italy), www.garanteprivacy.it",
+            ),
+            ("eu_other", "netherlands") => (
+                "l’Autoriteit Persoonsgegevens (Pays-Bas), www.autoriteitpersoonsgegevens.nl",
+                "the Autoriteit Persoonsgegevens (Netherlands), www.autoriteitpersoonsgegevens.nl",
+            ),
+            ("eu_other", "portugal") => (
+                "la Comissão Nacional de Proteção de Dados (CNPD, Portugal), www.cnpd.pt",
+                "the Comissão Nacional de Proteção de Dados (CNPD, Portugal), www.cnpd.pt",
+            ),
+            // Germany has one authority per Land; another country is not known here.
+            _ => {
+                return Lead::ToFill(self.todo(
+                    "autorité de contrôle et ses coordonnées",
+                    "supervisory authority and its contact details",
+                ));
+            }
+        };
+        Lead::Named(self.t(fr, en))
+    }
+
+    /// Art. 13(2)(f) and Québec s. 12.1: automated decisions; none when the
+    /// interview never asks (PIPEDA alone does not require it).
+    pub(super) fn automated(&self) -> Option<Section> {
+        let r = self.r;
+        if r.ruled_out("rights.automated") {
+            return None;
+        }
         let span: Span = match r.answer("rights.automated") {
             Some(Answer::Text(choice)) if choice == "none" => self
                 .t(
@@ -362,10 +521,20 @@ impl Builder<'_> {
                 "whether decisions about you are made by fully automated processing",
             ),
         };
-        self.section(
+        Some(self.section(
             Item::Automated,
             self.t("Décisions automatisées", "Automated decisions"),
             vec![Block::Para(vec![span])],
-        )
+        ))
     }
+}
+
+/// The supervisory authority a complaint goes to first, under the GDPR.
+enum Lead {
+    /// Named by the answers.
+    Named(String),
+    /// Not known from the answers.
+    ToFill(Span),
+    /// The business has no establishment in the Union, hence no lead authority.
+    OutsideUnion,
 }

@@ -97,15 +97,22 @@ impl Builder<'_> {
                     .collect();
                 vec![
                     Block::Para(vec![
-                        format!(
-                        "{} {} {}",
-                        self.t("Nous communiquons certaines de vos", "We share some of your"),
-                        self.pi,
-                        self.t(
-                            "aux organisations suivantes, pour les seules fins indiquées\u{a0}:",
-                            "with the following organizations, only for the purposes stated:"
-                        )
-                    )
+                        match self.lang {
+                            Lang::Fr => format!(
+                                "Nous communiquons {} de vos {} aux organisations suivantes, pour les seules fins indiquées\u{a0}:",
+                                // « renseignements » is masculine, « données » feminine.
+                                if self.pi.starts_with("renseignements") {
+                                    "certains"
+                                } else {
+                                    "certaines"
+                                },
+                                self.pi
+                            ),
+                            Lang::En => format!(
+                                "We share some of your {} with the following organizations, only for the purposes stated:",
+                                self.pi
+                            ),
+                        }
                         .into(),
                     ]),
                     Block::Bullets(lines),
@@ -161,6 +168,156 @@ impl Builder<'_> {
         }
     }
 
+    /// The reference of Canada's adequacy decision, kept in force by the GDPR.
+    fn canada_decision(&self) -> String {
+        self.t(
+            "décision 2002/2/CE\u{a0}; RGPD, art.\u{a0}45(9)",
+            "Decision 2002/2/EC; GDPR, Art.\u{a0}45(9)",
+        )
+    }
+
+    /// Canada's adequacy decision, which covers a recipient in Canada.
+    fn canada_adequacy(&self) -> String {
+        match self.lang {
+            Lang::Fr => format!(
+                "décision d’adéquation de la Commission européenne pour le Canada ({})",
+                self.canada_decision()
+            ),
+            Lang::En => format!(
+                "the European Commission’s adequacy decision for Canada ({})",
+                self.canada_decision()
+            ),
+        }
+    }
+
+    /// Art. 13(1)(f) under the GDPR: where the information goes outside the
+    /// Union, and the safeguard of each transfer. A business established in
+    /// Canada says so once: its own country, and its Canadian recipients, are
+    /// covered by the adequacy decision for Canada.
+    fn eu_transfers(&self, tps: &[EntryView<'_>]) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let in_canada = |place: Option<&str>| matches!(place, Some("qc" | "ca"));
+        let establishment = match self.r.answer("org.establishment") {
+            Some(Answer::Text(place)) => place.as_str(),
+            _ => "",
+        };
+        let established_in_canada = matches!(establishment, "quebec" | "canada_other");
+        if established_in_canada {
+            blocks.push(Block::Para(vec![
+                match self.lang {
+                    Lang::Fr => format!(
+                        "Nous sommes établis au Canada, où vos {} sont {}. La Commission européenne reconnaît que le Canada assure un niveau de protection adéquat ({}).",
+                        self.pi,
+                        if self.pi.starts_with("renseignements") {
+                            "traités"
+                        } else {
+                            "traitées"
+                        },
+                        self.canada_decision()
+                    ),
+                    Lang::En => format!(
+                        "We are established in Canada, where your {} is processed. The European Commission recognizes that Canada ensures an adequate level of protection ({}).",
+                        self.pi,
+                        self.canada_decision()
+                    ),
+                }
+                .into(),
+            ]));
+        } else if establishment == "elsewhere" {
+            blocks.push(Block::Para(vec![
+                self.t(
+                    "Nous sommes établis hors de l’Union européenne\u{a0}: ",
+                    "We are established outside the European Union: ",
+                )
+                .into(),
+                self.todo(
+                    "pays où nous traitons vos données et garantie qui encadre leur transfert (RGPD, art. 45 à 49)",
+                    "country where we process your data and the safeguard for their transfer (GDPR, Art. 45 to 49)",
+                ),
+                ".".into(),
+            ]));
+        }
+        let outside: Vec<&EntryView<'_>> = tps
+            .iter()
+            .filter(|tp| tp.choice("country") != Some("eu"))
+            .filter(|tp| !(established_in_canada && in_canada(tp.choice("country"))))
+            .collect();
+        if outside.is_empty() {
+            if !established_in_canada && establishment != "elsewhere" {
+                let moved = match self.lang {
+                    Lang::Fr if self.pi.starts_with("renseignements") => "transférés",
+                    Lang::Fr => "transférées",
+                    Lang::En => "transferred",
+                };
+                blocks.push(Block::Para(vec![
+                    match self.lang {
+                        Lang::Fr => format!(
+                            "Vos {} ne sont pas {moved} hors de l’Union européenne.",
+                            self.pi
+                        ),
+                        Lang::En => format!(
+                            "Your {} is not {moved} outside the European Union.",
+                            self.pi
+                        ),
+                    }
+                    .into(),
+                ]));
+            }
+            return blocks;
+        }
+        blocks.push(Block::Para(vec![
+            if established_in_canada {
+                self.t(
+                    "Les destinataires suivants se trouvent hors du Canada et de l’Union européenne. Chaque transfert est encadré comme suit\u{a0}:",
+                    "The following recipients are outside Canada and the European Union. Each transfer is safeguarded as follows:",
+                )
+            } else {
+                self.t(
+                    "Les destinataires suivants se trouvent hors de l’Union européenne. Chaque transfert est encadré comme suit\u{a0}:",
+                    "The following recipients are outside the European Union. Each transfer is safeguarded as follows:",
+                )
+            }
+            .into(),
+        ]));
+        blocks.push(Block::Bullets(
+            outside
+                .iter()
+                .map(|tp| {
+                    let place = tp.value("country").text;
+                    let safeguard = if in_canada(tp.choice("country")) {
+                        self.canada_adequacy().into()
+                    } else if tp.ruled_out("safeguards") {
+                        self.todo(
+                            "garantie qui encadre ce transfert",
+                            "safeguard for this transfer",
+                        )
+                    } else {
+                        self.safeguard(tp)
+                    };
+                    vec![
+                        format!("{} ({place}){} ", tp.name, self.colon()).into(),
+                        safeguard,
+                    ]
+                })
+                .collect(),
+        ));
+        if outside
+            .iter()
+            .any(|tp| matches!(tp.choice("safeguards"), Some("scc" | "bcr")))
+        {
+            blocks.push(Block::Para(vec![
+                self.t(
+                    "Vous pouvez obtenir une copie de ces garanties en nous écrivant à ",
+                    "You can obtain a copy of these safeguards by writing to us at ",
+                )
+                .into(),
+                self.email(),
+                ".".into(),
+            ]));
+        }
+        blocks
+    }
+
     /// Art. 13(1)(f): transfers outside the Union, Québec or Canada.
     pub(super) fn transfers(&self) -> Section {
         let r = self.r;
@@ -174,78 +331,22 @@ impl Builder<'_> {
             )])),
             Some(tps) => {
                 if r.under(Eu) {
-                    let outside: Vec<&EntryView<'_>> = tps
-                        .iter()
-                        .filter(|tp| tp.choice("country") != Some("eu"))
-                        .collect();
-                    if outside.is_empty() {
-                        let moved = match self.lang {
-                            Lang::Fr if self.pi.starts_with("renseignements") => "transférés",
-                            Lang::Fr => "transférées",
-                            Lang::En => "transferred",
-                        };
-                        blocks.push(Block::Para(vec![
-                            match self.lang {
-                                Lang::Fr => format!(
-                                    "Vos {} ne sont pas {moved} hors de l’Union européenne.",
-                                    self.pi
-                                ),
-                                Lang::En => format!(
-                                    "Your {} is not {moved} outside the European Union.",
-                                    self.pi
-                                ),
-                            }
-                            .into(),
-                        ]));
-                    } else {
-                        blocks.push(Block::Para(vec![self
-                            .t(
-                                "Les destinataires suivants se trouvent hors de l’Union européenne. Chaque transfert est encadré comme suit\u{a0}:",
-                                "The following recipients are outside the European Union. Each transfer is safeguarded as follows:",
-                            )
-                            .into()]));
-                        blocks.push(Block::Bullets(
-                            outside
-                                .iter()
-                                .map(|tp| {
-                                    let place = country(tp);
-                                    let safeguard = if tp.ruled_out("safeguards") {
-                                        self.todo(
-                                            "garantie qui encadre ce transfert",
-                                            "safeguard for this transfer",
-                                        )
-                                    } else {
-                                        self.safeguard(tp)
-                                    };
-                                    vec![
-                                        format!("{} ({place}){} ", tp.name, self.colon()).into(),
-                                        safeguard,
-                                    ]
-                                })
-                                .collect(),
-                        ));
-                        if outside
-                            .iter()
-                            .any(|tp| matches!(tp.choice("safeguards"), Some("scc" | "bcr")))
-                        {
-                            blocks.push(Block::Para(vec![
-                                self.t(
-                                    "Vous pouvez obtenir une copie de ces garanties en nous écrivant à ",
-                                    "You can obtain a copy of these safeguards by writing to us at ",
-                                )
-                                .into(),
-                                self.email(),
-                                ".".into(),
-                            ]));
-                        }
-                    }
+                    blocks.extend(self.eu_transfers(tps));
                 }
                 if r.under(Qc) {
-                    let outside: Vec<String> = tps
+                    let leaving: Vec<&EntryView<'_>> = tps
                         .iter()
                         .filter(|tp| tp.choice("country") != Some("qc"))
+                        .collect();
+                    let outside: Vec<String> = leaving
+                        .iter()
                         .map(|tp| format!("{} ({})", tp.name, country(tp)))
                         .collect();
+                    // Said only when the answers record the s. 17 assessment for every one.
+                    let assessed = !leaving.is_empty()
+                        && leaving
+                            .iter()
+                            .all(|tp| tp.answer("qc_assessment") == Some(&Answer::Bool(true)));
                     blocks.push(Block::Para(vec![if outside.is_empty() {
                         self.t(
                             "Vos renseignements personnels ne sont pas communiqués à l’extérieur du Québec.",
@@ -264,6 +365,14 @@ impl Builder<'_> {
                         }
                     }
                     .into()]));
+                    if assessed {
+                        blocks.push(Block::Para(vec![self
+                            .t(
+                                "Avant de les communiquer à l’extérieur du Québec, nous évaluons les facteurs relatifs à la vie privée, comme la loi l’exige (RLRQ c.\u{a0}P-39.1, art.\u{a0}17).",
+                                "Before sharing it outside Québec, we assess the privacy-related factors, as the law requires (CQLR c.\u{a0}P-39.1, s.\u{a0}17).",
+                            )
+                            .into()]));
+                    }
                 }
                 if r.under(Ca) {
                     let abroad: Vec<String> = tps

@@ -6,18 +6,18 @@ use super::*;
 impl Composer<'_> {
     /// The lines of one bullet point, an item of `list`.
     pub(super) fn bullet(&self, runs: &[Run], list: NodeId) -> Vec<Piece> {
-        let g = self.g();
         let indent = 14.0;
-        let lines = break_lines(runs, g.measure() - indent);
+        let x = self.prose_x();
+        let lines = break_lines(runs, self.prose(BODY) - indent);
         let item = self.node(list, Role::LI);
         let label = self.node(item, Role::Lbl);
         let body = self.node(item, Role::LBody);
-        let mut pieces = tagged_lines(&lines, g.side + indent, BODY_LEADING, body);
+        let mut pieces = tagged_lines(&lines, x + indent, BODY_LEADING, body);
         if let Some(first) = pieces.first_mut() {
             let style = BODY.with_color(ACCENT);
             first.items.push(Item::Mark(Mark::Node(label)));
             first.items.push(Item::Text {
-                x: g.side + 3.0,
+                x: x + 3.0,
                 y: baseline(BODY_LEADING, style.size),
                 style,
                 text: "•".into(),
@@ -39,13 +39,15 @@ impl Composer<'_> {
             + 8.0;
         let icon = 18.0;
         let gutter = 24.0;
-        let half = (g.measure() - gutter) / 2.0;
+        let left = self.prose_x();
+        let full = g.right() - left;
+        let half = (full - gutter) / 2.0;
         // Two columns when no item takes more than two lines there.
         let two = items.len() >= 4
             && items.iter().all(|i| {
                 break_lines(&[Run::new(&i.text, BODY)], half - icon - status_w).len() <= 2
             });
-        let (columns, width) = if two { (2, half) } else { (1, g.measure()) };
+        let (columns, width) = if two { (2, half) } else { (1, full) };
         let mut pieces = Vec::new();
         let list = self.node(ROOT, Role::L);
         let rows = items.len().div_ceil(columns);
@@ -53,7 +55,7 @@ impl Composer<'_> {
         for (r, row) in items.chunks(columns).enumerate() {
             let mut piece = Piece::default();
             for (c, item) in row.iter().enumerate() {
-                let x = g.side + c as f32 * (half + gutter);
+                let x = left + c as f32 * (half + gutter);
                 let entry = self.node(list, Role::LI);
                 let label = self.node(entry, Role::Lbl);
                 let body = self.node(entry, Role::LBody);
@@ -97,7 +99,8 @@ impl Composer<'_> {
         }
     }
 
-    /// One row of a wide table as a record: its name, then a label and a value per column.
+    /// One row of a wide table as a record: its name in the left column,
+    /// beside a label and a value per column in the prose column.
     pub(super) fn record(&self, header: &[String], row: &[String]) -> Flow {
         let g = self.g();
         let numbered = header.first().is_some_and(|h| h.trim().is_empty()) && row.len() > 1;
@@ -106,38 +109,32 @@ impl Composer<'_> {
         } else {
             (row.first().cloned().unwrap_or_default(), 1)
         };
-        let title_style = TextStyle {
-            face: Face::Bold,
-            size: 10.5,
-            color: ACCENT,
-        };
         // A record is read as a table of two columns: the field, its value.
         let table = self.node(ROOT, Role::Table);
         let caption = self.node(table, Role::Caption);
-        let mut pieces = vec![Piece::gap(4.0)];
-        pieces.extend(tagged_lines(
-            &break_lines(&[Run::new(title, title_style)], g.measure()),
-            g.side,
-            16.0,
-            caption,
-        ));
-        let label_w = (g.measure() * 0.32).min(170.0);
+        let (caption, caption_height) = self.side_lines(&title, caption);
+        let left = self.prose_x();
+        let width = g.right() - left;
+        let label_w = (width * 0.34).min(130.0);
         let label_style = TABLE.with_color(MUTED);
+        let mut pieces = vec![Piece::gap(4.0)];
         for (label, value) in header.iter().zip(row).skip(first_field) {
             if value.trim().is_empty() {
                 continue;
             }
             let tr = self.node(table, Role::TR);
             let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
-            let labels = break_lines(&[Run::new(label, label_style)], label_w - 10.0);
-            let values = break_lines(&[Run::new(value, TABLE)], g.measure() - label_w - 10.0);
-            let mut piece = stack(tagged_lines(&labels, g.side + 10.0, TABLE_LEADING, th));
-            let value_piece = stack(tagged_lines(&values, g.side + label_w, TABLE_LEADING, td));
+            let labels = break_lines(&[Run::new(label, label_style)], label_w - 8.0);
+            let values = break_lines(&[Run::new(value, TABLE)], width - label_w);
+            let mut piece = stack(tagged_lines(&labels, left, TABLE_LEADING, th));
+            let value_piece = stack(tagged_lines(&values, left + label_w, TABLE_LEADING, td));
             piece.height = piece.height.max(value_piece.height) + 1.5;
             piece.items.extend(value_piece.items);
             pieces.push(piece);
         }
-        self.ruled_card(pieces, 8.0)
+        let mut flow = beside(self.ruled_card(pieces, 8.0), caption, caption_height + 4.0);
+        flow.keep_first = flow.keep_first.max(3);
+        flow
     }
 
     pub(super) fn key_figures(&self, figures: &[KeyFigure]) -> Flow {
@@ -351,7 +348,6 @@ impl Composer<'_> {
     /// than the gaps: its title, then the text, in one paragraph; a good
     /// practice carries its tick and its label.
     fn compact(&self, f: &FindingBlock) -> Flow {
-        let g = self.g();
         let good = f.severity == Severity::GoodPractice;
         let indent = if good { 14.0 } else { 0.0 };
         let text = format!("{} {}", f.finding, f.recommendation);
@@ -370,20 +366,21 @@ impl Composer<'_> {
             TABLE.with_color(MUTED),
         ));
         runs.push(Run::new(text.trim(), TABLE));
-        let measure = g.measure() - indent;
+        let measure = self.prose(TABLE) - indent;
+        let left = self.prose_x();
         let mut pieces = tagged_lines(
             &break_lines(&runs, measure),
-            g.side + indent,
+            left + indent,
             TABLE_LEADING,
             self.node(ROOT, Role::P),
         );
-        pieces.extend(self.notes(f, g.side + indent, measure));
+        pieces.extend(self.notes(f, left + indent, measure));
         if good && let Some(first) = pieces.first_mut() {
             // The label says "in place": the tick is decoration.
             first.items.push(Item::Mark(Mark::Artifact));
             first.items.extend(status_icon(
                 Status::Done,
-                g.side,
+                left,
                 (TABLE_LEADING - 10.0) / 2.0,
             ));
         }
@@ -418,10 +415,10 @@ impl Composer<'_> {
         if !f.severity.is_gap() {
             return self.compact(f);
         }
-        let g = self.g();
         let indent = 12.0;
-        let x = g.side + indent;
-        let measure = g.measure() - indent;
+        let left = self.prose_x();
+        let x = left + indent;
+        let measure = self.prose(BODY) - indent;
         let color = severity_color(f.severity);
         let mut pieces = Vec::new();
         // The number the action plan gives it.
@@ -465,7 +462,7 @@ impl Composer<'_> {
             keep_first: 2,
             keep_last: 2,
             backdrop: vec![Backdrop {
-                x: g.side,
+                x: left,
                 w: 3.0,
                 color,
             }],

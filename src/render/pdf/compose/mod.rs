@@ -37,7 +37,7 @@ const BODY: TextStyle = TextStyle {
     size: 10.0,
     color: INK,
 };
-const BODY_LEADING: f32 = 14.5;
+const BODY_LEADING: f32 = 14.0;
 const SMALL: TextStyle = TextStyle {
     face: Face::Italic,
     size: 8.5,
@@ -51,6 +51,14 @@ const TABLE: TextStyle = TextStyle {
 };
 const TABLE_LEADING: f32 = 12.5;
 const BLOCK_GAP: f32 = 8.0;
+/// The measure of running text in ems: Noto Sans sets about 2.3
+/// characters per em of French or English, so 34 ems hold 75 to 80
+/// characters, the upper end of a comfortable line (tables and charts keep
+/// the full width).
+const PROSE_EMS: f32 = 34.0;
+/// The space between a sub-heading in the left column and the text.
+const SIDE_GUTTER: f32 = 14.0;
+const SIDE_LEADING: f32 = 13.0;
 /// Tables wider than this are set as one record per row: on a portrait
 /// page, nine narrow columns would cut most words.
 const MAX_COLUMNS: usize = 5;
@@ -216,6 +224,43 @@ impl Composer<'_> {
         self.layout.geometry
     }
 
+    /// The width of running text set in `style`: at most [`PROSE_EMS`] ems,
+    /// so that a full line holds about 80 characters whatever the paper.
+    fn prose(&self, style: TextStyle) -> f32 {
+        (PROSE_EMS * style.size).min(self.g().measure())
+    }
+
+    /// Where running text starts: its column sits against the right margin,
+    /// the room on its left holding the sub-headings.
+    fn prose_x(&self) -> f32 {
+        self.g().right() - self.prose(BODY)
+    }
+
+    /// A sub-heading set in the left column, to go beside the flow that
+    /// follows it (see [`beside`]): a piece of no height, and the height
+    /// its lines take.
+    fn side_heading(&self, level: u8, text: &str, role: Role) -> (Piece, f32) {
+        let node = self.node(ROOT, role);
+        let (mut piece, height) = self.side_lines(text, node);
+        if level <= 2 {
+            piece.anchor = Some((2, text.to_string(), None));
+        }
+        (piece, height)
+    }
+
+    /// `text` set in the left column as content of `node`: a piece of no
+    /// height, and the height its lines take.
+    fn side_lines(&self, text: &str, node: NodeId) -> (Piece, f32) {
+        let g = self.g();
+        let style = BODY.with_face(Face::Bold).with_color(ACCENT);
+        let width = self.prose_x() - g.side - SIDE_GUTTER;
+        let lines = break_lines(&[Run::new(text, style)], width);
+        let mut piece = stack(tagged_lines(&lines, g.side, SIDE_LEADING, node));
+        let height = piece.height;
+        piece.height = 0.0;
+        (piece, height)
+    }
+
     /// A new structure element of `role`, the last child of `parent` so far.
     fn node(&self, parent: NodeId, role: Role) -> NodeId {
         self.tree.borrow_mut().add(parent, role)
@@ -234,9 +279,10 @@ impl Composer<'_> {
         self.layout.draw(item);
     }
 
-    /// Half the body: the tallest piece kept unbroken.
+    /// A third of the body: the tallest piece kept unbroken (taller cards
+    /// break between lines rather than leave a page part empty).
     fn card_limit(&self) -> f32 {
-        self.g().body_height() / 2.0
+        self.g().body_height() / 3.0
     }
 
     /// Draws `lines` from `top` as content of `node`; returns where they end.
@@ -290,7 +336,9 @@ impl Composer<'_> {
         // Heading levels are never skipped: a level 3 with no level 2 above
         // it in the chapter is read as a level 2.
         let mut under_h2 = false;
-        for block in &section.blocks {
+        // A sub-heading waiting for the running text it is set beside.
+        let mut side: Option<(Piece, f32)> = None;
+        for (b, block) in section.blocks.iter().enumerate() {
             if let Block::Heading { level, text } = block {
                 let role = if *level >= 3 && under_h2 {
                     Role::H3
@@ -299,7 +347,11 @@ impl Composer<'_> {
                     Role::H2
                 };
                 heading.push(Piece::gap(if *level == 2 { 12.0 } else { 6.0 }));
-                heading.push(self.heading(*level, text, role));
+                if section.blocks.get(b + 1).is_some_and(in_prose_column) {
+                    side = Some(self.side_heading(*level, text, role));
+                } else {
+                    heading.push(self.heading(*level, text, role));
+                }
                 continue;
             }
             for (i, flow) in self.block(block).into_iter().enumerate() {
@@ -307,6 +359,10 @@ impl Composer<'_> {
                     flow.after_heading(std::mem::take(&mut heading))
                 } else {
                     flow
+                };
+                let flow = match side.take() {
+                    Some((head, height)) => beside(flow, head, height),
+                    None => flow,
                 };
                 self.layout.place(&flow);
                 self.layout.space(flow_gap(block));
@@ -384,15 +440,14 @@ impl Composer<'_> {
     }
 
     fn block(&self, block: &Block) -> Vec<Flow> {
-        let g = self.g();
         match block {
             Block::Heading { .. } => Vec::new(),
             Block::Paragraph { spans } => {
-                let lines = break_lines(&runs(spans, BODY), g.measure());
+                let lines = break_lines(&runs(spans, BODY), self.prose(BODY));
                 let node = self.node(ROOT, Role::P);
                 vec![Flow::paragraph(tagged_lines(
                     &lines,
-                    g.side,
+                    self.prose_x(),
                     BODY_LEADING,
                     node,
                 ))]
@@ -447,6 +502,42 @@ impl Composer<'_> {
 }
 
 /// A thin grey rule.
+/// Whether a block is set in the prose column (tables and charts take the
+/// full width).
+fn in_prose_column(block: &Block) -> bool {
+    matches!(
+        block,
+        Block::Paragraph { .. }
+            | Block::Bullets { .. }
+            | Block::Checklist { .. }
+            | Block::Finding(_)
+    )
+}
+
+/// Puts a side heading before `flow`'s first piece (after any heading
+/// stacked above it), keeps on its page the pieces its lines run beside, and
+/// pads the flow when it is shorter than the heading.
+pub(super) fn beside(mut flow: Flow, head: Piece, height: f32) -> Flow {
+    let at = flow.lead_in.min(flow.pieces.len());
+    let mut covered = 0.0;
+    let mut spanned = 0;
+    for piece in &flow.pieces[at..] {
+        if covered >= height {
+            break;
+        }
+        covered += piece.height;
+        spanned += 1;
+    }
+    if covered < height {
+        flow.pieces.push(Piece::gap(height - covered));
+        spanned += 1;
+    }
+    flow.pieces.insert(at, head);
+    flow.lead_in = at + 1;
+    flow.keep_first = flow.keep_first.max(at + 1 + spanned);
+    flow
+}
+
 fn hairline(x: f32, y: f32, w: f32) -> Item {
     Item::Rect {
         x,
