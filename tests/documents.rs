@@ -47,6 +47,45 @@ fn read_back(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
         .collect()
 }
 
+/// Every sheet of an `.ods` file, as [`read_back`] gives an `.xlsx`.
+fn read_back_ods(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
+    let mut book: calamine::Ods<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows = range
+                .rows()
+                .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// The sheets with the empty rows and cells at their end (and before their
+/// first row) left out: what a reader sees, whatever each format stores.
+fn seen(sheets: Vec<(String, Vec<Vec<String>>)>) -> Vec<(String, Vec<Vec<String>>)> {
+    sheets
+        .into_iter()
+        .map(|(name, rows)| {
+            let mut rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|mut row| {
+                    while row.last().is_some_and(String::is_empty) {
+                        row.pop();
+                    }
+                    row
+                })
+                .collect();
+            while rows.last().is_some_and(Vec::is_empty) {
+                rows.pop();
+            }
+            (name, rows)
+        })
+        .collect()
+}
+
 fn register_book(
     bank: &Bank,
     session: &Session,
@@ -357,6 +396,102 @@ fn the_tracker_reads_back_with_empty_follow_up_columns() {
 }
 
 #[test]
+fn each_workbook_reads_back_from_the_ods_cell_for_cell_as_from_the_xlsx() {
+    let bank = bank();
+    let mut books = Vec::new();
+    for (name, lang) in [("harbour-yoga", Lang::En), ("atelier-pixel", Lang::Fr)] {
+        let session = example(&bank, name);
+        books.push(register_book(&bank, &session, lang));
+        books.push(plan::workbook(
+            &bank,
+            &session,
+            BuildOptions { lang, date: DATE },
+        ));
+        books.push(incidents::workbook(
+            &session.cited_jurisdictions(),
+            Some(&session.organisation),
+            lang,
+        ));
+    }
+    for book in &books {
+        let xlsx = seen(read_back(sheet::xlsx(book).unwrap()));
+        let ods = seen(read_back_ods(sheet::ods(book).unwrap()));
+        assert!(
+            xlsx.iter().all(|(_, rows)| rows.len() > 2),
+            "{}",
+            book.title
+        );
+        assert_eq!(ods, xlsx, "{}", book.title);
+    }
+}
+
+#[test]
+fn the_ods_tracker_offers_the_statuses_and_the_ods_register_marks_what_to_complete() {
+    use spreadsheet_ods::read_ods_buf;
+    let bank = bank();
+    let session = example(&bank, "harbour-yoga");
+    let options = BuildOptions {
+        lang: Lang::En,
+        date: DATE,
+    };
+    let book = plan::workbook(&bank, &session, options);
+    let ods = read_ods_buf(&sheet::ods(&book).unwrap()).unwrap();
+    let tracker = ods.sheet(0);
+    let header = (0..20)
+        .find(|&r| tracker.value(r, 0).as_str_or_default() == "ID")
+        .unwrap();
+    let status = (0..20)
+        .find(|&c| tracker.value(header, c).as_str_or_default() == "Status")
+        .unwrap();
+    let rows = book.sheets[0].rows.len() as u32 + book.sheets[0].spare_rows;
+    for row in header + 1..=header + rows {
+        let name = tracker
+            .validation(row, status)
+            .unwrap_or_else(|| panic!("no drop-down on row {row}"));
+        let condition = ods.validation(name).unwrap().condition().to_string();
+        for choice in plan::statuses(Lang::En) {
+            assert!(condition.contains(&format!("\"{choice}\"")), "{condition}");
+        }
+    }
+    assert!(tracker.validation(header, status).is_none());
+    assert!(tracker.validation(header + 1, 0).is_none());
+    // The register's cells to complete are filled, the others are not.
+    let (mut to_fill, mut plain) = (0, 0);
+    for name in privaudit::example::names(&bank) {
+        let book = register_book(&bank, &example(&bank, name), Lang::Fr);
+        let ods = read_ods_buf(&sheet::ods(&book).unwrap()).unwrap();
+        for (n, sheet) in book.sheets.iter().enumerate() {
+            let written = ods.sheet(n);
+            let header = (0..20)
+                .find(|&r| written.value(r, 0).as_str_or_default() == sheet.columns[0].header)
+                .unwrap();
+            for (r, values) in sheet.rows.iter().enumerate() {
+                for (c, value) in values.iter().enumerate() {
+                    let style = written
+                        .cellstyle(header + 1 + r as u32, c as u32)
+                        .map(|s| s.as_ref().to_string());
+                    assert_eq!(
+                        style.as_deref() == Some("to-fill"),
+                        value.to_fill,
+                        "{}",
+                        value.text
+                    );
+                    if value.to_fill {
+                        to_fill += 1;
+                    } else {
+                        plain += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        to_fill > 0 && plain > to_fill,
+        "{to_fill} to fill, {plain} not"
+    );
+}
+
+#[test]
 fn the_incident_register_has_each_law_columns_and_clocks() {
     let cases: [(&[Jurisdiction], &[&str], &[&str]); 3] = [
         (
@@ -420,6 +555,8 @@ fn each_document_is_written_private_and_never_over_the_session() {
         ("register", "registre.xlsx"),
         ("plan", "actions.csv"),
         ("incidents", "incidents.xlsx"),
+        ("register", "registre.ods"),
+        ("plan", "actions.ods"),
     ] {
         let out = dir.path().join(file);
         privaudit()
@@ -449,7 +586,7 @@ fn each_document_is_written_private_and_never_over_the_session() {
         .failure()
         .stderr(
             predicates::str::contains("actions.txt")
-                .and(predicates::str::contains(".xlsx ou .csv")),
+                .and(predicates::str::contains(".xlsx, .ods ou .csv")),
         );
 }
 
@@ -495,7 +632,7 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
         .assert()
         .success()
         .stderr(predicates::str::contains(
-            "12\u{a0}documents écrits pour 2\u{a0}évaluations",
+            "14\u{a0}documents écrits pour 2\u{a0}évaluations",
         ));
     for (name, files) in [
         (
@@ -504,6 +641,7 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
                 "rapport.pdf",
                 "politique-de-confidentialite.md",
                 "politique-de-confidentialite.html",
+                "politique-de-confidentialite.pdf",
                 "registre-des-traitements.xlsx",
                 "plan-d-action.xlsx",
                 "registre-des-incidents.xlsx",
@@ -515,6 +653,7 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
                 "report.pdf",
                 "privacy-policy.md",
                 "privacy-policy.html",
+                "privacy-policy.pdf",
                 "record-of-processing.xlsx",
                 "action-tracker.xlsx",
                 "incident-register.xlsx",
@@ -527,7 +666,13 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
             assert!(meta.len() > 1000, "{name}/{file} is nearly empty");
             assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{name}/{file}");
         }
-        let sheets = read_back(std::fs::read(out.join(name).join(files[3])).unwrap());
+        let policy = std::fs::read(out.join(name).join(files[3])).unwrap();
+        let text = pdf_extract::extract_text_from_mem(&policy).unwrap();
+        assert!(
+            text.contains("Studio Lumen") || text.contains("Harbour Yoga"),
+            "{name}: the policy's PDF names the organisation"
+        );
+        let sheets = read_back(std::fs::read(out.join(name).join(files[4])).unwrap());
         assert!(
             sheets.len() > 1,
             "{name}: the record has its activity sheets"
@@ -577,6 +722,77 @@ fn a_comparison_tells_closed_new_and_lasting_gaps_and_keeps_retired_answers_apar
     // The same session twice: nothing changed, nothing closed.
     let same = compare::compare(&bank, &old, &old, Lang::En);
     assert!(same.closed.is_empty() && same.opened.is_empty() && same.changed.is_empty());
+}
+
+#[test]
+fn the_comparison_as_a_pdf_gives_both_dates_and_each_score_then_and_now() {
+    use privaudit::documents::compare;
+    use privaudit::i18n::{format_date, percent};
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank();
+    for (name, lang) in [("harbour-yoga", Lang::En), ("atelier-pixel", Lang::Fr)] {
+        let old = example(&bank, name);
+        let mut new = old.clone();
+        new.updated = time::macros::datetime!(2027-11-10 10:00 UTC);
+        new.answers.insert("sec.mfa".into(), Answer::Bool(true));
+        new.answers.insert("inc.plan".into(), Answer::Bool(true));
+        let (old_path, new_path) = (dir.path().join("old.json"), dir.path().join("new.json"));
+        std::fs::write(&old_path, serde_json::to_vec(&old).unwrap()).unwrap();
+        std::fs::write(&new_path, serde_json::to_vec(&new).unwrap()).unwrap();
+        let out = dir.path().join(format!("{name}.pdf"));
+        Command::cargo_bin("privaudit")
+            .unwrap()
+            .arg("compare")
+            .args([&old_path, &new_path])
+            .args(["--lang", lang.code(), "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let flat = |t: &str| {
+            t.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = flat(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+        let c = compare::compare(&bank, &old, &new, lang);
+        let (then, now) = (format_date(c.old_date, lang), format_date(c.new_date, lang));
+        assert!(
+            text.contains(&flat(&then)) && text.contains(&flat(&now)),
+            "{name}"
+        );
+        assert!(text.contains(&c.organisation), "{name}");
+        // Each area's row reads: its title, the score then, the score now.
+        let cell = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| flat(&percent(s, lang)));
+        let overall = match lang {
+            Lang::Fr => "Note globale",
+            Lang::En => "Overall score",
+        };
+        let row = format!("{overall} {} {}", cell(c.overall.0), cell(c.overall.1));
+        assert!(text.contains(&row), "{name}: no « {row} » in {text}");
+        assert_ne!(
+            c.overall.0, c.overall.1,
+            "{name}: the change shows in the score"
+        );
+        for area in &c.areas {
+            let row = format!(
+                "{} {} {}",
+                flat(&area.title),
+                cell(area.old),
+                cell(area.new)
+            );
+            assert!(text.contains(&row), "{name}: no « {row} »");
+        }
+        for closed in &c.closed {
+            assert!(
+                text.contains(&flat(&closed.title)),
+                "{name}: {}",
+                closed.title
+            );
+        }
+    }
 }
 
 #[test]

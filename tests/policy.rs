@@ -508,6 +508,127 @@ fn contact_details_from_others_get_their_categories_and_source_as_article_14_ask
     }
 }
 
+/// Text as a reader extracts it, every run of spaces (non-breaking ones too) made one space.
+fn flatten(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first page's width and height, in points.
+fn page_size(bytes: &[u8]) -> (f32, f32) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let first = doc.get_pages()[&1];
+    let media: Vec<f32> = doc
+        .get_dictionary(first)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect();
+    (media[2], media[3])
+}
+
+#[test]
+fn the_pdf_policy_holds_every_section_and_placeholder_with_page_numbers_on_every_page() {
+    use privaudit::render::pdf::Paper;
+    let bank = Bank::embedded().unwrap();
+    let created = time::macros::datetime!(2026-11-29 00:00 UTC);
+    let bare = bare(&bank, "eu", Some("eu_other"));
+    let cases = [
+        (
+            privaudit::example::open(&bank, "harbour-yoga").unwrap(),
+            Lang::En,
+        ),
+        (
+            privaudit::example::open(&bank, "atelier-pixel").unwrap(),
+            Lang::Fr,
+        ),
+        (bare, Lang::Fr),
+    ];
+    for (session, lang) in cases {
+        let policy = policy_of(&bank, &session, lang);
+        let bytes = policy::pdf(&policy, Paper::A4, created).unwrap();
+        let pages: Vec<String> = pdf_extract::extract_text_from_mem_by_pages(&bytes)
+            .unwrap()
+            .iter()
+            .map(|p| flatten(&p.replace('•', " ")))
+            .collect();
+        // (Bullets are left out: a reader may extract one after its item's first line.)
+        let text = pages.join(" ");
+        let name = &policy.organisation;
+        for needle in [&policy.title, &policy.organisation, &policy.dateline] {
+            assert!(text.contains(&flatten(needle)), "{name}: no {needle}");
+        }
+        if let Some(note) = &policy.draft_note {
+            assert!(text.contains(&flatten(note)), "{name}: no draft note");
+        }
+        for (i, section) in policy.sections.iter().enumerate() {
+            let title = flatten(&format!("{}. {}", i + 1, section.title));
+            assert!(text.contains(&title), "{name}: no section « {title} »");
+            for span in section.spans().filter(|s| s.to_fill) {
+                assert!(
+                    text.contains(&flatten(&span.text)),
+                    "{name}: placeholder « {} » missing",
+                    span.text
+                );
+            }
+        }
+        // The footer numbers every page, the first one too.
+        let total = pages.len();
+        assert!(total > 1, "{name}: {total} page");
+        for (n, page) in pages.iter().enumerate() {
+            let number = match lang {
+                Lang::Fr => format!("page {} sur {total}", n + 1),
+                Lang::En => format!("page {} of {total}", n + 1),
+            };
+            assert!(page.contains(&number), "{name}: no « {number} » on {page}");
+        }
+    }
+}
+
+#[test]
+fn placeholders_in_the_pdf_policy_are_bold_and_coloured_the_rest_is_not() {
+    use privaudit::render::pdf::Paper;
+    use privaudit::render::pdf::compose::compose_document;
+    use privaudit::render::pdf::fonts::Face;
+    use privaudit::render::pdf::page::Item;
+    let bank = Bank::embedded().unwrap();
+    let session = bare(&bank, "eu", Some("eu_other"));
+    let policy = policy_of(&bank, &session, Lang::Fr);
+    let layout = compose_document(&policy::pdf_document(&policy), Paper::A4.geometry());
+    let texts: Vec<_> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Text { text, style, .. } => Some((text.as_str(), *style)),
+            _ => None,
+        })
+        .collect();
+    let body = texts
+        .iter()
+        .find(|(t, _)| t.contains("Cette politique explique"))
+        .unwrap()
+        .1;
+    let marked: Vec<_> = texts
+        .iter()
+        .filter(|(t, _)| t.contains("COMPLÉTER"))
+        .collect();
+    assert!(marked.len() > 12, "{} placeholders", marked.len());
+    for (text, style) in marked {
+        assert_eq!(style.face, Face::Bold, "{text}");
+        assert!(
+            style.size == body.size && style.color != body.color,
+            "{text}"
+        );
+    }
+}
+
 /// The text of a section of an example's policy.
 fn example_section(bank: &Bank, name: &str, lang: Lang, item: Item) -> policy::Section {
     let session = privaudit::example::open(bank, name).unwrap();
@@ -814,6 +935,64 @@ fn quebec_policies_say_what_giving_information_consents_to() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn the_policy_command_writes_a_pdf_on_the_session_s_paper_unless_told() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], out: &std::path::Path| {
+        assert_cmd::Command::cargo_bin("privaudit")
+            .unwrap()
+            .args(["policy", "--date", "2026-11-29"])
+            .args(args)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success();
+        std::fs::read(out).unwrap()
+    };
+    // Québec and Canada: Letter; Ireland: A4; --paper wins; --format pdf
+    // wins over the name.
+    let letter = run(
+        &["--example", "atelier-pixel"],
+        &dir.path().join("politique.pdf"),
+    );
+    assert!(letter.starts_with(b"%PDF-"));
+    assert_eq!(page_size(&letter), (612.0, 792.0));
+    let a4 = run(
+        &["--example", "harbour-yoga"],
+        &dir.path().join("policy.pdf"),
+    );
+    assert!((page_size(&a4).0 - 595.28).abs() < 0.1);
+    let asked = run(
+        &[
+            "--example",
+            "atelier-pixel",
+            "--paper",
+            "a4",
+            "--format",
+            "pdf",
+        ],
+        &dir.path().join("politique.out"),
+    );
+    assert!((page_size(&asked).0 - 595.28).abs() < 0.1);
+    let again = run(
+        &["--example", "atelier-pixel"],
+        &dir.path().join("encore.pdf"),
+    );
+    assert_eq!(
+        letter, again,
+        "the same session and date give the same bytes"
+    );
+    assert_eq!(
+        std::fs::metadata(dir.path().join("politique.pdf"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
 }
 
 #[test]

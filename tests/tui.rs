@@ -656,6 +656,7 @@ fn export_offers_the_kit_in_a_folder_beside_the_answers_and_writes_every_documen
             "plan-d-action.xlsx",
             "politique-de-confidentialite.html",
             "politique-de-confidentialite.md",
+            "politique-de-confidentialite.pdf",
             "rapport.pdf",
             "registre-des-incidents.xlsx",
             "registre-des-traitements.xlsx",

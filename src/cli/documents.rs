@@ -1,6 +1,6 @@
-//! `privaudit register`, `plan`, `incidents` and `policy`: the documents
-//! made from a session besides the report, written as a spreadsheet, a CSV,
-//! Markdown or HTML.
+//! `privaudit register`, `plan`, `incidents`, `policy` and `compare`: the
+//! documents made from a session besides the report, written as a
+//! spreadsheet, a CSV, Markdown, HTML or PDF.
 
 use super::report::prepare;
 use super::words::{message_lang, words};
@@ -8,6 +8,7 @@ use crate::bank::Bank;
 use crate::documents::sheet::{self, Workbook};
 use crate::documents::{Reader, compare, incidents, plan, policy, register, save};
 use crate::i18n::Lang;
+use crate::render::pdf::Paper;
 use crate::report::BuildOptions;
 use crate::session::{self, Session};
 use crate::{example, sanitize};
@@ -21,6 +22,8 @@ use std::process::ExitCode;
 pub enum SheetFormat {
     /// An Excel workbook (opens in LibreOffice, Numbers, Google Sheets too).
     Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice's own format).
+    Ods,
     /// The main sheet as CSV (UTF-8).
     Csv,
 }
@@ -31,6 +34,7 @@ impl SheetFormat {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "xlsx" => Some(SheetFormat::Xlsx),
+            "ods" => Some(SheetFormat::Ods),
             "csv" => Some(SheetFormat::Csv),
             _ => None,
         }
@@ -82,6 +86,21 @@ pub enum PolicyFormat {
     Md,
     /// A standalone HTML page.
     Html,
+    /// A tagged PDF (PDF/UA), like the report.
+    Pdf,
+}
+
+impl PolicyFormat {
+    /// The format a file name asks for, by its extension.
+    fn from_path(path: &Path) -> Option<PolicyFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(PolicyFormat::Md),
+            "html" | "htm" => Some(PolicyFormat::Html),
+            "pdf" => Some(PolicyFormat::Pdf),
+            _ => None,
+        }
+    }
 }
 
 /// Arguments of `policy`.
@@ -93,12 +112,15 @@ pub struct PolicyArgs {
     /// Use an example session shipped with the bank instead of a file.
     #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = example::DEFAULT, conflicts_with = "session")]
     pub example: Option<String>,
-    /// Where to write the policy (`.md` or `.html`); standard output when absent or `-`.
+    /// Where to write the policy (`.md`, `.html` or `.pdf`); standard output when absent or `-`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The format; by default taken from the output's extension, else Markdown.
     #[arg(short, long, value_enum)]
     pub format: Option<PolicyFormat>,
+    /// PDF paper size; Letter when every jurisdiction is Canadian, else A4.
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
     /// The language of the policy; the session's by default.
     #[arg(short, long, value_enum)]
     pub lang: Option<Lang>,
@@ -113,6 +135,15 @@ pub struct PolicyArgs {
     pub force: bool,
 }
 
+/// The formats of the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Markdown.
+    Md,
+    /// A tagged PDF (PDF/UA), like the report.
+    Pdf,
+}
+
 /// Arguments of `compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -122,9 +153,16 @@ pub struct CompareArgs {
     /// The later assessment's session file.
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
-    /// Where to write the comparison (Markdown); standard output when absent or `-`.
+    /// Where to write the comparison (`.md`, or `.pdf` for a tagged PDF like
+    /// the report's); Markdown on standard output when absent or `-`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The format; by default taken from the output's extension, else Markdown.
+    #[arg(short, long, value_enum)]
+    pub format: Option<CompareFormat>,
+    /// PDF paper size; Letter when every jurisdiction of the later session is Canadian, else A4.
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
     /// The language; the later session's by default.
     #[arg(short, long, value_enum)]
     pub lang: Option<Lang>,
@@ -139,7 +177,7 @@ pub struct CompareArgs {
 /// Where and how a document is written.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// The file to write (`.xlsx` or `.csv`).
+    /// The file to write (`.xlsx`, `.ods` or `.csv`).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// The format; by default taken from the output's extension.
@@ -240,24 +278,26 @@ fn write(book: &Workbook, out: &OutputArgs, inputs: &[&Path], lang: Lang) -> Res
     let Some(format) = out.format.or_else(|| SheetFormat::from_path(path)) else {
         bail!(if fr {
             format!(
-                "{}\u{a0}: extension inconnue\u{202f}; nommez le fichier en .xlsx ou .csv, ou précisez --format",
+                "{}\u{a0}: extension inconnue\u{202f}; nommez le fichier en .xlsx, .ods ou .csv, ou précisez --format",
                 path.display()
             )
         } else {
             format!(
-                "{}: unknown extension; name the file .xlsx or .csv, or give --format",
+                "{}: unknown extension; name the file .xlsx, .ods or .csv, or give --format",
                 path.display()
             )
         });
     };
+    let failed = || {
+        if fr {
+            format!("impossible de préparer le classeur {}", path.display())
+        } else {
+            format!("cannot build the workbook {}", path.display())
+        }
+    };
     let bytes = match format {
-        SheetFormat::Xlsx => sheet::xlsx(book).with_context(|| {
-            if fr {
-                format!("impossible de préparer le classeur {}", path.display())
-            } else {
-                format!("cannot build the workbook {}", path.display())
-            }
-        })?,
+        SheetFormat::Xlsx => sheet::xlsx(book).with_context(failed)?,
+        SheetFormat::Ods => sheet::ods(book).with_context(failed)?,
         SheetFormat::Csv => sheet::csv(book).into_bytes(),
     };
     write_file(path, &bytes, inputs, out.mode, lang)
@@ -280,31 +320,70 @@ pub fn run_policy(questions: Option<&Path>, args: &PolicyArgs) -> Result<ExitCod
     let date = args.date.unwrap_or_else(|| crate::i18n::local_now().date());
     let document = policy::build(&Reader::new(&bank, &session, lang, date), date);
     let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    let from_name = output.and_then(|p| {
-        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(PolicyFormat::Md),
-            "html" | "htm" => Some(PolicyFormat::Html),
-            _ => None,
+    let format = args
+        .format
+        .or_else(|| output.and_then(PolicyFormat::from_path))
+        .unwrap_or(PolicyFormat::Md);
+    let bytes = match format {
+        PolicyFormat::Md => policy::markdown(&document).into_bytes(),
+        PolicyFormat::Html => policy::html(&document).into_bytes(),
+        PolicyFormat::Pdf => {
+            // Dated with --date, the file is stamped at midnight UTC that
+            // day, so that the same session and date give the same bytes.
+            let created = args
+                .date
+                .map_or_else(crate::i18n::local_now, |d| d.midnight().assume_utc());
+            let paper = args
+                .paper
+                .unwrap_or_else(|| Paper::for_jurisdictions(&session.jurisdictions));
+            policy::pdf(&document, paper, created).with_context(|| pdf_failed(output, lang))?
         }
-    });
-    let format = args.format.or(from_name).unwrap_or(PolicyFormat::Md);
-    let text = match format {
-        PolicyFormat::Md => policy::markdown(&document),
-        PolicyFormat::Html => policy::html(&document),
     };
+    let inputs: Vec<&Path> = args.session.iter().map(PathBuf::as_path).collect();
+    emit(
+        output,
+        &bytes,
+        format == PolicyFormat::Pdf,
+        &inputs,
+        args.mode,
+        lang,
+    )
+}
+
+/// "Cannot build the PDF FILE".
+fn pdf_failed(output: Option<&Path>, lang: Lang) -> String {
+    let file = output.map_or_else(|| "-".into(), |p| p.display().to_string());
+    match lang {
+        Lang::Fr => format!("impossible de produire le PDF {file}"),
+        Lang::En => format!("cannot produce the PDF {file}"),
+    }
+}
+
+/// Writes a document to `output`, or to standard output when there is none
+/// (never a PDF on a terminal).
+fn emit(
+    output: Option<&Path>,
+    bytes: &[u8],
+    pdf: bool,
+    inputs: &[&Path],
+    mode: u32,
+    lang: Lang,
+) -> Result<ExitCode> {
+    use std::io::{IsTerminal, Write};
     match output {
+        Some(path) => write_file(path, bytes, inputs, mode, lang),
+        None if pdf && std::io::stdout().is_terminal() => bail!(match lang {
+            Lang::Fr =>
+                "un PDF brouillerait le terminal\u{a0}; donnez un fichier avec -o (ou redirigez la sortie)",
+            Lang::En =>
+                "a PDF would garble the terminal; give a file with -o (or redirect the output)",
+        }),
         None => {
-            use std::io::Write;
             std::io::stdout()
                 .lock()
-                .write_all(text.as_bytes())
+                .write_all(bytes)
                 .context(words(lang).stdout_failed)?;
             Ok(ExitCode::SUCCESS)
-        }
-        Some(path) => {
-            let inputs: Vec<&Path> = args.session.iter().map(PathBuf::as_path).collect();
-            write_file(path, text.as_bytes(), &inputs, args.mode, lang)
         }
     }
 }
@@ -318,24 +397,31 @@ pub fn run_compare(questions: Option<&Path>, args: &CompareArgs) -> Result<ExitC
     };
     let (old, new) = (load(&args.old)?, load(&args.new)?);
     let lang = args.lang.unwrap_or(new.lang);
-    let text = compare::markdown(&compare::compare(&bank, &old, &new, lang));
-    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
-        None => {
-            use std::io::Write;
-            std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .context(words(lang).stdout_failed)?;
-            Ok(ExitCode::SUCCESS)
+    let comparison = compare::compare(&bank, &old, &new, lang);
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let from_name = output.and_then(|p| {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        (ext == "pdf").then_some(CompareFormat::Pdf)
+    });
+    let format = args.format.or(from_name).unwrap_or(CompareFormat::Md);
+    let bytes = match format {
+        CompareFormat::Md => compare::markdown(&comparison).into_bytes(),
+        CompareFormat::Pdf => {
+            let paper = args
+                .paper
+                .unwrap_or_else(|| Paper::for_jurisdictions(&new.jurisdictions));
+            compare::pdf(&comparison, paper, crate::i18n::local_now())
+                .with_context(|| pdf_failed(output, lang))?
         }
-        Some(path) => write_file(
-            path,
-            text.as_bytes(),
-            &[args.old.as_path(), args.new.as_path()],
-            args.mode,
-            lang,
-        ),
-    }
+    };
+    emit(
+        output,
+        &bytes,
+        format == CompareFormat::Pdf,
+        &[args.old.as_path(), args.new.as_path()],
+        args.mode,
+        lang,
+    )
 }
 
 /// Writes a document atomically with `mode`, after the check that it

@@ -42,17 +42,27 @@ pub struct Cli {
 pub enum Command {
     /// Write the report of a saved session, or of the bundled example.
     Report(ReportArgs),
-    /// Write the record of processing activities (GDPR art. 30) of a session, as .xlsx or .csv.
+    /// Write the record of processing activities (GDPR art. 30) of a session, as .xlsx, .ods or .csv.
     Register(documents::DocumentArgs),
-    /// Write the action tracker of a session (owner, due date, status to fill in), as .xlsx or .csv.
+    /// Write the action tracker of a session (owner, due date, status to fill in), as .xlsx, .ods or .csv.
     Plan(documents::DocumentArgs),
     /// Write an empty incident register with the columns the laws require and the notification deadlines.
     Incidents(documents::IncidentArgs),
-    /// Write a draft privacy policy from a session's answers, as Markdown or a standalone HTML page.
+    /// Write a draft privacy policy from a session's answers, as Markdown, a standalone HTML page or a tagged PDF.
     Policy(documents::PolicyArgs),
     /// Write every document from a session at once (report, privacy policy, record of processing, action tracker, incident register) in a folder.
+    ///
+    /// Each session gets, in its language: the report as a PDF; the privacy
+    /// policy as Markdown (to edit), as a standalone HTML page (to publish) and
+    /// as a PDF (to print); the record of processing, the action tracker and
+    /// the incident register as .xlsx workbooks. In French: rapport.pdf,
+    /// politique-de-confidentialite.md/.html/.pdf, registre-des-traitements.xlsx,
+    /// plan-d-action.xlsx, registre-des-incidents.xlsx; in English: report.pdf,
+    /// privacy-policy.md/.html/.pdf, record-of-processing.xlsx,
+    /// action-tracker.xlsx, incident-register.xlsx. Every file is owner-only
+    /// and written atomically; several sessions get one subfolder each.
     Kit(kit::KitArgs),
-    /// Compare two assessments of the same organisation: scores, gaps closed, new and still open, answers changed (Markdown).
+    /// Compare two assessments of the same organisation: scores, gaps closed, new and still open, answers changed (Markdown or PDF).
     Compare(documents::CompareArgs),
     /// List the saved assessments: organisation, progress, last change, score.
     List {

@@ -330,6 +330,48 @@ pub fn markdown(c: &Comparison) -> String {
     crate::render::markdown::chapter(&title, &chapter.blocks, c.lang) + "\n"
 }
 
+/// The comparison as a printable document: the chapter's opening line as
+/// the dateline, each of its parts (scores, gaps closed, new, still open,
+/// answers changed) a chapter of its own.
+pub fn document(c: &Comparison) -> crate::render::pdf::compose::Document {
+    let chapter = chapter(c);
+    let (mut dateline, mut intro) = (String::new(), Vec::new());
+    let mut sections: Vec<ReportSection> = Vec::new();
+    for block in chapter.blocks {
+        match (block, sections.last_mut()) {
+            (Block::Heading { text, .. }, _) => sections.push(ReportSection {
+                id: format!("{CHAPTER_ID}-{}", sections.len() + 1),
+                title: text,
+                blocks: Vec::new(),
+            }),
+            (block, Some(section)) => section.blocks.push(block),
+            (Block::Paragraph { spans }, None) if dateline.is_empty() => {
+                dateline = spans.into_iter().map(|s| s.text).collect();
+            }
+            (block, None) => intro.push(block),
+        }
+    }
+    crate::render::pdf::compose::Document {
+        lang: c.lang,
+        title: chapter.title,
+        organisation: c.organisation.clone(),
+        dateline,
+        note: None,
+        intro,
+        sections,
+        strong_to_fill: false,
+    }
+}
+
+/// The comparison as PDF bytes on `paper`, dated `created` in its metadata.
+pub fn pdf(
+    c: &Comparison,
+    paper: crate::render::pdf::Paper,
+    created: time::OffsetDateTime,
+) -> Result<Vec<u8>, crate::render::pdf::WriteError> {
+    crate::render::pdf::render_document(&document(c), paper, created)
+}
+
 /// Adds to `report` of `session` (kept at `session_path`) the comparison with
 /// the assessment it was started from, after the action plan, when that
 /// earlier session can still be read; says whether it did.

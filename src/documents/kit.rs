@@ -1,6 +1,7 @@
-//! The kit: every document a client needs from one session (the report, the
-//! privacy policy, the record of processing, the action tracker and the
-//! incident register) written to one folder. `privaudit kit` and the
+//! The kit: every document a client needs from one session (the report as a
+//! PDF, the privacy policy as Markdown to edit, as an HTML page to publish and
+//! as a PDF to print, the record of processing, the action tracker and the
+//! incident register as spreadsheets) written to one folder. `privaudit kit` and the
 //! wizard's export both write it through [`write`].
 
 use super::{Reader, incidents, plan, policy, register, save, sheet};
@@ -13,7 +14,7 @@ use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
 /// How many files the kit holds.
-pub const COUNT: usize = 6;
+pub const COUNT: usize = 7;
 
 /// The file names of the kit in `lang`, in the order written.
 pub fn names(lang: Lang) -> [&'static str; COUNT] {
@@ -22,6 +23,7 @@ pub fn names(lang: Lang) -> [&'static str; COUNT] {
             "rapport.pdf",
             "politique-de-confidentialite.md",
             "politique-de-confidentialite.html",
+            "politique-de-confidentialite.pdf",
             "registre-des-traitements.xlsx",
             "plan-d-action.xlsx",
             "registre-des-incidents.xlsx",
@@ -30,6 +32,7 @@ pub fn names(lang: Lang) -> [&'static str; COUNT] {
             "report.pdf",
             "privacy-policy.md",
             "privacy-policy.html",
+            "privacy-policy.pdf",
             "record-of-processing.xlsx",
             "action-tracker.xlsx",
             "incident-register.xlsx",
@@ -67,10 +70,17 @@ pub fn write(
         .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
     written.push(report);
     let document = policy::build(&reader, date);
-    let texts = [policy::markdown(&document), policy::html(&document)];
-    for (i, text) in texts.iter().enumerate() {
+    let paper = crate::render::pdf::Paper::for_jurisdictions(&session.jurisdictions);
+    let pdf = policy::pdf(&document, paper, crate::i18n::local_now())
+        .with_context(|| dir.join(names[3]).display().to_string())?;
+    let files = [
+        policy::markdown(&document).into_bytes(),
+        policy::html(&document).into_bytes(),
+        pdf,
+    ];
+    for (i, bytes) in files.iter().enumerate() {
         let path = next(1 + i);
-        save(&path, text.as_bytes(), &inputs, mode, lang)?;
+        save(&path, bytes, &inputs, mode, lang)?;
         written.push(path);
     }
     let books = [
@@ -83,7 +93,7 @@ pub fn write(
         ),
     ];
     for (i, book) in books.iter().enumerate() {
-        let path = next(3 + i);
+        let path = next(4 + i);
         let bytes = sheet::xlsx(book).with_context(|| path.display().to_string())?;
         save(&path, &bytes, &inputs, mode, lang)?;
         written.push(path);

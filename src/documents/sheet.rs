@@ -1,5 +1,6 @@
-//! A small spreadsheet model the documents build, and its two renderings:
-//! an `.xlsx` workbook (through rust_xlsxwriter) and a CSV of its first sheet.
+//! A small spreadsheet model the documents build, and its three renderings:
+//! an `.xlsx` workbook (through rust_xlsxwriter), an OpenDocument `.ods`
+//! spreadsheet (through spreadsheet-ods) and a CSV of its first sheet.
 
 use super::Value;
 use rust_xlsxwriter::{
@@ -133,6 +134,105 @@ pub fn xlsx(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
         ws.set_freeze_panes(header_row + 1, 0)?;
     }
     workbook.save_to_buffer()
+}
+
+/// The workbook as an OpenDocument spreadsheet (`.ods`), laid out like the
+/// `.xlsx`: title, explanation, headings in blue, cells to complete in
+/// yellow, drop-down lists where a column has choices, the headings frozen.
+pub fn ods(book: &Workbook) -> Result<Vec<u8>, spreadsheet_ods::OdsError> {
+    use spreadsheet_ods::color::Rgb;
+    use spreadsheet_ods::condition::Condition;
+    use spreadsheet_ods::style::units::{Border, CellAlignVertical, FontSize, WrapOption};
+    use spreadsheet_ods::validation::Validation;
+    use spreadsheet_ods::{CellRef, CellStyle, Length};
+    let rgb = |c: u32| Rgb::new((c >> 16) as u8, (c >> 8) as u8, c as u8);
+    let mut wb = spreadsheet_ods::WorkBook::new_empty();
+    wb.metadata_mut().title = book.title.clone();
+    let style = |name: &str, f: &dyn Fn(&mut CellStyle)| {
+        let mut style = CellStyle::new_empty();
+        style.set_name(name);
+        f(&mut style);
+        style
+    };
+    let boxed = |s: &mut CellStyle| {
+        s.set_wrap_option(WrapOption::Wrap);
+        s.set_vertical_align(CellAlignVertical::Top);
+        s.set_border(Length::Pt(0.5), Border::Solid, rgb(0x000000));
+    };
+    let title = wb.add_cellstyle(style("title", &|s| {
+        s.set_font_bold();
+        s.set_font_size(FontSize::from(Length::Pt(14.0)));
+    }));
+    let intro = wb.add_cellstyle(style("intro", &|s| {
+        s.set_wrap_option(WrapOption::Wrap);
+        s.set_vertical_align(CellAlignVertical::Top);
+    }));
+    let heading = wb.add_cellstyle(style("heading", &|s| {
+        boxed(s);
+        s.set_font_bold();
+        s.set_background_color(rgb(HEADING));
+    }));
+    let cell = wb.add_cellstyle(style("cell", &|s| boxed(s)));
+    let to_fill = wb.add_cellstyle(style("to-fill", &|s| {
+        boxed(s);
+        s.set_background_color(rgb(TO_FILL));
+    }));
+    let mut names = Vec::new();
+    for sheet in &book.sheets {
+        let name = unique_name(&sheet.name, &mut names);
+        let mut ws = spreadsheet_ods::Sheet::new(&name);
+        let columns = sheet.columns.len() as u32;
+        ws.set_styled_value(0, 0, sheet.title.as_str(), &title);
+        let width: f64 = sheet.columns.iter().map(|c| c.width).sum();
+        let mut row = 1u32;
+        for line in &sheet.intro {
+            ws.set_styled_value(row, 0, line.as_str(), &intro);
+            ws.set_col_span(row, 0, columns.max(2));
+            // A merged cell does not grow with its text: give long lines room.
+            let lines = (line.chars().count() as f64 / width.max(40.0))
+                .ceil()
+                .max(1.0);
+            ws.set_row_height(row, Length::Pt(15.0 * lines));
+            row += 1;
+        }
+        row += 1;
+        let header_row = row;
+        for (col, column) in sheet.columns.iter().enumerate() {
+            let col = col as u32;
+            // A character of the default font is about 5.6 points wide.
+            ws.set_col_width(col, Length::Pt(column.width * 5.6 + 5.0));
+            ws.set_styled_value(row, col, column.header.as_str(), &heading);
+        }
+        for values in &sheet.rows {
+            row += 1;
+            for (col, value) in values.iter().enumerate() {
+                let style = if value.to_fill { &to_fill } else { &cell };
+                ws.set_styled_value(row, col as u32, value.text.as_str(), style);
+            }
+        }
+        let last_row = row + sheet.spare_rows;
+        for spare in row + 1..=last_row {
+            for col in 0..columns {
+                ws.set_cellstyle(spare, col, &cell);
+            }
+        }
+        for (col, column) in sheet.columns.iter().enumerate() {
+            if column.choices.is_empty() || last_row <= header_row {
+                continue;
+            }
+            let col = col as u32;
+            let mut validation = Validation::new();
+            validation.set_condition(Condition::content_is_in_list(&column.choices));
+            validation.set_base_cell(CellRef::remote(&name, header_row + 1, col));
+            let validation = wb.add_validation(validation);
+            for r in header_row + 1..=last_row {
+                ws.set_validation(r, col, &validation);
+            }
+        }
+        ws.split_row_header(header_row);
+        wb.push_sheet(ws);
+    }
+    spreadsheet_ods::write_ods_buf(&mut wb, Vec::new())
 }
 
 /// A valid tab name: at most 31 characters, none of `[]:*?/\`, unique in the workbook.

@@ -32,7 +32,10 @@ fn spans(spans: &[Span]) -> String {
         .collect()
 }
 
-/// The page's style: a readable column that narrows with the screen.
+/// The page's style: a readable column that narrows with the screen;
+/// placeholders bold on yellow (weight and colour, never colour alone), the
+/// highlight repeated on each line a placeholder spans, headings kept with
+/// what follows them and the highlight outlined when printed.
 const STYLE: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;line-height:1.55;color:#1a1a1a;background:#fff;margin:0;padding:1rem}\
 main{max-width:42rem;margin:0 auto}\
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}\
@@ -41,8 +44,10 @@ h3{font-size:1.05rem;margin-bottom:.3rem}\
 ul{padding-left:1.2rem}li{margin:.25rem 0}\
 .dateline{color:#555;font-size:.95rem}\
 .draft{background:#fff4ce;border-left:4px solid #e0a800;padding:.6rem .8rem}\
-mark{background:#ffeb9c;padding:0 .15rem}\
-p,li{overflow-wrap:anywhere}";
+mark{background:#ffeb9c;color:inherit;font-weight:600;padding:0 .15rem;-webkit-box-decoration-break:clone;box-decoration-break:clone}\
+h1,h2,h3,p,li{overflow-wrap:anywhere}\
+h2,h3{break-after:avoid}li{break-inside:avoid}\
+@media print{body{padding:0}main{max-width:none}mark{outline:1px solid #b08800}}";
 
 /// The policy as an HTML5 page.
 pub fn render(policy: &Policy) -> String {

@@ -277,3 +277,33 @@ pub fn render(report: &Report, options: &PdfOptions) -> Result<Vec<u8>, WriteErr
     };
     write::write(layout, &info, options.logo.as_ref().map(|l| &l.image))
 }
+
+/// A document without a score (policy, comparison) as PDF bytes, tagged like
+/// the report; the same document and date give the same bytes.
+pub fn render_document(
+    doc: &compose::Document,
+    paper: Paper,
+    created: time::OffsetDateTime,
+) -> Result<Vec<u8>, WriteError> {
+    let layout = compose::compose_document(doc, paper.geometry());
+    debug_assert!(
+        layout.overflows().is_empty(),
+        "text outside the margins: {:?}",
+        layout.overflows()
+    );
+    let clean = |text: &str| crate::sanitize::metadata(text).into_owned();
+    let title = clean(&format!("{} — {}", doc.title, doc.organisation));
+    let author = clean(&doc.organisation);
+    let subject = clean(&doc.dateline);
+    let info = write::Info {
+        title: &title,
+        author: &author,
+        subject: &subject,
+        lang: match doc.lang {
+            crate::i18n::Lang::Fr => "fr-FR",
+            crate::i18n::Lang::En => "en",
+        },
+        created,
+    };
+    write::write(layout, &info, None)
+}

@@ -261,8 +261,9 @@ impl Composer<'_> {
         }
     }
 
-    /// "Organisation ... page X of Y" at the foot of every page but the cover.
-    pub(super) fn footers(&mut self) {
+    /// "Organisation ... page X of Y" at the foot of every page from the
+    /// `first` (1: not on the cover).
+    pub(super) fn footers(&mut self, first: usize) {
         let g = self.g();
         let fonts = Fonts::get();
         let style = TextStyle {
@@ -273,7 +274,7 @@ impl Composer<'_> {
         let total = self.layout.pages.len();
         let y_rule = g.body_bottom() + 18.0;
         let organisation = self.report.meta.organisation.clone();
-        for (n, page) in self.layout.pages.iter_mut().enumerate().skip(1) {
+        for (n, page) in self.layout.pages.iter_mut().enumerate().skip(first) {
             let number = self
                 .t
                 .page_of

@@ -2,8 +2,11 @@
 //! blocks, running footer. Pure layout: no PDF here.
 
 mod blocks;
+mod document;
 mod front;
 mod table;
+
+pub use document::{Document, compose_document};
 
 use super::fonts::{Face, Fonts};
 use super::layout::{Backdrop, Flow, Layout};
@@ -108,7 +111,7 @@ pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) ->
         }
     }
     c.layout.resolve_page_refs();
-    c.footers();
+    c.footers(1);
     let Composer {
         mut layout, tree, ..
     } = c;
