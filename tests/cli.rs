@@ -202,11 +202,13 @@ fn an_example_that_no_longer_fits_the_bank_is_reported() {
         text.replacen("\"id\": \"contact\",", "\"id\": \"contact_details\",", 1),
     )
     .unwrap();
-    rename(
-        "rules/consent.json",
-        "\"option\": \"contact\"",
-        "\"option\": \"contact_details\"",
-    );
+    for file in ["rules/consent.json", "bank.json"] {
+        rename(
+            file,
+            "\"option\": \"contact\"",
+            "\"option\": \"contact_details\"",
+        );
+    }
     privaudit().arg("validate").arg(dir.path()).assert().code(1).stdout(predicate::str::contains(
         "examples/atelier-pixel.json: `info.types`: the answer does not fit the bank: entry 1, `what`: `contact` is not one of its options",
     ));
