@@ -130,11 +130,7 @@ impl Composer<'_> {
             size: 10.0,
             color: MUTED,
         };
-        let name = if doc.organisation.trim().is_empty() {
-            "—"
-        } else {
-            doc.organisation.as_str()
-        };
+        let name = organisation_or_dash(&doc.organisation);
         let mut pieces = Vec::new();
         for (text, style, leading, role, gap) in [
             (doc.title.as_str(), title, 30.0, Role::H1, 4.0),

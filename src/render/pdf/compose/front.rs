@@ -95,11 +95,7 @@ impl Composer<'_> {
             size: 22.0,
             color: INK,
         };
-        let name = if m.organisation.trim().is_empty() {
-            "—"
-        } else {
-            m.organisation.as_str()
-        };
+        let name = organisation_or_dash(&m.organisation);
         let lines = break_lines(&[Run::new(name, org)], measure);
         let p = self.node(ROOT, Role::P);
         y = self.text_at(g.side, y + 2.0, 28.0, &lines[..lines.len().min(4)], p);

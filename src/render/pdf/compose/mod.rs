@@ -502,6 +502,12 @@ impl Composer<'_> {
 }
 
 /// A thin grey rule.
+/// The organisation's name, or a dash where none was given (a cover or a
+/// title block never shows an empty line).
+fn organisation_or_dash(name: &str) -> &str {
+    if name.trim().is_empty() { "—" } else { name }
+}
+
 /// Whether a block is set in the prose column (tables and charts take the
 /// full width).
 fn in_prose_column(block: &Block) -> bool {
