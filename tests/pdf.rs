@@ -992,3 +992,52 @@ fn the_report_is_kerned() {
         .sum::<usize>();
     assert!(kerned > 100, "{kerned} kerned strings");
 }
+
+/// A sentence ending in a colon is never left at the foot of a page apart
+/// from the list it announces: wherever the filler above puts it.
+#[test]
+fn a_sentence_ending_in_a_colon_stays_with_what_it_announces() {
+    use privaudit::render::pdf::page::Item;
+    use privaudit::report::Span;
+    let session = example::open(&embedded(), "studio-lumen").unwrap();
+    let base = report_of(&session, Lang::Fr);
+    let mut split = 0;
+    for filler in 0..45 {
+        let mut report = base.clone();
+        let blocks = &mut report.sections[2].blocks;
+        let mut added: Vec<Block> = (0..filler)
+            .map(|i| Block::Paragraph {
+                spans: vec![Span::plain(format!("Ligne de remplissage numéro {i}."))],
+            })
+            .collect();
+        added.push(Block::Paragraph {
+            spans: vec![Span::plain("Voici ce que vous annonce ce MARQUEUR\u{a0}:")],
+        });
+        added.push(Block::Bullets {
+            items: vec![
+                vec![Span::plain("PREMIER point")],
+                vec![Span::plain("second")],
+            ],
+        });
+        blocks.splice(0..0, added);
+        let layout = pdf::layout(&report, &options(Paper::A4));
+        let page_of = |needle: &str| {
+            layout
+                .pages
+                .iter()
+                .position(|p| {
+                    p.items
+                        .iter()
+                        .any(|i| matches!(i, Item::Text { text, .. } if text.contains(needle)))
+                })
+                .unwrap()
+        };
+        let (announce, first) = (page_of("MARQUEUR"), page_of("PREMIER"));
+        assert_eq!(announce, first, "{filler} lines of filler");
+        split += usize::from(filler > 0 && page_of("numéro 0") != first);
+    }
+    assert!(
+        split > 0,
+        "the filler never pushed the list to the next page"
+    );
+}

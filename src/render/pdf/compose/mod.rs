@@ -338,6 +338,8 @@ impl Composer<'_> {
         let mut under_h2 = false;
         // A sub-heading waiting for the running text it is set beside.
         let mut side: Option<(Piece, f32)> = None;
+        // A paragraph waiting for the block it announces.
+        let mut lead: Option<Flow> = None;
         for (b, block) in section.blocks.iter().enumerate() {
             if let Block::Heading { level, text } = block {
                 let role = if *level >= 3 && under_h2 {
@@ -364,9 +366,22 @@ impl Composer<'_> {
                     Some((head, height)) => beside(flow, head, height),
                     None => flow,
                 };
+                let mut flow = match lead.take() {
+                    Some(lead) => lead_into(lead, flow),
+                    None => flow,
+                };
+                if introduces(block, section.blocks.get(b + 1)) {
+                    // A sentence ending in a colon goes on the page of what it announces.
+                    flow.pieces.push(Piece::gap(flow_gap(block)));
+                    lead = Some(flow);
+                    continue;
+                }
                 self.layout.place(&flow);
                 self.layout.space(flow_gap(block));
             }
+        }
+        if let Some(lead) = lead {
+            self.layout.place(&lead);
         }
         if !heading.is_empty() {
             self.layout.place(&Flow {
@@ -506,6 +521,32 @@ impl Composer<'_> {
 /// title block never shows an empty line).
 fn organisation_or_dash(name: &str) -> &str {
     if name.trim().is_empty() { "—" } else { name }
+}
+
+/// Whether `block` is a paragraph ending in a colon that announces `next`
+/// (a list, a table, a record).
+fn introduces(block: &Block, next: Option<&Block>) -> bool {
+    let Block::Paragraph { spans } = block else {
+        return false;
+    };
+    let ends_in_colon = spans
+        .last()
+        .is_some_and(|s| s.text.trim_end().ends_with(':'));
+    ends_in_colon && next.is_some_and(|n| !matches!(n, Block::Heading { .. }))
+}
+
+/// `lead` followed by `next`, the whole of `lead` on the page of `next`'s
+/// first pieces; `next`'s backdrop is not drawn beside `lead`.
+fn lead_into(lead: Flow, next: Flow) -> Flow {
+    let n = lead.pieces.len();
+    let mut pieces = lead.pieces;
+    pieces.extend(next.pieces);
+    Flow {
+        pieces,
+        keep_first: n + next.keep_first.clamp(1, 2),
+        lead_in: n + next.lead_in,
+        ..next
+    }
 }
 
 /// Whether a block is set in the prose column (tables and charts take the
