@@ -724,6 +724,65 @@ fn a_comparison_tells_closed_new_and_lasting_gaps_and_keeps_retired_answers_apar
     assert!(same.closed.is_empty() && same.opened.is_empty() && same.changed.is_empty());
 }
 
+/// Consultant review 2 of the documents: a gap reworded by another rule of
+/// the same requirement stays open (not « closed » and « new »), a group's
+/// change names the entry and the field, an unscored area says why, and a
+/// gap a closed one was hiding is explained.
+#[test]
+fn a_reworded_gap_stays_open_and_a_changed_entry_names_its_field() {
+    use privaudit::documents::compare;
+    let bank = bank();
+    let old = example(&bank, "harbour-yoga");
+    let mut new = old.clone();
+    new.updated = time::macros::datetime!(2027-11-20 10:00 UTC);
+    // Website visits: a retention period now, where « don't know » was.
+    if let Some(Answer::Group(g)) = new.answers.get_mut("info.types") {
+        g.entries[2].insert("retention".into(), Answer::Text("1y".into()));
+    }
+    new.answers
+        .insert("trans.cookie_consent".into(), Answer::Text("choice".into()));
+    let c = compare::compare(&bank, &old, &new, Lang::En);
+    let ids = |actions: &[privaudit::report::PlannedAction]| -> Vec<String> {
+        actions.iter().map(|a| a.id.clone()).collect()
+    };
+    let retention = |id: &String| id.starts_with("ret.periods.");
+    assert!(
+        !ids(&c.closed).iter().any(retention),
+        "{:?}",
+        ids(&c.closed)
+    );
+    assert!(
+        !ids(&c.opened).iter().any(retention),
+        "{:?}",
+        ids(&c.opened)
+    );
+    assert!(
+        c.still_open.iter().any(|s| retention(&s.action.id)),
+        "the retention gap is still open, worded for what is left"
+    );
+    let row = c
+        .changed
+        .iter()
+        .find(|ch| ch.question.contains("Website visits"))
+        .expect("the entry's change is named");
+    assert!(row.question.contains("Retention"), "{row:?}");
+    assert_eq!(
+        (row.old.as_str(), row.new.as_str()),
+        ("Don’t know", "About a year")
+    );
+    let governance = c.areas.iter().find(|a| a.title == "Governance").unwrap();
+    assert!(governance.new.is_none() && governance.new_unscored.contains("gap"));
+    let text = compare::markdown(&c);
+    assert!(
+        text.contains("| Governance | not scored: 1 gap to fix |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("or because a gap now closed was hiding it"),
+        "{text}"
+    );
+}
+
 #[test]
 fn the_comparison_as_a_pdf_gives_both_dates_and_each_score_then_and_now() {
     use privaudit::documents::compare;
@@ -766,6 +825,11 @@ fn the_comparison_as_a_pdf_gives_both_dates_and_each_score_then_and_now() {
         assert!(text.contains(&c.organisation), "{name}");
         // Each area's row reads: its title, the score then, the score now.
         let cell = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| flat(&percent(s, lang)));
+        // An area without a number says why, as on the report's summary.
+        let area_cell = |s: Option<u8>, why: &str| match s {
+            None if !why.is_empty() => flat(why),
+            s => cell(s),
+        };
         let overall = match lang {
             Lang::Fr => "Note globale",
             Lang::En => "Overall score",
@@ -780,8 +844,8 @@ fn the_comparison_as_a_pdf_gives_both_dates_and_each_score_then_and_now() {
             let row = format!(
                 "{} {} {}",
                 flat(&area.title),
-                cell(area.old),
-                cell(area.new)
+                area_cell(area.old, &area.old_unscored),
+                area_cell(area.new, &area.new_unscored)
             );
             assert!(text.contains(&row), "{name}: no « {row} »");
         }

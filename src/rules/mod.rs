@@ -60,6 +60,23 @@ pub struct AreaScore {
     pub checked: usize,
 }
 
+impl AreaScore {
+    /// Why the area shows no number, in words (« trop peu de réponses »,
+    /// « non noté : 1 écart à corriger »); empty when it has a score.
+    pub fn unscored(&self, lang: crate::i18n::Lang) -> String {
+        let t = crate::i18n::ui(lang);
+        // Too few requirements for a number, but a gap among them: say so,
+        // or the action plan's item reads as unassessed.
+        match (self.checked, self.gaps) {
+            _ if self.score.is_some() => String::new(),
+            (0, _) => t.not_assessed.to_string(),
+            (_, 0) => t.too_few_answers.to_string(),
+            (_, 1) => t.unscored_gap.to_string(),
+            (_, n) => t.unscored_gaps.replace("{n}", &n.to_string()),
+        }
+    }
+}
+
 /// Fewer requirements checked than this, and an area shows no score: a
 /// number over one or two answers would say more than the answers do.
 pub const MIN_CHECKED: usize = 3;

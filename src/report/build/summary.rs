@@ -74,15 +74,7 @@ impl Ctx<'_> {
             .map(|(area, s)| ScoreBar {
                 label: self.words(&area.title),
                 score: s.score,
-                // Too few requirements for a number, but a gap among them:
-                // say so, or the action plan's item reads as unassessed.
-                missing: match (s.checked, s.gaps) {
-                    _ if s.score.is_some() => String::new(),
-                    (0, _) => t.not_assessed.to_string(),
-                    (_, 0) => t.too_few_answers.to_string(),
-                    (_, 1) => t.unscored_gap.to_string(),
-                    (_, n) => t.unscored_gaps.replace("{n}", &n.to_string()),
-                },
+                missing: s.unscored(self.lang),
             })
             .collect();
         let mut blocks = vec![Block::KeyFigures { figures }];
