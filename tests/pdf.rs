@@ -214,6 +214,37 @@ fn text_is_shown_one_byte_a_glyph_through_an_embedded_cmap() {
 }
 
 #[test]
+fn a_face_showing_more_than_255_glyphs_keeps_two_byte_codes() {
+    let bank = embedded();
+    let mut session = example::open(&bank, example::DEFAULT).unwrap();
+    // Greek, Cyrillic and Latin Extended-A: with the report's own text,
+    // more glyphs than one byte can number in the faces the name is set in.
+    let letters: Vec<char> = ('\u{391}'..='\u{3a1}')
+        .chain('\u{3a3}'..='\u{3a9}')
+        .chain('\u{3b1}'..='\u{3c9}')
+        .chain('\u{410}'..='\u{44f}')
+        .chain('\u{100}'..='\u{17f}')
+        .collect();
+    let words: Vec<String> = letters.chunks(12).map(|w| w.iter().collect()).collect();
+    session.organisation = words.join(" ");
+    let bytes = pdf::render(&report_of(&session, Lang::Fr), &options(Paper::A4)).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let widths: Vec<usize> = doc
+        .get_page_fonts(doc.get_pages()[&1])
+        .unwrap()
+        .values()
+        .map(|font| code_bytes(font))
+        .collect();
+    assert!(widths.contains(&2), "{widths:?}");
+    let text = pages_text(&bytes).join(" ");
+    for word in &words {
+        assert!(text.contains(word.as_str()), "{word}");
+    }
+    // Every code shown has its text, whatever its width.
+    assert_eq!(read_tags(&bytes).untagged, 0);
+}
+
+#[test]
 fn the_same_report_gives_the_same_bytes_in_one_process() {
     let session = example::open(&embedded(), "conseil-horizon").unwrap();
     let report = report_of(&session, Lang::En);
