@@ -111,7 +111,9 @@ pub const ONE_BYTE_CMAP_NAME: &str = "OneByte-Identity-H";
 
 /// The encoding of a font whose text is shown one byte per glyph: codes
 /// 00 to FF are CIDs 0 to 255, as Identity-H does with two bytes (ISO
-/// 32000-1, 9.7.5.3). Registry and ordering are the CID fonts' own.
+/// 32000-1, 9.7.5.3). Registry and ordering are the CID fonts' own. Word
+/// spacing (`Tw`) would now apply to code 32, which is a glyph id here, not
+/// a space: the content never sets it (nor did printpdf's).
 pub const ONE_BYTE_CMAP: &str = "%!PS-Adobe-3.0 Resource-CMap
 %%DocumentNeededResources: ProcSet (CIDInit)
 %%IncludeResource: ProcSet (CIDInit)
