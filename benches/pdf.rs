@@ -80,6 +80,7 @@ fn main() {
     );
 
     let bank = Bank::embedded().unwrap();
+    sizes(&bank, binary, dir.path());
     println!("  stress sessions (median of 5 runs; 3 for 10,000 third parties):");
     println!("    kinds  third parties  pages     size      time   per 100 entries  peak RSS");
     for (kinds, third) in [
@@ -114,6 +115,33 @@ fn main() {
     }
 
     typst_peer(&bank, dir.path(), median);
+}
+
+/// Bytes per page of every bundled example in both languages (target: at
+/// most 4 KB a page).
+fn sizes(bank: &Bank, binary: &str, dir: &Path) {
+    println!("  size per page of every example (fr, en):");
+    let mut largest = 0;
+    for name in example::names(bank) {
+        let mut cells = Vec::new();
+        for lang in ["fr", "en"] {
+            let pdf = dir.join(format!("{name}-{lang}.pdf"));
+            let status = Command::new(binary)
+                .args(["report", "--example", name, "--lang", lang])
+                .args(["--date", "2026-11-22", "-o"])
+                .arg(&pdf)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("the command runs");
+            assert!(status.success(), "{name} {lang}");
+            let per_page = std::fs::metadata(&pdf).unwrap().len() as usize / pages(&pdf);
+            largest = largest.max(per_page);
+            cells.push(format!("{:>2} pages {:>5} B/page", pages(&pdf), per_page));
+        }
+        println!("    {name:<26} {}", cells.join("   "));
+    }
+    println!("    largest: {largest} B/page");
 }
 
 /// The same example through Typst, when its Python package is installed.

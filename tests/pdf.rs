@@ -194,6 +194,57 @@ fn metadata_language_outline_fonts_and_paper_are_set() {
 }
 
 #[test]
+fn text_is_shown_one_byte_a_glyph_through_an_embedded_cmap() {
+    let session = example::open(&embedded(), example::DEFAULT).unwrap();
+    let bytes = pdf::render(&report_of(&session, Lang::Fr), &options(Paper::A4)).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let fonts = doc.get_page_fonts(doc.get_pages()[&1]).unwrap();
+    assert_eq!(fonts.len(), 3);
+    for font in fonts.values() {
+        assert_eq!(code_bytes(font), 1);
+        let encoding = font.get(b"Encoding").unwrap().as_reference().unwrap();
+        let cmap = doc.get_object(encoding).unwrap().as_stream().unwrap();
+        assert_eq!(cmap.dict.get(b"WMode").unwrap().as_i64().unwrap(), 0);
+        let program = String::from_utf8(cmap.decompressed_content().unwrap()).unwrap();
+        assert!(program.contains("begincodespacerange\n<00> <FF>\n"));
+        assert!(program.contains("begincidrange\n<00> <FF> 0\n"));
+        let map = to_unicode(&doc, font);
+        assert!(map.len() > 30 && map.keys().all(|&code| code < 256));
+    }
+}
+
+#[test]
+fn a_face_showing_more_than_255_glyphs_keeps_two_byte_codes() {
+    let bank = embedded();
+    let mut session = example::open(&bank, example::DEFAULT).unwrap();
+    // Greek, Cyrillic and Latin Extended-A: with the report's own text,
+    // more glyphs than one byte can number in the faces the name is set in.
+    let letters: Vec<char> = ('\u{391}'..='\u{3a1}')
+        .chain('\u{3a3}'..='\u{3a9}')
+        .chain('\u{3b1}'..='\u{3c9}')
+        .chain('\u{410}'..='\u{44f}')
+        .chain('\u{100}'..='\u{17f}')
+        .collect();
+    let words: Vec<String> = letters.chunks(12).map(|w| w.iter().collect()).collect();
+    session.organisation = words.join(" ");
+    let bytes = pdf::render(&report_of(&session, Lang::Fr), &options(Paper::A4)).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let widths: Vec<usize> = doc
+        .get_page_fonts(doc.get_pages()[&1])
+        .unwrap()
+        .values()
+        .map(|font| code_bytes(font))
+        .collect();
+    assert!(widths.contains(&2), "{widths:?}");
+    let text = pages_text(&bytes).join(" ");
+    for word in &words {
+        assert!(text.contains(word.as_str()), "{word}");
+    }
+    // Every code shown has its text, whatever its width.
+    assert_eq!(read_tags(&bytes).untagged, 0);
+}
+
+#[test]
 fn the_same_report_gives_the_same_bytes_in_one_process() {
     let session = example::open(&embedded(), "conseil-horizon").unwrap();
     let report = report_of(&session, Lang::En);
@@ -361,6 +412,14 @@ fn to_unicode(
     map
 }
 
+/// Bytes per character code: two under Identity-H, else one (the one-byte CMap).
+fn code_bytes(font: &lopdf::Dictionary) -> usize {
+    match font.get(b"Encoding").unwrap() {
+        lopdf::Object::Name(name) if name == b"Identity-H" => 2,
+        _ => 1,
+    }
+}
+
 fn read_tags(bytes: &[u8]) -> Tagged {
     use lopdf::Object;
     use lopdf::content::Content;
@@ -374,7 +433,7 @@ fn read_tags(bytes: &[u8]) -> Tagged {
             .get_page_fonts(page)
             .unwrap()
             .into_iter()
-            .map(|(name, font)| (name, to_unicode(&doc, font)))
+            .map(|(name, font)| (name, (code_bytes(font), to_unicode(&doc, font))))
             .collect();
         let content = Content::decode(&doc.get_page_content(page)).unwrap();
         // None: an artifact; Some(mcid): tagged content.
@@ -414,10 +473,13 @@ fn read_tags(bytes: &[u8]) -> Tagged {
                             .filter_map(|o| o.as_str().ok())
                             .collect(),
                     };
+                    let (width, map) = &fonts[&font];
                     let text: String = strings
                         .concat()
-                        .chunks(2)
-                        .map(|g| fonts[&font][&u16::from_be_bytes([g[0], g[1]])].clone())
+                        .chunks(*width)
+                        .map(|g| {
+                            map[&g.iter().fold(0, |code, &b| code << 8 | u16::from(b))].clone()
+                        })
                         .collect();
                     match stack.last() {
                         Some(Some(mcid)) => marked

@@ -7,20 +7,25 @@
 use super::fonts::{Face, Fonts};
 use super::page::{Item, Page};
 use super::tags::{Mark, NodeId, Tree};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 use std::io::Write as _;
 
 /// Characters below this are looked up in a table rather than a map.
 const TABLE: usize = 0x2100;
 
-/// The glyph ids of one embedded subset: the codes its text is shown with
-/// (Identity-H, two bytes per glyph, the subset's own glyph ids, as printpdf
-/// encodes text for an embedded TrueType font). Unknown characters give
-/// glyph 0 (.notdef), as in printpdf.
+/// The glyph ids of one embedded subset and the codes its text is shown
+/// with: the subset's own glyph ids (which are its CIDs), one byte each when
+/// every glyph shown is below 256 (see [`ONE_BYTE_CMAP`]), else two (Identity-H,
+/// as printpdf encodes text for an embedded TrueType font). Unknown
+/// characters give glyph 0 (.notdef), as in printpdf.
 #[derive(Debug, Default)]
 pub struct Glyphs {
     near: Vec<u16>,
     far: HashMap<char, u16>,
+    /// The character each glyph stands for (the lowest, when several share it).
+    names: BTreeMap<u16, char>,
+    one_byte: bool,
 }
 
 impl Glyphs {
@@ -32,6 +37,8 @@ impl Glyphs {
         let mut glyphs = Glyphs {
             near: vec![0; TABLE],
             far: HashMap::new(),
+            names: BTreeMap::new(),
+            one_byte: true,
         };
         for c in chars {
             let gid = lookup(c).unwrap_or(0);
@@ -41,6 +48,11 @@ impl Glyphs {
                     glyphs.far.insert(c, gid);
                 }
             }
+            if gid != 0 {
+                let name = glyphs.names.entry(gid).or_insert(c);
+                *name = (*name).min(c);
+            }
+            glyphs.one_byte &= gid < 256;
         }
         glyphs
     }
@@ -51,13 +63,90 @@ impl Glyphs {
             None => self.far.get(&c).copied().unwrap_or(0),
         }
     }
+
+    /// Whether text is shown with one byte per glyph (through [`ONE_BYTE_CMAP`]).
+    pub fn one_byte(&self) -> bool {
+        self.one_byte
+    }
+
+    /// The ToUnicode CMap of the codes text is shown with: what a reader
+    /// extracts, copies or speaks for each glyph.
+    pub fn to_unicode(&self) -> String {
+        let (digits, last) = if self.one_byte {
+            (2, 0xFF)
+        } else {
+            (4, 0xFFFF)
+        };
+        let mut out = String::with_capacity(256 + self.names.len() * 16);
+        out.push_str(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n\
+             /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n",
+        );
+        let _ = write!(
+            out,
+            "1 begincodespacerange\n<{:0digits$X}> <{last:0digits$X}>\nendcodespacerange\n",
+            0
+        );
+        let names: Vec<(&u16, &char)> = self.names.iter().collect();
+        // At most 100 mappings a block (ISO 32000-1, 9.10.3).
+        for block in names.chunks(100) {
+            let _ = writeln!(out, "{} beginbfchar", block.len());
+            for (gid, c) in block {
+                let _ = write!(out, "<{:0digits$X}> <", gid);
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(out, "{unit:04X}");
+                }
+                out.push_str(">\n");
+            }
+            out.push_str("endbfchar\n");
+        }
+        out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        out
+    }
 }
+
+/// The name of [`ONE_BYTE_CMAP`].
+pub const ONE_BYTE_CMAP_NAME: &str = "OneByte-Identity-H";
+
+/// The encoding of a font whose text is shown one byte per glyph: codes
+/// 00 to FF are CIDs 0 to 255, as Identity-H does with two bytes (ISO
+/// 32000-1, 9.7.5.3). Registry and ordering are the CID fonts' own. Word
+/// spacing (`Tw`) would now apply to code 32, which is a glyph id here, not
+/// a space: the content never sets it (nor did printpdf's).
+pub const ONE_BYTE_CMAP: &str = "%!PS-Adobe-3.0 Resource-CMap
+%%DocumentNeededResources: ProcSet (CIDInit)
+%%IncludeResource: ProcSet (CIDInit)
+%%BeginResource: CMap (OneByte-Identity-H)
+%%Title: (OneByte-Identity-H Adobe Identity 0)
+%%EndComments
+/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> def
+/CMapName /OneByte-Identity-H def
+/CMapVersion 1.000 def
+/CMapType 1 def
+/WMode 0 def
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+1 begincidrange
+<00> <FF> 0
+endcidrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+%%EndResource
+%%EOF
+";
 
 /// Shows `text`: `(…) Tj`, or `[(…) n (…)] TJ` where the font kerns a
 /// pair (n in thousandths of an em, positive moving left), so that what is
-/// drawn is as wide as what the layout measured. Two bytes per glyph in a
-/// literal string (half the size of hex before compression, a seventh less
-/// after).
+/// drawn is as wide as what the layout measured. One or two bytes per
+/// glyph in a literal string (half the size of hex before compression, a
+/// seventh less after).
 fn show(out: &mut Vec<u8>, text: &str, glyphs: &Glyphs, face: Face) {
     let fonts = Fonts::get();
     let start = out.len();
@@ -73,7 +162,13 @@ fn show(out: &mut Vec<u8>, text: &str, glyphs: &Glyphs, face: Face) {
             }
         }
         previous = Some(c);
-        for byte in glyphs.get(c).to_be_bytes() {
+        let code = glyphs.get(c).to_be_bytes();
+        let code = if glyphs.one_byte {
+            &code[1..]
+        } else {
+            &code[..]
+        };
+        for &byte in code {
             match byte {
                 b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
                 b'\r' => out.extend_from_slice(b"\\r"),
@@ -365,5 +460,31 @@ mod tests {
                 .to_string()
         );
         assert_eq!(marks.mcids, [p, h1]);
+    }
+
+    #[test]
+    fn small_subsets_show_one_byte_a_glyph_and_map_it_back_to_text() {
+        let glyphs = Glyphs::new("a\u{a0} (é".chars(), |c| {
+            Some(match c {
+                'a' => 1,
+                ' ' | '\u{a0}' => 3,
+                '(' => 0x28,
+                _ => 0xff,
+            })
+        });
+        assert!(glyphs.one_byte());
+        let mut out = Vec::new();
+        show(&mut out, "a (é", &glyphs, Face::Italic);
+        assert_eq!(out, b"(\x01\x03\\(\xff) Tj\n");
+        let cmap = glyphs.to_unicode();
+        assert!(cmap.contains("<00> <FF>\nendcodespacerange"), "{cmap}");
+        // A shared glyph reads as the lowest of its characters.
+        assert!(
+            cmap.contains("4 beginbfchar\n<01> <0061>\n<03> <0020>\n<28> <0028>\n<FF> <00E9>\n"),
+            "{cmap}"
+        );
+        let large = Glyphs::new("ab".chars(), |c| Some(if c == 'a' { 1 } else { 256 }));
+        assert!(!large.one_byte());
+        assert!(large.to_unicode().contains("<0000> <FFFF>"));
     }
 }

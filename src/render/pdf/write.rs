@@ -123,6 +123,7 @@ pub fn write(
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
     drop(doc);
+    encode_fonts(&mut pdf, &glyphs)?;
     let tree = std::mem::take(&mut layout.tree);
     let res = Resources {
         glyphs: &glyphs,
@@ -138,6 +139,67 @@ pub fn write(
     finish(&mut pdf, &layout, info, struct_root, &producer);
     compress(&mut pdf);
     Ok(super::save::save(&pdf, &raw, &pdf.version))
+}
+
+/// Gives each font the encoding its text is shown with ([`Glyphs`]): the
+/// one-byte CMap (embedded once, shared) instead of Identity-H when its
+/// glyphs allow, and a ToUnicode map with the same codes.
+fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 3]) -> Result<(), WriteError> {
+    let broken = |what: &str| WriteError::Pdf(format!("printpdf wrote no {what}"));
+    let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
+    let fonts = pdf
+        .get_dictionary(first)
+        .and_then(|page| page.get_deref(b"Resources", pdf))
+        .and_then(Object::as_dict)
+        .and_then(|resources| resources.get_deref(b"Font", pdf))
+        .and_then(Object::as_dict)
+        .map_err(|_| broken("font resources"))?
+        .clone();
+    let mut cmap = None;
+    for face in Face::ALL {
+        let name = content::font_name(face);
+        let Ok(font_id) = fonts.get(name.as_bytes()).and_then(Object::as_reference) else {
+            continue;
+        };
+        let glyphs = &glyphs[face as usize];
+        let encoding = if glyphs.one_byte() {
+            Object::Reference(*cmap.get_or_insert_with(|| {
+                let mut dict = Dictionary::new();
+                dict.set("Type", Object::Name(b"CMap".to_vec()));
+                dict.set(
+                    "CMapName",
+                    Object::Name(content::ONE_BYTE_CMAP_NAME.as_bytes().to_vec()),
+                );
+                let mut system = Dictionary::new();
+                system.set("Registry", Object::string_literal("Adobe"));
+                system.set("Ordering", Object::string_literal("Identity"));
+                system.set("Supplement", 0);
+                dict.set("CIDSystemInfo", system);
+                dict.set("WMode", 0);
+                pdf.add_object(Stream::new(
+                    dict,
+                    content::ONE_BYTE_CMAP.as_bytes().to_vec(),
+                ))
+            }))
+        } else {
+            Object::Name(b"Identity-H".to_vec())
+        };
+        let to_unicode = pdf.add_object(Stream::new(
+            Dictionary::new(),
+            glyphs.to_unicode().into_bytes(),
+        ));
+        let font = pdf
+            .get_object_mut(font_id)
+            .and_then(Object::as_dict_mut)
+            .map_err(|_| broken("font dictionary"))?;
+        let old = font.get(b"ToUnicode").and_then(Object::as_reference).ok();
+        font.set("Encoding", encoding);
+        font.set("ToUnicode", to_unicode);
+        if let Some(old) = old {
+            pdf.objects.remove(&old);
+        }
+    }
+    Ok(())
 }
 
 /// Replaces printpdf's placeholder page with the layout's pages: the first
