@@ -51,9 +51,12 @@ fn every_article_13_item_is_in_every_example_policy_in_order() {
                     );
                     continue;
                 }
-                if item == Item::LegitimateInterests && !relies_on_legitimate_interests(&session) {
+                if item == Item::LegitimateInterests && section(&policy, item).is_none() {
+                    // Absent: no activity rests on legitimate interests, or the
+                    // assessment rejects each one and the basis is to complete.
+                    let purposes = section(&policy, Item::Purposes).unwrap().text();
                     assert!(
-                        section(&policy, item).is_none(),
+                        !relies_on_legitimate_interests(&session) || purposes.contains("6(1)(a)"),
                         "{name}: interests without the basis"
                     );
                     continue;
@@ -1047,4 +1050,109 @@ fn erasure_warns_of_what_the_law_obliges_us_to_keep() {
             .text()
             .contains("sauf ce que")
     );
+}
+
+#[test]
+fn the_complaints_lead_in_lets_each_authority_keep_its_article() {
+    let bank = Bank::embedded().unwrap();
+    for name in privaudit::example::names(&bank) {
+        let complaint = example_section(&bank, name, Lang::Fr, Item::Complaint);
+        let text = complaint.text();
+        // « auprès de : le Commissariat » reads « auprès de le Commissariat ».
+        assert!(!text.contains("auprès de\u{a0}:"), "{name}: {text}");
+        assert!(
+            text.contains("auprès de l’une des autorités suivantes\u{a0}:")
+                || text.contains("auprès de l’autorité suivante\u{a0}:"),
+            "{name}: {text}"
+        );
+    }
+    let boreal = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Complaint);
+    assert!(
+        bullet(
+            &boreal,
+            "le Commissariat à la protection de la vie privée du Canada"
+        )
+        .0
+        .contains("LPRPDE")
+    );
+}
+
+#[test]
+fn contact_details_obtained_from_others_get_a_retention_line() {
+    let bank = Bank::embedded().unwrap();
+    let boreal = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Retention);
+    assert_eq!(
+        bullet(&boreal, "Coordonnées obtenues par d’autres"),
+        (
+            "Coordonnées obtenues par d’autres (prospection)\u{a0}: [À COMPLÉTER\u{a0}: durée de conservation, par exemple 3\u{a0}ans après notre dernier contact avec vous]".into(),
+            true
+        )
+    );
+    let lumen = example_section(&bank, "studio-lumen", Lang::Fr, Item::Retention).text();
+    assert!(!lumen.contains("obtenues par d’autres"), "{lumen}");
+}
+
+/// The « Lawful basis » line of an activity, as (text, placeholder?).
+fn basis_line(name: &str, activity: &str, lang: Lang) -> (String, bool) {
+    let bank = Bank::embedded().unwrap();
+    let purposes = example_section(&bank, name, lang, Item::Purposes);
+    let mut under = false;
+    for block in &purposes.blocks {
+        match block {
+            policy::Block::Heading(h) => under = h == activity,
+            policy::Block::Bullets(items) if under => {
+                for spans in items {
+                    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+                    if text.starts_with("Base légale") || text.starts_with("Lawful basis") {
+                        return (text, spans.iter().any(|s| s.to_fill));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("{name}: no basis for {activity}")
+}
+
+#[test]
+fn a_legitimate_interest_the_report_rejects_is_not_published() {
+    // Harbour Yoga: people sign up for the newsletter; its website sets
+    // advertising trackers without consent. The report says consent is the basis.
+    let (newsletter, to_fill) = basis_line("harbour-yoga", "Newsletter", Lang::Fr);
+    assert!(to_fill && !newsletter.contains("6(1)(f)"), "{newsletter}");
+    assert!(newsletter.contains("votre consentement (RGPD, art.\u{a0}6(1)(a))"));
+    assert!(
+        newsletter.contains("auxquelles on s’inscrit"),
+        "{newsletter}"
+    );
+    let (visits, to_fill) = basis_line("harbour-yoga", "Website visits", Lang::En);
+    assert!(to_fill && visits.contains("trackers"), "{visits}");
+    assert!(!visits.contains("6(1)(f)"), "{visits}");
+    let bank = Bank::embedded().unwrap();
+    let yoga = privaudit::example::open(&bank, "harbour-yoga").unwrap();
+    assert!(
+        section(
+            &policy_of(&bank, &yoga, Lang::Fr),
+            Item::LegitimateInterests
+        )
+        .is_none(),
+        "no interest left to state"
+    );
+    // Conseil Horizon: the contract stays, the prospecting interest goes.
+    let (crm, to_fill) = basis_line("conseil-horizon", "Prospects et clients (CRM)", Lang::Fr);
+    assert!(
+        to_fill && crm.contains("6(1)(b)") && !crm.contains("6(1)(f)"),
+        "{crm}"
+    );
+    let interests = example_section(
+        &bank,
+        "conseil-horizon",
+        Lang::Fr,
+        Item::LegitimateInterests,
+    );
+    assert!(!interests.text().contains("CRM") && !interests.text().contains("Visiteurs"));
+    assert!(interests.text().contains("Candidatures"));
+    // Legitimate interests the report does not reject stay as they are.
+    let (applicants, to_fill) = basis_line("conseil-horizon", "Candidatures", Lang::Fr);
+    assert!(!to_fill && applicants.contains("6(1)(f)"), "{applicants}");
 }

@@ -32,7 +32,15 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     let lang = r.lang;
     let org = r.value("org.name");
     let pi = r.term("pi");
-    let b = Builder { r, lang, pi: &pi };
+    // What the report says about the same answers, so that the policy never
+    // publishes as a fact what the assessment finds wrong.
+    let evaluation = crate::rules::evaluate_on(r.bank, &r.session.answers, date);
+    let b = Builder {
+        r,
+        lang,
+        pi: &pi,
+        evaluation,
+    };
     let mut sections = vec![b.identity(), b.contact(), b.purposes()];
     sections.extend(b.legitimate_interests());
     sections.push(b.recipients());
@@ -85,12 +93,23 @@ struct Builder<'a> {
     r: &'a Reader<'a>,
     lang: Lang,
     pi: &'a str,
+    evaluation: crate::rules::Evaluation<'a>,
 }
 
 impl Builder<'_> {
     /// French or English, in the policy's language.
     fn t(&self, fr: &str, en: &str) -> String {
         tr(self.lang, fr, en)
+    }
+
+    /// Whether the assessment's rule `id` applies to these answers (to entry
+    /// `entry` of its group, for a rule checked entry by entry).
+    fn fires(&self, id: &str, entry: Option<usize>) -> bool {
+        self.evaluation.findings.iter().any(|f| {
+            f.rule.id == id
+                && f.outcome == crate::rules::Outcome::Applies
+                && (entry.is_none() || f.entry == entry)
+        })
     }
 
     /// A placeholder, in the policy's language.

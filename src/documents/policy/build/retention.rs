@@ -143,6 +143,23 @@ impl Builder<'_> {
                     })
                     .map(|s| self.line(&s.what, s.period.clone().into())),
             );
+            // Art. 14(2)(a): data obtained from others need their period too.
+            if self
+                .ticked("consent.secondary_uses")
+                .iter()
+                .any(|u| u == "other_sources")
+            {
+                lines.push(self.line(
+                    &self.t(
+                        "Coordonnées obtenues par d’autres (prospection)",
+                        "Contact details obtained from others (prospecting)",
+                    ),
+                    self.todo(
+                        "durée de conservation, par exemple 3\u{a0}ans après notre dernier contact avec vous",
+                        "retention period, for example 3 years after our last contact with you",
+                    ),
+                ));
+            }
             blocks.push(Block::Bullets(lines));
         }
         if let Some(detail) = self.detail() {

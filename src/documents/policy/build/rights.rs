@@ -214,10 +214,9 @@ impl Builder<'_> {
     pub(super) fn withdrawal(&self) -> Section {
         let r = self.r;
         let (own, _) = self.activities();
-        let consent_based = own
-            .iter()
-            .any(|e| e.selected("basis").iter().any(|b| b == "consent"))
-            || r.yes("trans.cookies") == Some(true);
+        let consent_based = own.iter().any(|e| {
+            e.selected("basis").iter().any(|b| b == "consent") || self.wrong_interests(e).is_some()
+        }) || r.yes("trans.cookies") == Some(true);
         let bases_known = !own.is_empty() && own.iter().all(|e| !e.selected("basis").is_empty());
         let mut blocks = Vec::new();
         if r.under(Eu) && !r.under(Ca) && !r.under(Qc) && bases_known && !consent_based {
@@ -426,11 +425,21 @@ impl Builder<'_> {
                 self.todo("autorité compétente", "competent authority"),
             ]);
         }
+        // Each authority keeps its own article (« le Commissariat », « la CNIL »):
+        // the lead-in never ends in « auprès de ».
+        let several = authorities.len() > 1 || r.under(Eu);
         blocks.push(Block::Para(vec![
-            self.t(
-                "Vous pouvez aussi vous plaindre auprès de\u{a0}:",
-                "You can also complain to:",
-            )
+            if several {
+                self.t(
+                    "Vous pouvez aussi porter plainte auprès de l’une des autorités suivantes\u{a0}:",
+                    "You can also complain to:",
+                )
+            } else {
+                self.t(
+                    "Vous pouvez aussi porter plainte auprès de l’autorité suivante\u{a0}:",
+                    "You can also complain to:",
+                )
+            }
             .into(),
         ]));
         blocks.push(Block::Bullets(authorities));
