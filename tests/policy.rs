@@ -852,7 +852,9 @@ fn mailings_say_how_to_unsubscribe_and_whether_they_track() {
     assert!(pixel.contains("pixel de suivi"), "{pixel}");
     // Conseil Horizon tracks but offers no unsubscribe link: it is not promised.
     let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Withdrawal).text();
-    assert!(horizon.contains("pixel de suivi") && !horizon.contains("désinscrire"));
+    assert!(
+        horizon.contains("pixel de suivi") && !horizon.contains("un lien pour vous désinscrire")
+    );
     let lumen = example_section(&bank, "studio-lumen", Lang::Fr, Item::Withdrawal).text();
     assert!(
         !lumen.contains("envois"),
@@ -1155,4 +1157,34 @@ fn a_legitimate_interest_the_report_rejects_is_not_published() {
     // Legitimate interests the report does not reject stay as they are.
     let (applicants, to_fill) = basis_line("conseil-horizon", "Candidatures", Lang::Fr);
     assert!(!to_fill && applicants.contains("6(1)(f)"), "{applicants}");
+}
+
+#[test]
+fn e_mail_prospecting_without_consent_is_said_as_eu_law_allows_it() {
+    let bank = Bank::embedded().unwrap();
+    let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Withdrawal);
+    let text = horizon.text();
+    // Writing to us is no ground, and a consultancy opens no customer account.
+    assert!(
+        !text.contains("nous écrivez") && !text.contains("compte"),
+        "{text}"
+    );
+    assert!(text.contains("Si vous êtes déjà client, nous pouvons vous envoyer par courriel des offres sur des produits ou services analogues"), "{text}");
+    assert!(text.contains("à chaque envoi (code des postes et des communications électroniques, art.\u{a0}L.\u{a0}34-5)"), "{text}");
+    assert!(text.contains("à votre adresse professionnelle"), "{text}");
+    // No unsubscribe link in the answers: how to stop the mailings is to complete.
+    assert!(
+        horizon
+            .spans()
+            .any(|s| s.to_fill && s.text.contains("lien de désinscription")),
+        "{text}"
+    );
+    let yoga = example_section(&bank, "harbour-yoga", Lang::Fr, Item::Withdrawal);
+    assert!(
+        !yoga.text().contains("lien de désinscription")
+            && yoga.text().contains("un lien pour vous désinscrire")
+    );
+    // Canada's implied consent keeps its own sentence.
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Withdrawal).text();
+    assert!(!shop.contains("déjà client"), "{shop}");
 }

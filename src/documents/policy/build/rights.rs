@@ -303,6 +303,10 @@ impl Builder<'_> {
                     }
                     .into(),
                 ),
+                // E-mail prospecting without consent, as EU law allows it
+                // (ePrivacy art. 13(2)): customers about similar products, and
+                // professionals; writing to us or opening an account is no ground.
+                "implicit" if self.r.under(Eu) => Some(self.soft_opt_in().into()),
                 "implicit" => Some(
                     self.t(
                         "Lorsque vous achetez chez nous, créez un compte ou nous écrivez, nous pouvons vous envoyer nos offres.",
@@ -334,16 +338,23 @@ impl Builder<'_> {
         spans.extend(signup);
         let ticked = self.ticked("consent.mailing");
         let has = |option: &str| ticked.iter().any(|t| t == option);
-        let mut add = |text: String| {
+        let mut add = |span: Span| {
             if !spans.is_empty() {
                 spans.push(" ".into());
             }
-            spans.push(text.into());
+            spans.push(span);
         };
         if has("unsubscribe") {
-            add(self.t(
-                "Chacun de nos envois promotionnels contient un lien pour vous désinscrire.",
-                "Each of our promotional mailings contains a link to unsubscribe.",
+            add(self
+                .t(
+                    "Chacun de nos envois promotionnels contient un lien pour vous désinscrire.",
+                    "Each of our promotional mailings contains a link to unsubscribe.",
+                )
+                .into());
+        } else if !ticked.is_empty() {
+            add(self.todo(
+                "comment se désinscrire\u{a0}: aujourd’hui nos envois ne contiennent pas de lien de désinscription",
+                "how to unsubscribe: today our mailings contain no unsubscribe link",
             ));
         }
         if has("tracking") {
@@ -357,9 +368,37 @@ impl Builder<'_> {
                     " We use it only with your agreement.",
                 ));
             }
-            add(text);
+            add(text.into());
         }
         (!spans.is_empty()).then_some(Block::Para(spans))
+    }
+
+    /// Whom EU law lets us e-mail offers without prior consent, and how they
+    /// object, citing the national law where the bank names it.
+    fn soft_opt_in(&self) -> String {
+        let r = self.r;
+        let national = r.answer("org.establishment") == Some(&Answer::Text("france".into()))
+            || r.answer("org.eu_country") == Some(&Answer::Text("ireland".into()));
+        let law = if national {
+            r.term("eprivacy_marketing_law")
+                .replace("art. ", "art.\u{a0}")
+                .replace("Art. ", "Art.\u{a0}")
+                .replace("L. ", "L.\u{a0}")
+                .replace("n° ", "n°\u{a0}")
+        } else {
+            self.t(
+                "directive 2002/58/CE, art.\u{a0}13(2)",
+                "Directive 2002/58/EC, Art.\u{a0}13(2)",
+            )
+        };
+        match self.lang {
+            Lang::Fr => format!(
+                "Si vous êtes déjà client, nous pouvons vous envoyer par courriel des offres sur des produits ou services analogues à ceux que vous nous avez achetés\u{202f}; vous pouvez vous y opposer dès maintenant et à chaque envoi ({law}). Si vous êtes un professionnel, nous pouvons vous écrire à votre adresse professionnelle au sujet de votre activité\u{202f}; vous pouvez vous y opposer à tout moment."
+            ),
+            Lang::En => format!(
+                "If you are already a customer, we may e-mail you offers about products or services similar to those you bought from us; you can object now and in every mailing ({law}). If you are a professional, we may write to you at your work address about your line of work; you can object at any time."
+            ),
+        }
     }
 
     /// Art. 13(2)(d): complaining to us, then to the authority.
