@@ -562,8 +562,22 @@ fn the_pdf_policy_holds_every_section_and_placeholder_with_page_numbers_on_every
             .map(|p| flatten(&p.replace('•', " ")))
             .collect();
         // (Bullets are left out: a reader may extract one after its item's first line.)
-        let text = pages.join(" ");
         let name = &policy.organisation;
+        // The running footer taken out, so that a line continued on the next
+        // page reads on (the footer is checked on its own below).
+        let total = pages.len();
+        let text = pages
+            .iter()
+            .enumerate()
+            .map(|(n, page)| {
+                let number = match lang {
+                    Lang::Fr => format!("page {} sur {total}", n + 1),
+                    Lang::En => format!("page {} of {total}", n + 1),
+                };
+                flatten(&page.replace(&format!("{} {number}", flatten(name)), " "))
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         for needle in [&policy.title, &policy.organisation, &policy.dateline] {
             assert!(text.contains(&flatten(needle)), "{name}: no {needle}");
         }
@@ -582,7 +596,6 @@ fn the_pdf_policy_holds_every_section_and_placeholder_with_page_numbers_on_every
             }
         }
         // The footer numbers every page, the first one too.
-        let total = pages.len();
         assert!(total > 1, "{name}: {total} page");
         for (n, page) in pages.iter().enumerate() {
             let number = match lang {
@@ -1187,4 +1200,27 @@ fn e_mail_prospecting_without_consent_is_said_as_eu_law_allows_it() {
     // Canada's implied consent keeps its own sentence.
     let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Withdrawal).text();
     assert!(!shop.contains("déjà client"), "{shop}");
+}
+
+#[test]
+fn platforms_the_assessment_finds_missing_are_asked_for_as_recipients() {
+    let bank = Bank::embedded().unwrap();
+    // Harbour Yoga's advertising trackers send data to platforms its list omits.
+    let recipients = example_section(&bank, "harbour-yoga", Lang::Fr, Item::Recipients);
+    let (text, to_fill) = bullet(&recipients, "[À COMPLÉTER\u{a0}: plateformes publicitaires");
+    assert!(
+        to_fill && text.contains("vidéos ou cartes intégrées"),
+        "{text}"
+    );
+    let transfers = example_section(&bank, "harbour-yoga", Lang::En, Item::Transfers);
+    assert!(
+        bullet(
+            &transfers,
+            "[TO COMPLETE: country of the advertising platforms"
+        )
+        .1
+    );
+    // Conseil Horizon measures visits only: no platform to name.
+    let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Recipients).text();
+    assert!(!horizon.contains("plateformes publicitaires"), "{horizon}");
 }
