@@ -696,17 +696,27 @@ fn french_agrees_with_the_word_the_law_uses_for_personal_information() {
 fn retention_states_the_periods_the_schedule_gives() {
     let bank = Bank::embedded().unwrap();
     let tax = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Retention);
-    assert_eq!(
-        bullet(&tax, "Dossiers fiscaux des clients"),
-        (
-            "Dossiers fiscaux des clients\u{a0}: au moins 6\u{a0}ans".into(),
-            false
-        )
+    // A minimum the law sets is stated as an end, from a start to complete.
+    let (line, to_fill) = bullet(&tax, "Dossiers fiscaux des clients");
+    assert!(to_fill, "{line}");
+    assert!(
+        line.starts_with("Dossiers fiscaux des clients\u{a0}: 6\u{a0}ans à compter de [À COMPLÉTER\u{a0}: point de départ de cette durée"),
+        "{line}"
     );
+    assert!(
+        line.ends_with("], durée que la loi nous impose, puis nous les détruisons"),
+        "{line}"
+    );
+    assert!(!line.contains("au moins"), "{line}");
     let medical = example_section(&bank, "cabinet-medical", Lang::En, Item::Retention);
-    assert_eq!(
-        bullet(&medical, "Dossiers patients").0,
-        "Dossiers patients: at least 20 years"
+    let (line, _) = bullet(&medical, "Dossiers patients");
+    assert!(
+        line.starts_with("Dossiers patients: 20 years from [TO COMPLETE: when this period starts"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("the period the law requires, then we destroy it"),
+        "{line}"
     );
     let it = example_section(&bank, "infogerance-lumiere", Lang::Fr, Item::Retention);
     assert!(
@@ -718,7 +728,11 @@ fn retention_states_the_periods_the_schedule_gives() {
     // of the organisation's own policy.
     let boreal = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Retention);
     assert!(!boreal.text().contains("Réservations des convives"));
-    assert!(boreal.text().contains("au moins 6\u{a0}ans"));
+    assert!(
+        boreal
+            .text()
+            .contains("Comptes clients (restaurants)\u{a0}: 6\u{a0}ans à compter de")
+    );
 }
 
 #[test]
@@ -1223,4 +1237,26 @@ fn platforms_the_assessment_finds_missing_are_asked_for_as_recipients() {
     // Conseil Horizon measures visits only: no platform to name.
     let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Recipients).text();
     assert!(!horizon.contains("plateformes publicitaires"), "{horizon}");
+}
+
+#[test]
+fn a_mailing_list_is_kept_until_people_unsubscribe() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = example_section(&bank, "harbour-yoga", Lang::Fr, Item::Retention);
+    assert_eq!(
+        bullet(&yoga, "Newsletter").0,
+        "Newsletter\u{a0}: jusqu’à votre désinscription, puis nous les détruisons"
+    );
+    let pixel = example_section(&bank, "atelier-pixel", Lang::En, Item::Retention);
+    assert!(
+        pixel
+            .text()
+            .contains("until you unsubscribe, then we destroy it")
+    );
+    // What someone asked for still ends with the request or the relationship.
+    let medical = example_section(&bank, "cabinet-medical", Lang::Fr, Item::Retention);
+    assert_eq!(
+        bullet(&medical, "Rendez-vous").0,
+        "Rendez-vous\u{a0}: jusqu’à la fin de votre demande ou de notre relation, puis nous les détruisons"
+    );
 }

@@ -149,6 +149,13 @@ impl Builder<'_> {
         vec![format!("{label}{} ", self.colon()).into(), value]
     }
 
+    /// One line of an activity whose value has several spans: "Label : value".
+    fn line_of(&self, label: &str, value: Vec<Span>) -> Vec<Span> {
+        let mut line = vec![format!("{label}{} ", self.colon()).into()];
+        line.extend(value);
+        line
+    }
+
     /// The separator between the items of a list that already holds commas.
     fn semicolon(&self) -> &'static str {
         if self.lang == Lang::Fr {
