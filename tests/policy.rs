@@ -1260,3 +1260,28 @@ fn a_mailing_list_is_kept_until_people_unsubscribe() {
         "Rendez-vous\u{a0}: jusqu’à la fin de votre demande ou de notre relation, puis nous les détruisons"
     );
 }
+
+#[test]
+fn the_right_to_object_is_set_apart_only_where_something_rests_on_interests_or_marketing() {
+    let bank = Bank::embedded().unwrap();
+    // Studio Lumen: nothing on legitimate interests, no marketing.
+    for name in ["studio-lumen", "cabinet-medical", "infogerance-lumiere"] {
+        let rights = example_section(&bank, name, Lang::Fr, Item::Rights);
+        assert!(
+            !rights.text().contains("Votre droit d’opposition"),
+            "{name}: {}",
+            rights.text()
+        );
+        assert!(
+            bullet(
+                &rights,
+                "vous opposer au traitement de vos données dans les cas prévus par la loi"
+            )
+            .0
+            .ends_with("(RGPD, art.\u{a0}21)"),
+            "{name}"
+        );
+    }
+    let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Rights).text();
+    assert!(horizon.contains("Votre droit d’opposition"), "{horizon}");
+}

@@ -86,6 +86,12 @@ impl Builder<'_> {
                 "faire limiter le traitement de vos données dans les cas prévus par la loi",
                 "have the processing of your data restricted in the cases the law provides",
             ) + &cite(Some("18"), None, None));
+            if !self.objection_applies() {
+                add(self.t(
+                    "vous opposer au traitement de vos données dans les cas prévus par la loi",
+                    "object to the processing of your data in the cases the law provides",
+                ) + &cite(Some("21"), None, None));
+            }
         }
         if eu || qc {
             let (fr, en) = if eu && !qc {
@@ -123,7 +129,7 @@ impl Builder<'_> {
             ]),
             Block::Bullets(rights),
         ];
-        if eu {
+        if eu && self.objection_applies() {
             // Art. 21(4): the right to object is presented clearly and separately.
             blocks.push(Block::Para(vec![self
                 .t(
@@ -208,6 +214,19 @@ impl Builder<'_> {
             ]));
         }
         self.section(Item::Rights, self.t("Vos droits", "Your rights"), blocks)
+    }
+
+    /// Whether something the policy describes rests on legitimate interests or
+    /// is marketing: only then does the right to object of art. 21(1)–(2) bite,
+    /// and art. 21(4) wants it set apart.
+    fn objection_applies(&self) -> bool {
+        let (own, _) = self.activities();
+        own.iter().any(|e| {
+            e.selected("basis")
+                .iter()
+                .any(|b| b == "legitimate_interests")
+                || e.selected("purposes").iter().any(|p| p == "marketing")
+        })
     }
 
     /// Art. 13(2)(c): withdrawing consent.
