@@ -1285,3 +1285,23 @@ fn the_right_to_object_is_set_apart_only_where_something_rests_on_interests_or_m
     let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Rights).text();
     assert!(horizon.contains("Votre droit d’opposition"), "{horizon}");
 }
+
+#[test]
+fn a_transfer_with_no_safeguard_says_so_apart_from_an_unknown_one() {
+    let bank = Bank::embedded().unwrap();
+    // Conseil Horizon answered « none » for its CRM in the United States.
+    let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Transfers);
+    let (line, to_fill) = bullet(&horizon, "Relatia CRM");
+    assert!(to_fill, "{line}");
+    assert!(
+        line.contains("aucune garantie n’encadre aujourd’hui ce transfert"),
+        "{line}"
+    );
+    // Harbour Yoga does not know SiteStats' safeguard: it is asked for.
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Transfers);
+    let (line, _) = bullet(&yoga, "SiteStats Inc.");
+    assert!(
+        line.contains("safeguard for this transfer") && !line.contains("no safeguard"),
+        "{line}"
+    );
+}

@@ -190,6 +190,11 @@ impl Builder<'_> {
                 "dérogation de l’article 49 du RGPD invoquée",
                 "derogation of GDPR Article 49 relied on",
             ),
+            // No safeguard is not the same gap as not knowing which one.
+            Some("none") => self.todo(
+                "aucune garantie n’encadre aujourd’hui ce transfert\u{a0}: clauses contractuelles types ou certification Data Privacy Framework à obtenir",
+                "no safeguard covers this transfer today: standard contractual clauses or a Data Privacy Framework certification to obtain",
+            ),
             Some("privacy_shield") => self.todo(
                 "garantie valable\u{a0}: le Privacy Shield a été invalidé par la Cour de justice de l’Union européenne le 16\u{a0}juillet 2020",
                 "a valid safeguard: the Privacy Shield was invalidated by the Court of Justice of the European Union on 16 July 2020",
