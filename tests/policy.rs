@@ -898,6 +898,11 @@ fn sensitive_information_gets_what_each_law_asks() {
             .text()
             .contains("qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12)")
     );
+    // S. 12 governs a use for another purpose, not collection (s. 8.3's).
+    assert!(quebec.text().contains(
+        "Nous n’utilisons vos renseignements personnels sensibles à d’autres fins que celles indiquées ci-dessus"
+    ));
+    assert!(!quebec.text().contains("Nous ne recueillons et n’utilisons"));
     let medical = example_section(&bank, "cabinet-medical", Lang::Fr, Item::Purposes);
     assert!(medical.text().contains("art.\u{a0}9(2)(h)"));
     assert!(!medical.text().contains("art.\u{a0}12)"));

@@ -321,8 +321,8 @@ impl Builder<'_> {
         ]))
     }
 
-    /// Québec: sensitive information only with express consent (s. 12), when
-    /// the answers say it is asked for.
+    /// Québec: sensitive information used for another purpose only with
+    /// express consent (s. 12), when the answers say it is asked for.
     fn express_consent(&self) -> Option<Block> {
         let r = self.r;
         let asked =
@@ -330,8 +330,10 @@ impl Builder<'_> {
         (r.under(Qc) && asked).then(|| {
             Block::Para(vec![self
                 .t(
-                    "Nous ne recueillons et n’utilisons vos renseignements personnels sensibles qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12).",
-                    "We collect and use your sensitive personal information only with your express consent (CQLR c.\u{a0}P-39.1, s.\u{a0}12).",
+                    // S. 12 is about a use beyond the purposes of collection; collection
+                    // for the stated purposes is s. 8.3's, said in the next paragraph.
+                    "Nous n’utilisons vos renseignements personnels sensibles à d’autres fins que celles indiquées ci-dessus qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12).",
+                    "We use your sensitive personal information for purposes other than those stated above only with your express consent (CQLR c.\u{a0}P-39.1, s.\u{a0}12).",
                 )
                 .into()])
         })
