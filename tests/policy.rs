@@ -1310,3 +1310,18 @@ fn a_transfer_with_no_safeguard_says_so_apart_from_an_unknown_one() {
         "{line}"
     );
 }
+
+#[test]
+fn canadian_implied_consent_to_mailings_says_how_long_it_lasts() {
+    let bank = Bank::embedded().unwrap();
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Withdrawal).text();
+    assert!(
+        shop.contains("pendant deux ans après votre dernier achat (six mois après une demande de renseignements)"),
+        "{shop}"
+    );
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::En, Item::Withdrawal).text();
+    assert!(
+        shop.contains("for two years after your last purchase"),
+        "{shop}"
+    );
+}

@@ -328,8 +328,9 @@ impl Builder<'_> {
                 "implicit" if self.r.under(Eu) => Some(self.soft_opt_in().into()),
                 "implicit" => Some(
                     self.t(
-                        "Lorsque vous achetez chez nous, créez un compte ou nous écrivez, nous pouvons vous envoyer nos offres.",
-                        "When you buy from us, open an account or write to us, we may send you our offers.",
+                        // Implied consent from a business relationship is limited in time.
+                        "Lorsque vous achetez chez nous, créez un compte ou nous écrivez, nous pouvons vous envoyer nos offres pendant deux ans après votre dernier achat (six mois après une demande de renseignements), comme le permet la Loi canadienne anti-pourriel.",
+                        "When you buy from us, open an account or write to us, we may send you our offers for two years after your last purchase (six months after an inquiry), as Canada’s Anti-Spam Legislation allows.",
                     )
                     .into(),
                 ),
