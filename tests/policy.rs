@@ -1325,3 +1325,19 @@ fn canadian_implied_consent_to_mailings_says_how_long_it_lasts() {
         "{shop}"
     );
 }
+
+#[test]
+fn prospects_are_told_they_need_not_give_their_details() {
+    let bank = Bank::embedded().unwrap();
+    let horizon = example_section(&bank, "conseil-horizon", Lang::Fr, Item::Requirement);
+    let (line, _) = bullet(&horizon, "Prospects et clients (CRM)");
+    assert!(
+        line.ends_with(
+            "\u{202f}; si vous êtes un prospect, vous êtes libre de ne pas nous les donner"
+        ),
+        "{line}"
+    );
+    // Customers' orders alone are not prospecting.
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Requirement).text();
+    assert!(!shop.contains("prospect"), "{shop}");
+}

@@ -587,7 +587,21 @@ impl Builder<'_> {
                         "whether this information is required and what happens if it is not given",
                     )
                 };
-                self.line(&e.name, value)
+                let mut line = self.line(&e.name, value);
+                // A prospect found by the business asked for nothing.
+                let prospecting = e.selected("people").iter().any(|p| p == "prospects")
+                    && e.selected("purposes").iter().any(|p| p == "marketing")
+                    && ids.contains(&"contract");
+                if prospecting {
+                    line.push(
+                        self.t(
+                            "\u{202f}; si vous êtes un prospect, vous êtes libre de ne pas nous les donner",
+                            "; if you are a prospect, you are free not to give it",
+                        )
+                        .into(),
+                    );
+                }
+                line
             })
             .collect();
         let blocks = if lines.is_empty() {
