@@ -388,7 +388,12 @@ fn the_policy_command_writes_a_private_file_in_the_format_named() {
         .unwrap();
     let markdown = String::from_utf8(output.stdout).unwrap();
     assert!(markdown.starts_with("# Privacy policy — Harbour Yoga"));
-    assert!(markdown.contains("Version 2026-11-29"));
+    assert!(
+        markdown.contains("Version du 29\u{a0}novembre 2026")
+            || markdown.contains("Version of 29 November 2026")
+            || markdown.contains("Version of November 29, 2026"),
+        "{markdown}"
+    );
 }
 
 /// The blocks the policy gives contact details obtained from others, as text,
@@ -1340,4 +1345,27 @@ fn prospects_are_told_they_need_not_give_their_details() {
     // Customers' orders alone are not prospecting.
     let shop = example_section(&bank, "boutique-en-ligne", Lang::Fr, Item::Requirement).text();
     assert!(!shop.contains("prospect"), "{shop}");
+}
+
+#[test]
+fn the_dateline_gives_the_date_once_in_the_reader_s_order() {
+    let bank = Bank::embedded().unwrap();
+    let dateline = |name: &str, lang: Lang| {
+        let session = privaudit::example::open(&bank, name).unwrap();
+        policy_of(&bank, &session, lang).dateline
+    };
+    assert_eq!(
+        dateline("harbour-yoga", Lang::En),
+        "Version of 29 November 2026"
+    );
+    assert_eq!(
+        dateline("boutique-en-ligne", Lang::En),
+        "Version of November 29, 2026"
+    );
+    let fr = dateline("studio-lumen", Lang::Fr);
+    assert!(
+        fr.starts_with("Version du 29") && fr.ends_with("novembre 2026"),
+        "{fr}"
+    );
+    assert!(!fr.contains("2026-11-29"), "{fr}");
 }

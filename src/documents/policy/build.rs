@@ -55,10 +55,15 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     sections.extend(b.children());
     sections.push(b.security());
     sections.push(b.changes());
-    let when = format_date(date, lang);
+    // The date once; in English, day first outside Canada ("29 November 2026").
+    let in_canada = matches!(
+        r.answer("org.establishment"),
+        Some(Answer::Text(place)) if place == "quebec" || place == "canada_other"
+    );
     let dateline = match lang {
-        Lang::Fr => format!("Version {date} — dernière mise à jour le {when}"),
-        Lang::En => format!("Version {date} — last updated {when}"),
+        Lang::Fr => format!("Version du {}", format_date(date, lang)),
+        Lang::En if in_canada => format!("Version of {}", format_date(date, lang)),
+        Lang::En => format!("Version of {} {} {}", date.day(), date.month(), date.year()),
     };
     let intro = match lang {
         Lang::Fr => format!(
