@@ -204,10 +204,7 @@ impl Builder<'_> {
             blocks.push(Block::Para(vec![
                 format!(
                     "{} {}.",
-                    self.t(
-                        "La loi nous donne pour vous répondre\u{a0}:",
-                        "The law gives us this long to answer:"
-                    ),
+                    self.t("Délai de réponse\u{a0}:", "Time to answer:"),
                     delays.join(self.semicolon())
                 )
                 .into(),
