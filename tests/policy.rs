@@ -1378,3 +1378,35 @@ fn the_time_to_answer_is_introduced_plainly() {
     );
     assert!(!rights.contains("La loi nous donne"), "{rights}");
 }
+
+#[test]
+fn security_measures_are_listed_once_in_one_style() {
+    let bank = Bank::embedded().unwrap();
+    let security = example_section(&bank, "cabinet-comptable-quebec", Lang::Fr, Item::Security);
+    let items: Vec<String> = security
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            policy::Block::Bullets(items) => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|spans| spans.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    assert!(
+        items.contains(&"une zone protégée par une alarme".to_string()),
+        "{items:?}"
+    );
+    assert!(
+        !items.contains(&"une alarme".to_string()),
+        "said twice: {items:?}"
+    );
+    assert!(
+        items.contains(&"accès limité au besoin".to_string()),
+        "{items:?}"
+    );
+    for item in &items {
+        let first = item.chars().next().unwrap();
+        assert!(!first.is_uppercase(), "after « par : », lower case: {item}");
+    }
+}

@@ -135,6 +135,25 @@ impl Builder<'_> {
                 None => {}
             }
         }
+        // After « notamment par : », each item in lower case; a measure another
+        // one already says (« une alarme » beside « une zone protégée par une
+        // alarme ») is listed once.
+        let texts: Vec<String> = measures
+            .iter()
+            .map(|m| super::decapitalize(&m[0].text))
+            .collect();
+        let said_elsewhere = |i: usize| {
+            texts.iter().enumerate().any(|(j, other)| {
+                j != i
+                    && other
+                        .to_lowercase()
+                        .ends_with(&format!(" {}", texts[i].to_lowercase()))
+            })
+        };
+        let measures: Vec<Vec<Span>> = (0..texts.len())
+            .filter(|&i| !said_elsewhere(i))
+            .map(|i| vec![texts[i].clone().into()])
+            .collect();
         let blocks = if measures.is_empty() {
             vec![Block::Para(vec![self.todo(
                 "mesures de sécurité en place",
