@@ -1410,3 +1410,18 @@ fn security_measures_are_listed_once_in_one_style() {
         assert!(!first.is_uppercase(), "after « par : », lower case: {item}");
     }
 }
+
+#[test]
+fn testimonials_have_their_own_heading_apart_from_the_last_activity() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Purposes);
+    let at = yoga
+        .blocks
+        .iter()
+        .position(|b| matches!(b, policy::Block::Para(spans) if spans.iter().any(|s| s.text.contains("testimonials, reviews or photos"))))
+        .unwrap();
+    assert_eq!(
+        yoga.blocks[at - 1],
+        policy::Block::Heading("Testimonials and photos".into())
+    );
+}

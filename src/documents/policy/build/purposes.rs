@@ -354,13 +354,13 @@ impl Builder<'_> {
 
     /// Customers' testimonials, reviews or photos in the organisation's
     /// advertising, and how people agree or refuse.
-    fn testimonials(&self) -> Option<Block> {
+    fn testimonials(&self) -> Vec<Block> {
         if !self
             .ticked("consent.secondary_uses")
             .iter()
             .any(|u| u == "testimonials")
         {
-            return None;
+            return Vec::new();
         }
         let lead = self.t(
             "Nous pouvons publier des témoignages, avis ou photos de clients dans notre publicité (site, réseaux sociaux, brochures)",
@@ -398,7 +398,11 @@ impl Builder<'_> {
                 ".".into(),
             ],
         };
-        Some(Block::Para(spans))
+        // Its own heading, so that it does not read as part of the last activity.
+        vec![
+            Block::Heading(self.t("Témoignages et photos", "Testimonials and photos")),
+            Block::Para(spans),
+        ]
     }
 
     /// Why an activity's information is collected: the words given, else the purposes ticked.
