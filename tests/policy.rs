@@ -1425,3 +1425,18 @@ fn testimonials_have_their_own_heading_apart_from_the_last_activity() {
         policy::Block::Heading("Testimonials and photos".into())
     );
 }
+
+#[test]
+fn children_met_offline_get_a_word_on_who_speaks_for_them() {
+    let bank = Bank::embedded().unwrap();
+    // Cabinet médical: children among its patients, no online service.
+    let children = example_section(&bank, "cabinet-medical", Lang::Fr, Item::Children);
+    assert!(
+        children
+            .text()
+            .starts_with("Nous recueillons aussi des informations sur des enfants.")
+    );
+    assert!(children.to_fill(), "{}", children.text());
+    let lumen = privaudit::example::open(&bank, "studio-lumen").unwrap();
+    assert!(section(&policy_of(&bank, &lumen, Lang::Fr), Item::Children).is_none());
+}

@@ -73,8 +73,28 @@ impl Builder<'_> {
     /// Children's information and a parent's consent, when children are concerned.
     pub(super) fn children(&self) -> Option<Section> {
         let r = self.r;
-        if r.yes("consent.children") != Some(true) || r.ruled_out("consent.parental") {
+        if r.yes("consent.children") != Some(true) {
             return None;
+        }
+        if r.ruled_out("consent.parental") {
+            // Children met offline, under the GDPR alone: no parental consent is
+            // asked (art. 8 is for online services), but who speaks for a minor
+            // is for the business to say.
+            return Some(self.section(
+                Item::Children,
+                self.t("Enfants", "Children"),
+                vec![Block::Para(vec![
+                    self.t(
+                        "Nous recueillons aussi des informations sur des enfants. ",
+                        "We also collect information about children. ",
+                    )
+                    .into(),
+                    self.todo(
+                        "qui nous donne les informations d’un enfant et exerce ses droits en son nom, par exemple le titulaire de l’autorité parentale ou le tuteur",
+                        "who gives us a child’s information and exercises the child’s rights, for example a parent or guardian",
+                    ),
+                ])],
+            ));
         }
         let age = match r.answer("consent.parental_age") {
             Some(Answer::Number(n)) if n.is_finite() => {
