@@ -1440,3 +1440,19 @@ fn children_met_offline_get_a_word_on_who_speaks_for_them() {
     let lumen = privaudit::example::open(&bank, "studio-lumen").unwrap();
     assert!(section(&policy_of(&bank, &lumen, Lang::Fr), Item::Children).is_none());
 }
+
+#[test]
+fn free_text_in_another_language_is_flagged_for_translation() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = privaudit::example::open(&bank, "harbour-yoga").unwrap();
+    let fr = policy_of(&bank, &yoga, Lang::Fr);
+    assert!(fr.draft_note.as_deref().unwrap().contains("traduisez-les"));
+    let en = policy_of(&bank, &yoga, Lang::En);
+    assert!(!en.draft_note.unwrap_or_default().contains("translate them"));
+    // The purpose typed in the interview starts in lower case after the colon.
+    let (line, _) = {
+        let purposes = section(&fr, Item::Purposes).unwrap();
+        bullet(purposes, "Pourquoi")
+    };
+    assert_eq!(line, "Pourquoi\u{a0}: book and pay for classes");
+}

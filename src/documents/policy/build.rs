@@ -75,13 +75,23 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
             org.text
         ),
     };
-    let draft_note = sections.iter().any(Section::to_fill).then(|| {
-        tr(
+    let mut notes = Vec::new();
+    if sections.iter().any(Section::to_fill) {
+        notes.push(tr(
             lang,
             "Projet à compléter\u{a0}: les passages marqués [À COMPLÉTER\u{a0}: …] attendent une information que l’évaluation n’a pas donnée. Complétez-les et retirez cette note avant de publier la politique.",
             "Draft to complete: the passages marked [TO COMPLETE: …] await information the assessment did not give. Fill them in and remove this note before publishing the policy.",
-        )
-    });
+        ));
+    }
+    // The answers typed in the interview's language cannot be translated here.
+    if r.session.lang != lang {
+        notes.push(tr(
+            lang,
+            "Les réponses libres (noms des activités, fins, destinataires) sont reprises telles quelles, dans la langue de l’évaluation\u{a0}: traduisez-les avant de publier.",
+            "The free-text answers (names of activities, purposes, recipients) are repeated as given, in the assessment’s language: translate them before publishing.",
+        ));
+    }
+    let draft_note = (!notes.is_empty()).then(|| notes.join(" "));
     Policy {
         lang,
         title: tr(lang, "Politique de confidentialité", "Privacy policy"),

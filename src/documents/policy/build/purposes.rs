@@ -408,7 +408,8 @@ impl Builder<'_> {
     /// Why an activity's information is collected: the words given, else the purposes ticked.
     fn why(&self, e: &EntryView<'_>) -> Span {
         match e.answer("purpose").filter(|a| a.is_substantive()) {
-            Some(_) => e.value("purpose").into(),
+            // After the colon, in lower case like the other values of the list.
+            Some(_) => super::decapitalize(&e.value("purpose").text).into(),
             None if e.answer("purposes").is_some_and(Answer::is_substantive) => {
                 e.value("purposes").into()
             }
