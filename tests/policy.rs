@@ -1456,3 +1456,12 @@ fn free_text_in_another_language_is_flagged_for_translation() {
     };
     assert_eq!(line, "Pourquoi\u{a0}: book and pay for classes");
 }
+
+#[test]
+fn english_is_spelled_as_the_reader_writes_it() {
+    let bank = Bank::embedded().unwrap();
+    let yoga = example_section(&bank, "harbour-yoga", Lang::En, Item::Recipients).text();
+    assert!(yoga.contains("the following organisations"), "{yoga}");
+    let shop = example_section(&bank, "boutique-en-ligne", Lang::En, Item::Recipients).text();
+    assert!(shop.contains("the following organizations"), "{shop}");
+}

@@ -56,10 +56,7 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     sections.push(b.security());
     sections.push(b.changes());
     // The date once; in English, day first outside Canada ("29 November 2026").
-    let in_canada = matches!(
-        r.answer("org.establishment"),
-        Some(Answer::Text(place)) if place == "quebec" || place == "canada_other"
-    );
+    let in_canada = established_in_canada(r);
     let dateline = match lang {
         Lang::Fr => format!("Version du {}", format_date(date, lang)),
         Lang::En if in_canada => format!("Version of {}", format_date(date, lang)),
@@ -130,6 +127,16 @@ impl Builder<'_> {
     /// A placeholder, in the policy's language.
     fn todo(&self, fr: &str, en: &str) -> Span {
         todo(self.lang, fr, en)
+    }
+
+    /// English spelled as the reader writes it: "organization" in Canada,
+    /// "organisation" in Ireland and the rest of Europe.
+    fn spell(&self, text: &str) -> String {
+        if self.lang == Lang::En && !established_in_canada(self.r) {
+            text.replace("organization", "organisation")
+        } else {
+            text.to_string()
+        }
     }
 
     /// The colon of the policy's language, spaced as it requires.
@@ -222,4 +229,12 @@ fn decapitalize(text: &str) -> String {
         }
         _ => text.to_string(),
     }
+}
+
+/// Whether the business is established in Québec or elsewhere in Canada.
+fn established_in_canada(r: &Reader<'_>) -> bool {
+    matches!(
+        r.answer("org.establishment"),
+        Some(Answer::Text(place)) if place == "quebec" || place == "canada_other"
+    )
 }

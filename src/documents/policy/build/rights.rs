@@ -105,7 +105,7 @@ impl Builder<'_> {
                     "receive the computerized information you gave us in a structured, commonly used technological format, or have it sent to another organization",
                 )
             };
-            add(self.t(fr, en) + &cite(Some("20"), Some("27"), None));
+            add(self.spell(&self.t(fr, en)) + &cite(Some("20"), Some("27"), None));
         }
         if qc {
             add(self.t(

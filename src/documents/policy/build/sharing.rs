@@ -141,10 +141,10 @@ impl Builder<'_> {
                                 },
                                 self.pi
                             ),
-                            Lang::En => format!(
+                            Lang::En => self.spell(&format!(
                                 "We share some of your {} with the following organizations, only for the purposes stated:",
                                 self.pi
-                            ),
+                            )),
                         }
                         .into(),
                     ]),
