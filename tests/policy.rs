@@ -1465,3 +1465,23 @@ fn english_is_spelled_as_the_reader_writes_it() {
     let shop = example_section(&bank, "boutique-en-ligne", Lang::En, Item::Recipients).text();
     assert!(shop.contains("the following organizations"), "{shop}");
 }
+
+#[test]
+fn a_quebec_business_names_the_cai_first() {
+    let bank = Bank::embedded().unwrap();
+    let boreal = example_section(&bank, "logiciels-boreal", Lang::Fr, Item::Complaint);
+    let first = boreal
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            policy::Block::Bullets(items) => items.first().cloned(),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        first[0]
+            .text
+            .starts_with("la Commission d’accès à l’information du Québec"),
+        "{first:?}"
+    );
+}

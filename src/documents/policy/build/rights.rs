@@ -468,13 +468,19 @@ impl Builder<'_> {
                 .into()]);
         }
         if r.under(Qc) {
-            authorities.push(vec![
+            let cai = vec![
                 self.t(
                     "la Commission d’accès à l’information du Québec, www.cai.gouv.qc.ca",
                     "the Commission d’accès à l’information du Québec, www.cai.gouv.qc.ca",
                 )
                 .into(),
-            ]);
+            ];
+            // A business established in Québec answers to the CAI first.
+            if r.answer("org.establishment") == Some(&Answer::Text("quebec".into())) {
+                authorities.insert(0, cai);
+            } else {
+                authorities.push(cai);
+            }
         }
         if authorities.is_empty() {
             authorities.push(vec![
