@@ -1446,9 +1446,18 @@ fn free_text_in_another_language_is_flagged_for_translation() {
     let bank = Bank::embedded().unwrap();
     let yoga = privaudit::example::open(&bank, "harbour-yoga").unwrap();
     let fr = policy_of(&bank, &yoga, Lang::Fr);
-    assert!(fr.draft_note.as_deref().unwrap().contains("traduisez-les"));
+    assert!(
+        fr.draft_note
+            .as_deref()
+            .unwrap()
+            .contains("traduisez celles qui ne sont pas en français")
+    );
     let en = policy_of(&bank, &yoga, Lang::En);
-    assert!(!en.draft_note.unwrap_or_default().contains("translate them"));
+    assert!(
+        !en.draft_note
+            .unwrap_or_default()
+            .contains("translate those")
+    );
     // The purpose typed in the interview starts in lower case after the colon.
     let (line, _) = {
         let purposes = section(&fr, Item::Purposes).unwrap();

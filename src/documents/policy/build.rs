@@ -84,8 +84,9 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     if r.session.lang != lang {
         notes.push(tr(
             lang,
-            "Les réponses libres (noms des activités, fins, destinataires) sont reprises telles quelles, dans la langue de l’évaluation\u{a0}: traduisez-les avant de publier.",
-            "The free-text answers (names of activities, purposes, recipients) are repeated as given, in the assessment’s language: translate them before publishing.",
+            // The interview's language says nothing sure about the answers' own.
+            "Les réponses libres (noms des activités, fins, destinataires) sont reprises telles que vous les avez saisies\u{a0}: traduisez celles qui ne sont pas en français avant de publier.",
+            "The free-text answers (names of activities, purposes, recipients) are repeated as you typed them: translate those that are not in English before publishing.",
         ));
     }
     let draft_note = (!notes.is_empty()).then(|| notes.join(" "));
