@@ -1494,3 +1494,25 @@ fn a_quebec_business_names_the_cai_first() {
         "{first:?}"
     );
 }
+
+#[test]
+fn an_employment_condition_with_no_staff_health_data_is_asked_to_be_placed() {
+    let bank = Bank::embedded().unwrap();
+    // Cabinet médical relies on art. 9(2)(b), yet « Paie » lists no health data.
+    let medical = example_section(&bank, "cabinet-medical", Lang::Fr, Item::Purposes);
+    let para = medical
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            policy::Block::Para(spans) if spans.iter().any(|s| s.text.contains("9(2)(b)")) => {
+                Some(spans)
+            }
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        para.iter()
+            .any(|s| s.to_fill && s.text.contains("arrêts de travail")),
+        "{para:?}"
+    );
+}

@@ -305,7 +305,18 @@ impl Builder<'_> {
         } else {
             format!("{}.", join_list(&conditions, self.lang)).into()
         };
-        Some(Block::Para(vec![
+        // Employment law is relied on, yet no staff activity lists health data
+        // (sick leave): which data that condition covers is for the owner to say.
+        let staff_health = own.iter().any(|e| {
+            e.selected("people").iter().any(|p| p == "employees")
+                && e.selected("what").iter().any(|w| w == "health")
+        });
+        let unplaced = self
+            .ticked("sensitive.art9_condition")
+            .iter()
+            .any(|c| c == "employment")
+            && !staff_health;
+        let mut spans = vec![
             match self.lang {
                 Lang::Fr => format!(
                     "Certaines informations relèvent des catégories particulières de données ({})\u{202f}; ce qui nous permet de les traiter\u{a0}: ",
@@ -318,7 +329,15 @@ impl Builder<'_> {
             }
             .into(),
             condition,
-        ]))
+        ];
+        if unplaced {
+            spans.push(" ".into());
+            spans.push(self.todo(
+                "quelles informations de santé sur notre personnel relèvent du droit du travail (par exemple les arrêts de travail), et dans quelle activité",
+                "which health information about our staff falls under employment law (for example sick leave), and in which activity",
+            ));
+        }
+        Some(Block::Para(spans))
     }
 
     /// Québec: sensitive information used for another purpose only with
