@@ -32,7 +32,15 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     let lang = r.lang;
     let org = r.value("org.name");
     let pi = r.term("pi");
-    let b = Builder { r, lang, pi: &pi };
+    // What the report says about the same answers, so that the policy never
+    // publishes as a fact what the assessment finds wrong.
+    let evaluation = crate::rules::evaluate_on(r.bank, &r.session.answers, date);
+    let b = Builder {
+        r,
+        lang,
+        pi: &pi,
+        evaluation,
+    };
     let mut sections = vec![b.identity(), b.contact(), b.purposes()];
     sections.extend(b.legitimate_interests());
     sections.push(b.recipients());
@@ -47,10 +55,12 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
     sections.extend(b.children());
     sections.push(b.security());
     sections.push(b.changes());
-    let when = format_date(date, lang);
+    // The date once; in English, day first outside Canada ("29 November 2026").
+    let in_canada = established_in_canada(r);
     let dateline = match lang {
-        Lang::Fr => format!("Version {date} — dernière mise à jour le {when}"),
-        Lang::En => format!("Version {date} — last updated {when}"),
+        Lang::Fr => format!("Version du {}", format_date(date, lang)),
+        Lang::En if in_canada => format!("Version of {}", format_date(date, lang)),
+        Lang::En => format!("Version of {} {} {}", date.day(), date.month(), date.year()),
     };
     let intro = match lang {
         Lang::Fr => format!(
@@ -62,13 +72,24 @@ pub fn build(r: &Reader<'_>, date: time::Date) -> Policy {
             org.text
         ),
     };
-    let draft_note = sections.iter().any(Section::to_fill).then(|| {
-        tr(
+    let mut notes = Vec::new();
+    if sections.iter().any(Section::to_fill) {
+        notes.push(tr(
             lang,
             "Projet à compléter\u{a0}: les passages marqués [À COMPLÉTER\u{a0}: …] attendent une information que l’évaluation n’a pas donnée. Complétez-les et retirez cette note avant de publier la politique.",
             "Draft to complete: the passages marked [TO COMPLETE: …] await information the assessment did not give. Fill them in and remove this note before publishing the policy.",
-        )
-    });
+        ));
+    }
+    // The answers typed in the interview's language cannot be translated here.
+    if r.session.lang != lang {
+        notes.push(tr(
+            lang,
+            // The interview's language says nothing sure about the answers' own.
+            "Les réponses libres (noms des activités, fins, destinataires) sont reprises telles que vous les avez saisies\u{a0}: traduisez celles qui ne sont pas en français avant de publier.",
+            "The free-text answers (names of activities, purposes, recipients) are repeated as you typed them: translate those that are not in English before publishing.",
+        ));
+    }
+    let draft_note = (!notes.is_empty()).then(|| notes.join(" "));
     Policy {
         lang,
         title: tr(lang, "Politique de confidentialité", "Privacy policy"),
@@ -85,6 +106,7 @@ struct Builder<'a> {
     r: &'a Reader<'a>,
     lang: Lang,
     pi: &'a str,
+    evaluation: crate::rules::Evaluation<'a>,
 }
 
 impl Builder<'_> {
@@ -93,9 +115,29 @@ impl Builder<'_> {
         tr(self.lang, fr, en)
     }
 
+    /// Whether the assessment's rule `id` applies to these answers (to entry
+    /// `entry` of its group, for a rule checked entry by entry).
+    fn fires(&self, id: &str, entry: Option<usize>) -> bool {
+        self.evaluation.findings.iter().any(|f| {
+            f.rule.id == id
+                && f.outcome == crate::rules::Outcome::Applies
+                && (entry.is_none() || f.entry == entry)
+        })
+    }
+
     /// A placeholder, in the policy's language.
     fn todo(&self, fr: &str, en: &str) -> Span {
         todo(self.lang, fr, en)
+    }
+
+    /// English spelled as the reader writes it: "organization" in Canada,
+    /// "organisation" in Ireland and the rest of Europe.
+    fn spell(&self, text: &str) -> String {
+        if self.lang == Lang::En && !established_in_canada(self.r) {
+            text.replace("organization", "organisation")
+        } else {
+            text.to_string()
+        }
     }
 
     /// The colon of the policy's language, spaced as it requires.
@@ -128,6 +170,13 @@ impl Builder<'_> {
     /// One line of an activity: "Label : value".
     fn line(&self, label: &str, value: Span) -> Vec<Span> {
         vec![format!("{label}{} ", self.colon()).into(), value]
+    }
+
+    /// One line of an activity whose value has several spans: "Label : value".
+    fn line_of(&self, label: &str, value: Vec<Span>) -> Vec<Span> {
+        let mut line = vec![format!("{label}{} ", self.colon()).into()];
+        line.extend(value);
+        line
     }
 
     /// The separator between the items of a list that already holds commas.
@@ -181,4 +230,12 @@ fn decapitalize(text: &str) -> String {
         }
         _ => text.to_string(),
     }
+}
+
+/// Whether the business is established in Québec or elsewhere in Canada.
+fn established_in_canada(r: &Reader<'_>) -> bool {
+    matches!(
+        r.answer("org.establishment"),
+        Some(Answer::Text(place)) if place == "quebec" || place == "canada_other"
+    )
 }

@@ -73,8 +73,28 @@ impl Builder<'_> {
     /// Children's information and a parent's consent, when children are concerned.
     pub(super) fn children(&self) -> Option<Section> {
         let r = self.r;
-        if r.yes("consent.children") != Some(true) || r.ruled_out("consent.parental") {
+        if r.yes("consent.children") != Some(true) {
             return None;
+        }
+        if r.ruled_out("consent.parental") {
+            // Children met offline, under the GDPR alone: no parental consent is
+            // asked (art. 8 is for online services), but who speaks for a minor
+            // is for the business to say.
+            return Some(self.section(
+                Item::Children,
+                self.t("Enfants", "Children"),
+                vec![Block::Para(vec![
+                    self.t(
+                        "Nous recueillons aussi des informations sur des enfants. ",
+                        "We also collect information about children. ",
+                    )
+                    .into(),
+                    self.todo(
+                        "qui nous donne les informations d’un enfant et exerce ses droits en son nom, par exemple le titulaire de l’autorité parentale ou le tuteur",
+                        "who gives us a child’s information and exercises the child’s rights, for example a parent or guardian",
+                    ),
+                ])],
+            ));
         }
         let age = match r.answer("consent.parental_age") {
             Some(Answer::Number(n)) if n.is_finite() => {
@@ -135,6 +155,25 @@ impl Builder<'_> {
                 None => {}
             }
         }
+        // After « notamment par : », each item in lower case; a measure another
+        // one already says (« une alarme » beside « une zone protégée par une
+        // alarme ») is listed once.
+        let texts: Vec<String> = measures
+            .iter()
+            .map(|m| super::decapitalize(&m[0].text))
+            .collect();
+        let said_elsewhere = |i: usize| {
+            texts.iter().enumerate().any(|(j, other)| {
+                j != i
+                    && other
+                        .to_lowercase()
+                        .ends_with(&format!(" {}", texts[i].to_lowercase()))
+            })
+        };
+        let measures: Vec<Vec<Span>> = (0..texts.len())
+            .filter(|&i| !said_elsewhere(i))
+            .map(|i| vec![texts[i].clone().into()])
+            .collect();
         let blocks = if measures.is_empty() {
             vec![Block::Para(vec![self.todo(
                 "mesures de sécurité en place",

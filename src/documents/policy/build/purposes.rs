@@ -75,17 +75,30 @@ impl Builder<'_> {
                 ),
             ];
             if !e.ruled_out("basis") {
+                let wrong = self.wrong_interests(e);
                 let bases: Vec<String> = e
                     .selected("basis")
                     .iter()
+                    .filter(|id| wrong.is_none() || *id != "legitimate_interests")
                     .filter_map(|id| self.basis(id))
                     .collect();
-                let value = if bases.is_empty() {
-                    Span::from(e.value("basis"))
-                } else {
-                    join_list(&bases, self.lang).into()
-                };
-                lines.push(self.line(&self.t("Base légale", "Lawful basis"), value));
+                let mut line = self.line(&self.t("Base légale", "Lawful basis"), {
+                    if bases.is_empty() && wrong.is_none() {
+                        Span::from(e.value("basis"))
+                    } else {
+                        join_list(&bases, self.lang).into()
+                    }
+                });
+                if let Some(wrong) = wrong {
+                    // The legitimate interest the report rejects is not published as a fact.
+                    if bases.is_empty() {
+                        line.pop();
+                    } else {
+                        line.push(self.semicolon().into());
+                    }
+                    line.push(self.consent_needed(wrong));
+                }
+                lines.push(line);
             }
             blocks.push(Block::Bullets(lines));
         }
@@ -292,7 +305,18 @@ impl Builder<'_> {
         } else {
             format!("{}.", join_list(&conditions, self.lang)).into()
         };
-        Some(Block::Para(vec![
+        // Employment law is relied on, yet no staff activity lists health data
+        // (sick leave): which data that condition covers is for the owner to say.
+        let staff_health = own.iter().any(|e| {
+            e.selected("people").iter().any(|p| p == "employees")
+                && e.selected("what").iter().any(|w| w == "health")
+        });
+        let unplaced = self
+            .ticked("sensitive.art9_condition")
+            .iter()
+            .any(|c| c == "employment")
+            && !staff_health;
+        let mut spans = vec![
             match self.lang {
                 Lang::Fr => format!(
                     "Certaines informations relèvent des catégories particulières de données ({})\u{202f}; ce qui nous permet de les traiter\u{a0}: ",
@@ -305,11 +329,19 @@ impl Builder<'_> {
             }
             .into(),
             condition,
-        ]))
+        ];
+        if unplaced {
+            spans.push(" ".into());
+            spans.push(self.todo(
+                "quelles informations de santé sur notre personnel relèvent du droit du travail (par exemple les arrêts de travail), et dans quelle activité",
+                "which health information about our staff falls under employment law (for example sick leave), and in which activity",
+            ));
+        }
+        Some(Block::Para(spans))
     }
 
-    /// Québec: sensitive information only with express consent (s. 12), when
-    /// the answers say it is asked for.
+    /// Québec: sensitive information used for another purpose only with
+    /// express consent (s. 12), when the answers say it is asked for.
     fn express_consent(&self) -> Option<Block> {
         let r = self.r;
         let asked =
@@ -317,8 +349,10 @@ impl Builder<'_> {
         (r.under(Qc) && asked).then(|| {
             Block::Para(vec![self
                 .t(
-                    "Nous ne recueillons et n’utilisons vos renseignements personnels sensibles qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12).",
-                    "We collect and use your sensitive personal information only with your express consent (CQLR c.\u{a0}P-39.1, s.\u{a0}12).",
+                    // S. 12 is about a use beyond the purposes of collection; collection
+                    // for the stated purposes is s. 8.3's, said in the next paragraph.
+                    "Nous n’utilisons vos renseignements personnels sensibles à d’autres fins que celles indiquées ci-dessus qu’avec votre consentement exprès (RLRQ c.\u{a0}P-39.1, art.\u{a0}12).",
+                    "We use your sensitive personal information for purposes other than those stated above only with your express consent (CQLR c.\u{a0}P-39.1, s.\u{a0}12).",
                 )
                 .into()])
         })
@@ -339,13 +373,13 @@ impl Builder<'_> {
 
     /// Customers' testimonials, reviews or photos in the organisation's
     /// advertising, and how people agree or refuse.
-    fn testimonials(&self) -> Option<Block> {
+    fn testimonials(&self) -> Vec<Block> {
         if !self
             .ticked("consent.secondary_uses")
             .iter()
             .any(|u| u == "testimonials")
         {
-            return None;
+            return Vec::new();
         }
         let lead = self.t(
             "Nous pouvons publier des témoignages, avis ou photos de clients dans notre publicité (site, réseaux sociaux, brochures)",
@@ -383,18 +417,62 @@ impl Builder<'_> {
                 ".".into(),
             ],
         };
-        Some(Block::Para(spans))
+        // Its own heading, so that it does not read as part of the last activity.
+        vec![
+            Block::Heading(self.t("Témoignages et photos", "Testimonials and photos")),
+            Block::Para(spans),
+        ]
     }
 
     /// Why an activity's information is collected: the words given, else the purposes ticked.
     fn why(&self, e: &EntryView<'_>) -> Span {
         match e.answer("purpose").filter(|a| a.is_substantive()) {
-            Some(_) => e.value("purpose").into(),
+            // After the colon, in lower case like the other values of the list.
+            Some(_) => super::decapitalize(&e.value("purpose").text).into(),
             None if e.answer("purposes").is_some_and(Answer::is_substantive) => {
                 e.value("purposes").into()
             }
             None => e.value("purpose").into(),
         }
+    }
+
+    /// Why the assessment rejects the legitimate interest an activity states
+    /// as its basis, if one of its rules does: the policy must not publish it.
+    pub(super) fn wrong_interests(&self, e: &EntryView<'_>) -> Option<WrongInterests> {
+        let fires = |id: &str| self.fires(id, Some(e.index));
+        if fires("con.basis.trackers_li") || fires("con.basis.trackers_li_no_choice") {
+            Some(WrongInterests::Trackers)
+        } else if fires("con.basis.marketing_consent_collected") {
+            Some(WrongInterests::SignedUp)
+        } else if fires("con.basis.marketing_li") {
+            Some(WrongInterests::Prospecting)
+        } else {
+            None
+        }
+    }
+
+    /// The placeholder that stands for a legitimate interest the assessment rejects.
+    fn consent_needed(&self, wrong: WrongInterests) -> Span {
+        let newsletters = self.r.term("newsletters");
+        let (fr, en) = match wrong {
+            WrongInterests::Trackers => (
+                "votre consentement (RGPD, art.\u{a0}6(1)(a))\u{a0}: l’intérêt légitime ne peut pas fonder le dépôt de traceurs non nécessaires".to_string(),
+                "your consent (GDPR, Art.\u{a0}6(1)(a)): legitimate interests cannot ground the use of trackers that are not strictly necessary".to_string(),
+            ),
+            WrongInterests::SignedUp => (
+                format!(
+                    "votre consentement (RGPD, art.\u{a0}6(1)(a))\u{a0}: l’intérêt légitime ne peut pas fonder l’envoi de {newsletters} auxquelles on s’inscrit"
+                ),
+                format!(
+                    "your consent (GDPR, Art.\u{a0}6(1)(a)): legitimate interests cannot ground sending {newsletters} people sign up for"
+                ),
+            ),
+            WrongInterests::Prospecting => (
+                "votre consentement (RGPD, art.\u{a0}6(1)(a)) pour vous envoyer nos offres par courriel\u{a0}: l’intérêt légitime ne suffit pas, sauf pour nos clients au sujet de services analogues ou pour des professionnels à leur adresse professionnelle".to_string(),
+                "your consent (GDPR, Art.\u{a0}6(1)(a)) to e-mail you our offers: legitimate interests are not enough, except for our customers about similar services or for professionals at their work address".to_string(),
+            ),
+        };
+        self.todo(&fr, &en)
     }
 
     /// Art. 13(1)(d): the interests pursued, when an activity relies on them.
@@ -406,6 +484,7 @@ impl Builder<'_> {
                 e.selected("basis")
                     .iter()
                     .any(|b| b == "legitimate_interests")
+                    && self.wrong_interests(e).is_none()
             })
             .collect();
         if with.is_empty() {
@@ -532,7 +611,21 @@ impl Builder<'_> {
                         "whether this information is required and what happens if it is not given",
                     )
                 };
-                self.line(&e.name, value)
+                let mut line = self.line(&e.name, value);
+                // A prospect found by the business asked for nothing.
+                let prospecting = e.selected("people").iter().any(|p| p == "prospects")
+                    && e.selected("purposes").iter().any(|p| p == "marketing")
+                    && ids.contains(&"contract");
+                if prospecting {
+                    line.push(
+                        self.t(
+                            "\u{202f}; si vous êtes un prospect, vous êtes libre de ne pas nous les donner",
+                            "; if you are a prospect, you are free not to give it",
+                        )
+                        .into(),
+                    );
+                }
+                line
             })
             .collect();
         let blocks = if lines.is_empty() {
@@ -552,4 +645,15 @@ impl Builder<'_> {
             blocks,
         )
     }
+}
+
+/// Why the assessment rejects a legitimate interest stated as a basis.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum WrongInterests {
+    /// Trackers that are not strictly necessary need consent (ePrivacy art. 5(3)).
+    Trackers,
+    /// People sign up for the mailings: consent is what is collected.
+    SignedUp,
+    /// E-mail prospecting of individuals needs consent (ePrivacy art. 13).
+    Prospecting,
 }

@@ -8,12 +8,14 @@ use crate::documents::policy::model::{Block, Item, Section, Span};
 /// One line of the retention schedule the answers give: what, and for how long.
 struct Scheduled {
     what: String,
-    period: String,
+    period: Vec<Span>,
 }
 
 impl Builder<'_> {
-    /// A period of the retention schedule as a policy states it ("au moins 6 ans").
-    fn period(&self, n: f64, unit: &str) -> Option<String> {
+    /// A period of the retention schedule as a policy states it: "3 ans", or
+    /// for a minimum the law sets, an end and where the period starts (art.
+    /// 13(2)(a) and Québec s. 23 ask for an end, not a minimum).
+    fn period(&self, n: f64, unit: &str) -> Option<Vec<Span>> {
         let one = n == 1.0;
         let number = crate::answer::format_number(n, self.lang);
         let (fr, en) = match unit {
@@ -33,9 +35,20 @@ impl Builder<'_> {
             crate::i18n::Lang::En => format!("{number} {en}"),
         };
         Some(if unit == "years_min" {
-            self.t("au moins ", "at least ") + &period
+            vec![
+                format!("{period} {} ", self.t("à compter de", "from")).into(),
+                self.todo(
+                    "point de départ de cette durée, par exemple la clôture de l’exercice, la fin de notre relation ou votre dernière visite",
+                    "when this period starts, for example the end of the financial year, of our relationship or your last visit",
+                ),
+                self.t(
+                    ", durée que la loi nous impose, puis nous les détruisons",
+                    ", the period the law requires, then we destroy it",
+                )
+                .into(),
+            ]
         } else {
-            period
+            vec![period.into()]
         })
     }
 
@@ -63,11 +76,20 @@ impl Builder<'_> {
 
     /// How long an activity's information is kept, as a policy states it: the
     /// period the schedule gives for it, else the inventory's answer.
-    fn kept(&self, e: &EntryView<'_>, schedule: &[Scheduled]) -> Span {
+    fn kept(&self, e: &EntryView<'_>, schedule: &[Scheduled]) -> Vec<Span> {
         if let Some(line) = schedule.iter().find(|s| same_name(&s.what, &e.name)) {
-            return line.period.clone().into();
+            return line.period.clone();
         }
-        match e.choice("retention") {
+        let purposes = e.selected("purposes");
+        let mailing_list = !purposes.is_empty() && purposes.iter().all(|p| p == "marketing");
+        vec![match e.choice("retention") {
+            // A subscriber makes no request: the list ends when they leave it.
+            Some("purpose") if mailing_list => self
+                .t(
+                    "jusqu’à votre désinscription, puis nous les détruisons",
+                    "until you unsubscribe, then we destroy it",
+                )
+                .into(),
             Some("purpose") => self
                 .t(
                     "jusqu’à la fin de votre demande ou de notre relation, puis nous les détruisons",
@@ -100,7 +122,7 @@ impl Builder<'_> {
                 "durée de conservation de ces informations",
                 "how long this information is kept",
             ),
-        }
+        }]
     }
 
     /// The retention periods the answers spell out, if any.
@@ -130,7 +152,7 @@ impl Builder<'_> {
                 .into()]));
             let mut lines: Vec<Vec<Span>> = own
                 .iter()
-                .map(|e| self.line(&e.name, self.kept(e, &schedule)))
+                .map(|e| self.line_of(&e.name, self.kept(e, &schedule)))
                 .collect();
             // The schedule's other lines: kinds of information the inventory does not name.
             lines.extend(
@@ -141,8 +163,25 @@ impl Builder<'_> {
                             .chain(&for_clients)
                             .any(|e| same_name(&s.what, &e.name))
                     })
-                    .map(|s| self.line(&s.what, s.period.clone().into())),
+                    .map(|s| self.line_of(&s.what, s.period.clone())),
             );
+            // Art. 14(2)(a): data obtained from others need their period too.
+            if self
+                .ticked("consent.secondary_uses")
+                .iter()
+                .any(|u| u == "other_sources")
+            {
+                lines.push(self.line(
+                    &self.t(
+                        "Coordonnées obtenues par d’autres (prospection)",
+                        "Contact details obtained from others (prospecting)",
+                    ),
+                    self.todo(
+                        "durée de conservation, par exemple 3\u{a0}ans après notre dernier contact avec vous",
+                        "retention period, for example 3 years after our last contact with you",
+                    ),
+                ));
+            }
             blocks.push(Block::Bullets(lines));
         }
         if let Some(detail) = self.detail() {

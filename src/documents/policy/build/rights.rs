@@ -86,6 +86,12 @@ impl Builder<'_> {
                 "faire limiter le traitement de vos données dans les cas prévus par la loi",
                 "have the processing of your data restricted in the cases the law provides",
             ) + &cite(Some("18"), None, None));
+            if !self.objection_applies() {
+                add(self.t(
+                    "vous opposer au traitement de vos données dans les cas prévus par la loi",
+                    "object to the processing of your data in the cases the law provides",
+                ) + &cite(Some("21"), None, None));
+            }
         }
         if eu || qc {
             let (fr, en) = if eu && !qc {
@@ -99,7 +105,7 @@ impl Builder<'_> {
                     "receive the computerized information you gave us in a structured, commonly used technological format, or have it sent to another organization",
                 )
             };
-            add(self.t(fr, en) + &cite(Some("20"), Some("27"), None));
+            add(self.spell(&self.t(fr, en)) + &cite(Some("20"), Some("27"), None));
         }
         if qc {
             add(self.t(
@@ -123,7 +129,7 @@ impl Builder<'_> {
             ]),
             Block::Bullets(rights),
         ];
-        if eu {
+        if eu && self.objection_applies() {
             // Art. 21(4): the right to object is presented clearly and separately.
             blocks.push(Block::Para(vec![self
                 .t(
@@ -198,10 +204,7 @@ impl Builder<'_> {
             blocks.push(Block::Para(vec![
                 format!(
                     "{} {}.",
-                    self.t(
-                        "La loi nous donne pour vous répondre\u{a0}:",
-                        "The law gives us this long to answer:"
-                    ),
+                    self.t("Délai de réponse\u{a0}:", "Time to answer:"),
                     delays.join(self.semicolon())
                 )
                 .into(),
@@ -210,14 +213,26 @@ impl Builder<'_> {
         self.section(Item::Rights, self.t("Vos droits", "Your rights"), blocks)
     }
 
+    /// Whether something the policy describes rests on legitimate interests or
+    /// is marketing: only then does the right to object of art. 21(1)–(2) bite,
+    /// and art. 21(4) wants it set apart.
+    fn objection_applies(&self) -> bool {
+        let (own, _) = self.activities();
+        own.iter().any(|e| {
+            e.selected("basis")
+                .iter()
+                .any(|b| b == "legitimate_interests")
+                || e.selected("purposes").iter().any(|p| p == "marketing")
+        })
+    }
+
     /// Art. 13(2)(c): withdrawing consent.
     pub(super) fn withdrawal(&self) -> Section {
         let r = self.r;
         let (own, _) = self.activities();
-        let consent_based = own
-            .iter()
-            .any(|e| e.selected("basis").iter().any(|b| b == "consent"))
-            || r.yes("trans.cookies") == Some(true);
+        let consent_based = own.iter().any(|e| {
+            e.selected("basis").iter().any(|b| b == "consent") || self.wrong_interests(e).is_some()
+        }) || r.yes("trans.cookies") == Some(true);
         let bases_known = !own.is_empty() && own.iter().all(|e| !e.selected("basis").is_empty());
         let mut blocks = Vec::new();
         if r.under(Eu) && !r.under(Ca) && !r.under(Qc) && bases_known && !consent_based {
@@ -304,10 +319,15 @@ impl Builder<'_> {
                     }
                     .into(),
                 ),
+                // E-mail prospecting without consent, as EU law allows it
+                // (ePrivacy art. 13(2)): customers about similar products, and
+                // professionals; writing to us or opening an account is no ground.
+                "implicit" if self.r.under(Eu) => Some(self.soft_opt_in().into()),
                 "implicit" => Some(
                     self.t(
-                        "Lorsque vous achetez chez nous, créez un compte ou nous écrivez, nous pouvons vous envoyer nos offres.",
-                        "When you buy from us, open an account or write to us, we may send you our offers.",
+                        // Implied consent from a business relationship is limited in time.
+                        "Lorsque vous achetez chez nous, créez un compte ou nous écrivez, nous pouvons vous envoyer nos offres pendant deux ans après votre dernier achat (six mois après une demande de renseignements), comme le permet la Loi canadienne anti-pourriel.",
+                        "When you buy from us, open an account or write to us, we may send you our offers for two years after your last purchase (six months after an inquiry), as Canada’s Anti-Spam Legislation allows.",
                     )
                     .into(),
                 ),
@@ -335,16 +355,23 @@ impl Builder<'_> {
         spans.extend(signup);
         let ticked = self.ticked("consent.mailing");
         let has = |option: &str| ticked.iter().any(|t| t == option);
-        let mut add = |text: String| {
+        let mut add = |span: Span| {
             if !spans.is_empty() {
                 spans.push(" ".into());
             }
-            spans.push(text.into());
+            spans.push(span);
         };
         if has("unsubscribe") {
-            add(self.t(
-                "Chacun de nos envois promotionnels contient un lien pour vous désinscrire.",
-                "Each of our promotional mailings contains a link to unsubscribe.",
+            add(self
+                .t(
+                    "Chacun de nos envois promotionnels contient un lien pour vous désinscrire.",
+                    "Each of our promotional mailings contains a link to unsubscribe.",
+                )
+                .into());
+        } else if !ticked.is_empty() {
+            add(self.todo(
+                "comment se désinscrire\u{a0}: aujourd’hui nos envois ne contiennent pas de lien de désinscription",
+                "how to unsubscribe: today our mailings contain no unsubscribe link",
             ));
         }
         if has("tracking") {
@@ -358,9 +385,37 @@ impl Builder<'_> {
                     " We use it only with your agreement.",
                 ));
             }
-            add(text);
+            add(text.into());
         }
         (!spans.is_empty()).then_some(Block::Para(spans))
+    }
+
+    /// Whom EU law lets us e-mail offers without prior consent, and how they
+    /// object, citing the national law where the bank names it.
+    fn soft_opt_in(&self) -> String {
+        let r = self.r;
+        let national = r.answer("org.establishment") == Some(&Answer::Text("france".into()))
+            || r.answer("org.eu_country") == Some(&Answer::Text("ireland".into()));
+        let law = if national {
+            r.term("eprivacy_marketing_law")
+                .replace("art. ", "art.\u{a0}")
+                .replace("Art. ", "Art.\u{a0}")
+                .replace("L. ", "L.\u{a0}")
+                .replace("n° ", "n°\u{a0}")
+        } else {
+            self.t(
+                "directive 2002/58/CE, art.\u{a0}13(2)",
+                "Directive 2002/58/EC, Art.\u{a0}13(2)",
+            )
+        };
+        match self.lang {
+            Lang::Fr => format!(
+                "Si vous êtes déjà client, nous pouvons vous envoyer par courriel des offres sur des produits ou services analogues à ceux que vous nous avez achetés\u{202f}; vous pouvez vous y opposer dès maintenant et à chaque envoi ({law}). Si vous êtes un professionnel, nous pouvons vous écrire à votre adresse professionnelle au sujet de votre activité\u{202f}; vous pouvez vous y opposer à tout moment."
+            ),
+            Lang::En => format!(
+                "If you are already a customer, we may e-mail you offers about products or services similar to those you bought from us; you can object now and in every mailing ({law}). If you are a professional, we may write to you at your work address about your line of work; you can object at any time."
+            ),
+        }
     }
 
     /// Art. 13(2)(d): complaining to us, then to the authority.
@@ -413,24 +468,40 @@ impl Builder<'_> {
                 .into()]);
         }
         if r.under(Qc) {
-            authorities.push(vec![
+            let cai = vec![
                 self.t(
                     "la Commission d’accès à l’information du Québec, www.cai.gouv.qc.ca",
                     "the Commission d’accès à l’information du Québec, www.cai.gouv.qc.ca",
                 )
                 .into(),
-            ]);
+            ];
+            // A business established in Québec answers to the CAI first.
+            if r.answer("org.establishment") == Some(&Answer::Text("quebec".into())) {
+                authorities.insert(0, cai);
+            } else {
+                authorities.push(cai);
+            }
         }
         if authorities.is_empty() {
             authorities.push(vec![
                 self.todo("autorité compétente", "competent authority"),
             ]);
         }
+        // Each authority keeps its own article (« le Commissariat », « la CNIL »):
+        // the lead-in never ends in « auprès de ».
+        let several = authorities.len() > 1 || r.under(Eu);
         blocks.push(Block::Para(vec![
-            self.t(
-                "Vous pouvez aussi vous plaindre auprès de\u{a0}:",
-                "You can also complain to:",
-            )
+            if several {
+                self.t(
+                    "Vous pouvez aussi porter plainte auprès de l’une des autorités suivantes\u{a0}:",
+                    "You can also complain to:",
+                )
+            } else {
+                self.t(
+                    "Vous pouvez aussi porter plainte auprès de l’autorité suivante\u{a0}:",
+                    "You can also complain to:",
+                )
+            }
             .into(),
         ]));
         blocks.push(Block::Bullets(authorities));

@@ -50,6 +50,32 @@ impl Builder<'_> {
         })
     }
 
+    /// Whether the assessment finds that the website's advertising or social
+    /// trackers send data to platforms the third parties do not list.
+    fn platforms_missing(&self) -> bool {
+        self.fires("tp.ad_platform.missing", None)
+    }
+
+    /// The placeholder for the platforms the trackers send browsing data to.
+    fn platforms(&self) -> Span {
+        let video = self
+            .ticked("trans.cookie_types")
+            .iter()
+            .any(|t| t == "video");
+        let (fr, en) = (
+            "plateformes publicitaires ou réseaux sociaux qui reçoivent les données de navigation",
+            "advertising platforms or social networks that receive the browsing data",
+        );
+        if video {
+            self.todo(
+                &format!("{fr} (et fournisseurs des vidéos ou cartes intégrées)"),
+                &format!("{en} (and providers of embedded videos or maps)"),
+            )
+        } else {
+            self.todo(fr, en)
+        }
+    }
+
     /// Art. 13(1)(e): who receives the information.
     pub(super) fn recipients(&self) -> Section {
         let own: Vec<String> = self.activities().0.iter().map(|e| e.name.clone()).collect();
@@ -58,6 +84,9 @@ impl Builder<'_> {
                 "à qui vous communiquez ces informations",
                 "who you share this information with",
             )])],
+            Some(tps) if tps.is_empty() && self.platforms_missing() => {
+                vec![Block::Para(vec![self.platforms()])]
+            }
             Some(tps) if tps.is_empty() => vec![Block::Para(vec![
                 match self.lang {
                     Lang::Fr => format!("Nous ne communiquons vos {} à aucun tiers.", self.pi),
@@ -66,7 +95,7 @@ impl Builder<'_> {
                 .into(),
             ])],
             Some(tps) => {
-                let lines = tps
+                let mut lines: Vec<Vec<Span>> = tps
                     .iter()
                     .map(|tp| {
                         let mut line: Vec<Span> = vec![tp.name.clone().into()];
@@ -95,6 +124,10 @@ impl Builder<'_> {
                         line
                     })
                     .collect();
+                // Art. 13(1)(e): the platforms the assessment knows are missing.
+                if self.platforms_missing() {
+                    lines.push(vec![self.platforms()]);
+                }
                 vec![
                     Block::Para(vec![
                         match self.lang {
@@ -108,10 +141,10 @@ impl Builder<'_> {
                                 },
                                 self.pi
                             ),
-                            Lang::En => format!(
+                            Lang::En => self.spell(&format!(
                                 "We share some of your {} with the following organizations, only for the purposes stated:",
                                 self.pi
-                            ),
+                            )),
                         }
                         .into(),
                     ]),
@@ -156,6 +189,11 @@ impl Builder<'_> {
             Some("derogation") => self.todo(
                 "dérogation de l’article 49 du RGPD invoquée",
                 "derogation of GDPR Article 49 relied on",
+            ),
+            // No safeguard is not the same gap as not knowing which one.
+            Some("none") => self.todo(
+                "aucune garantie n’encadre aujourd’hui ce transfert\u{a0}: clauses contractuelles types ou certification Data Privacy Framework à obtenir",
+                "no safeguard covers this transfer today: standard contractual clauses or a Data Privacy Framework certification to obtain",
             ),
             Some("privacy_shield") => self.todo(
                 "garantie valable\u{a0}: le Privacy Shield a été invalidé par la Cour de justice de l’Union européenne le 16\u{a0}juillet 2020",
@@ -242,7 +280,13 @@ impl Builder<'_> {
             .filter(|tp| tp.choice("country") != Some("eu"))
             .filter(|tp| !(established_in_canada && in_canada(tp.choice("country"))))
             .collect();
-        if outside.is_empty() {
+        let platforms = self.platforms_missing().then(|| {
+            self.todo(
+                "pays des plateformes publicitaires ou réseaux sociaux qui reçoivent les données de navigation, et garantie qui encadre ce transfert (RGPD, art. 45 à 49)",
+                "country of the advertising platforms or social networks that receive the browsing data, and the safeguard for this transfer (GDPR, Art. 45 to 49)",
+            )
+        });
+        if outside.is_empty() && platforms.is_none() {
             if !established_in_canada && establishment != "elsewhere" {
                 let moved = match self.lang {
                     Lang::Fr if self.pi.starts_with("renseignements") => "transférés",
@@ -299,6 +343,7 @@ impl Builder<'_> {
                         safeguard,
                     ]
                 })
+                .chain(platforms.map(|p| vec![p]))
                 .collect(),
         ));
         if outside
