@@ -90,17 +90,18 @@ pub fn chapter(c: &Comparison) -> ReportSection {
         );
     }
     if !c.revealed.is_empty() {
-        blocks.push(heading(tr(
-            "Écarts apparus sans changement de réponse",
-            "Gaps found with no answer changed",
-        )));
-        blocks.push(para(tr(
-            "Les réponses qu’ils lisent n’ont pas changé\u{a0}: un autre écart les couvrait à la dernière évaluation, ou le temps a passé (une politique qui a maintenant plus d’un an, par exemple).",
-            "The answers they read did not change: another gap covered them at the last assessment, or time has passed (a policy now more than a year old, for example).",
-        )));
-        blocks.push(Block::Bullets {
-            items: c.revealed.iter().map(action).collect(),
-        });
+        explained(
+            &mut blocks,
+            tr(
+                "Écarts apparus sans changement de réponse",
+                "Gaps found with no answer changed",
+            ),
+            tr(
+                "Les réponses qu’ils lisent n’ont pas changé\u{a0}: un autre écart les couvrait à la dernière évaluation, ou le temps a passé (une politique qui a maintenant plus d’un an, par exemple).",
+                "The answers they read did not change: another gap covered them at the last assessment, or time has passed (a policy now more than a year old, for example).",
+            ),
+            c.revealed.iter().map(action).collect(),
+        );
     }
     list(
         &mut blocks,
@@ -139,21 +140,21 @@ pub fn chapter(c: &Comparison) -> ReportSection {
         }
     });
     if !c.retired.is_empty() {
-        blocks.push(heading(tr(
-            "Questions retirées du questionnaire",
-            "Questions retired from the questionnaire",
-        )));
-        blocks.push(para(tr(
-            "Le questionnaire a changé entre les deux évaluations\u{a0}: les réponses à ces questions, retirées ou renommées, sont conservées mais ne sont ni évaluées ni comptées comme des changements.",
-            "The questionnaire changed between the two assessments: the answers to these questions, retired or renamed, are kept but neither assessed nor counted as changes.",
-        )));
-        blocks.push(Block::Bullets {
-            items: c
-                .retired
+        explained(
+            &mut blocks,
+            tr(
+                "Questions retirées du questionnaire",
+                "Questions retired from the questionnaire",
+            ),
+            tr(
+                "Le questionnaire a changé entre les deux évaluations\u{a0}: les réponses à ces questions, retirées ou renommées, sont conservées mais ne sont ni évaluées ni comptées comme des changements.",
+                "The questionnaire changed between the two assessments: the answers to these questions, retired or renamed, are kept but neither assessed nor counted as changes.",
+            ),
+            c.retired
                 .iter()
                 .map(|id| vec![Span::plain(id.clone())])
                 .collect(),
-        });
+        );
     }
     ReportSection {
         id: CHAPTER_ID.into(),
@@ -163,6 +164,18 @@ pub fn chapter(c: &Comparison) -> ReportSection {
         ),
         blocks,
     }
+}
+
+/// A part of the chapter: its heading, a sentence saying what it lists, the list.
+fn explained(blocks: &mut Vec<Block>, title: String, intro: String, items: Vec<Vec<Span>>) {
+    blocks.push(Block::Heading {
+        level: 2,
+        text: title,
+    });
+    blocks.push(Block::Paragraph {
+        spans: vec![Span::plain(intro)],
+    });
+    blocks.push(Block::Bullets { items });
 }
 
 /// The comparison as a Markdown document.
