@@ -7,12 +7,16 @@ use crate::answer::Answer;
 use crate::documents::{EntryView, Reader, Value};
 use crate::i18n::{Lang, colon, format_date};
 
+mod complaint;
+mod interests;
 mod practices;
 mod purposes;
+mod requirement;
 mod retention;
 mod rights;
 mod sharing;
 mod who;
+mod withdrawal;
 
 /// French or English.
 fn tr(lang: Lang, fr: &str, en: &str) -> String {
