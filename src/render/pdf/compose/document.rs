@@ -107,14 +107,7 @@ impl Composer<'_> {
     fn title_block(&mut self, doc: &Document) {
         let g = self.g();
         let measure = g.measure();
-        self.decor(Item::Rect {
-            x: 0.0,
-            y: 0.0,
-            w: g.width,
-            h: 14.0,
-            fill: Some(ACCENT),
-            stroke: None,
-        });
+        self.accent_band();
         let title = TextStyle {
             face: Face::Bold,
             size: 24.0,

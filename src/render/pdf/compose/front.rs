@@ -3,18 +3,24 @@
 use super::*;
 
 impl Composer<'_> {
-    pub(super) fn cover(&mut self, logo: Option<(u32, u32)>) {
-        let g = self.g();
-        let m = &self.report.meta;
-        let measure = g.measure();
+    /// The accent band along the top edge of a first page.
+    pub(super) fn accent_band(&mut self) {
+        let width = self.g().width;
         self.decor(Item::Rect {
             x: 0.0,
             y: 0.0,
-            w: g.width,
+            w: width,
             h: 14.0,
             fill: Some(ACCENT),
             stroke: None,
         });
+    }
+
+    pub(super) fn cover(&mut self, logo: Option<(u32, u32)>) {
+        let g = self.g();
+        let m = &self.report.meta;
+        let measure = g.measure();
+        self.accent_band();
         if let Some((pw, ph)) = logo {
             let (max_w, max_h) = (150.0_f32, 70.0_f32);
             let scale = (max_w / pw as f32).min(max_h / ph as f32);
