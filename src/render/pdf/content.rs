@@ -215,9 +215,16 @@ fn num(out: &mut Vec<u8>, v: f32) {
     let _ = write!(out, "{v}");
 }
 
+/// Numbers then an operator: colours and sizes as they are, coordinates
+/// (`re`, `m`, `l`, `cm`, `w`) in hundredths of a point.
 fn nums(out: &mut Vec<u8>, values: &[f32], op: &str) {
+    let exact = matches!(op, "rg" | "RG" | "Tf");
     for v in values {
-        num(out, *v);
+        if exact {
+            num(out, *v);
+        } else {
+            let _ = write!(out, "{}", Hundredths(hundredths(*v)));
+        }
         out.push(b' ');
     }
     out.extend_from_slice(op.as_bytes());
@@ -242,6 +249,9 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
     let mut want = Mark::Artifact;
     let mut open: Option<Mark> = None;
     let mut open_in_text = false;
+    // Where the current line of text starts, in hundredths of a point: a
+    // text object starts at the origin.
+    let mut line_start = (0i64, 0i64);
     for item in &page.items {
         match item {
             Item::Mark(mark) => {
@@ -277,6 +287,7 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
         if text && !in_text {
             out.extend_from_slice(b"BT\n");
             in_text = true;
+            line_start = (0, 0);
         }
         if open != Some(want) {
             open_in_text = in_text;
@@ -306,7 +317,16 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
                     nums(out, &style.color, "rg");
                     fill_state = Some(style.color);
                 }
-                nums(out, &[1.0, 0.0, 0.0, 1.0, *x, flip(*y)], "Tm");
+                // Each line moves from the previous one's start (Td): the
+                // same move line after line compresses to almost nothing.
+                let at = (hundredths(*x), hundredths(flip(*y)));
+                let _ = writeln!(
+                    out,
+                    "{} {} Td",
+                    Hundredths(at.0 - line_start.0),
+                    Hundredths(at.1 - line_start.1)
+                );
+                line_start = at;
                 show(out, text, &res.glyphs[style.face as usize], style.face);
             }
             Item::Rect {
@@ -374,6 +394,26 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
         out.extend_from_slice(b"EMC\n");
     }
     marks
+}
+
+/// A coordinate in hundredths of a point: finer than any device shows.
+fn hundredths(v: f32) -> i64 {
+    (f64::from(v) * 100.0).round() as i64
+}
+
+/// Hundredths of a point written as a PDF number: `-14`, `210.5`, `0.07`.
+struct Hundredths(i64);
+
+impl std::fmt::Display for Hundredths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let (units, rest) = (self.0.abs() / 100, self.0.abs() % 100);
+        match rest {
+            0 => write!(f, "{sign}{units}"),
+            r if r % 10 == 0 => write!(f, "{sign}{units}.{}", r / 10),
+            r => write!(f, "{sign}{units}.{r:02}"),
+        }
+    }
 }
 
 /// A stroked polyline (y from the top of a page `height` high).
@@ -448,18 +488,28 @@ mod tests {
         };
         let mut out = Vec::new();
         let marks = write_page(&page, &res, &mut out);
-        // Both texts share a text object, each in its own sequence; the
-        // string's delimiters, backslash and carriage return are escaped.
+        // Both texts share a text object, each in its own sequence, the
+        // second placed from the first's start; the string's delimiters, backslash and carriage return are escaped.
         assert_eq!(
             out.escape_ascii().to_string(),
-            (b"BT\n/P <</MCID 0>> BDC\n/F2 11 Tf\n0.1 0.2 0.3 rg\n1 0 0 1 62 700 Tm\n\
-                  (\x00\x01\x01\xab) Tj\nEMC\n/H1 <</MCID 1>> BDC\n1 0 0 1 80 700 Tm\n\
+            (b"BT\n/P <</MCID 0>> BDC\n/F2 11 Tf\n0.1 0.2 0.3 rg\n62 700 Td\n\
+                  (\x00\x01\x01\xab) Tj\nEMC\n/H1 <</MCID 1>> BDC\n18 0 Td\n\
                   (\x01\xab\\\\\\(\\r\\)) Tj\nEMC\nET\n\
                   /Artifact BMC\n10 775 30 5 re\nf\nEMC\n")
                 .escape_ascii()
                 .to_string()
         );
         assert_eq!(marks.mcids, [p, h1]);
+    }
+
+    #[test]
+    fn coordinates_are_written_in_hundredths_of_a_point() {
+        let text = |v: i64| Hundredths(v).to_string();
+        assert_eq!(
+            [text(-1400), text(21050), text(7), text(-5), text(0), text(12345)],
+            ["-14", "210.5", "0.07", "-0.05", "0", "123.45"]
+        );
+        assert_eq!(hundredths(428.08798), 42809);
     }
 
     #[test]
