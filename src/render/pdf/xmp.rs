@@ -1,12 +1,12 @@
 //! What makes the file archival and declares it accessible: the XMP
 //! metadata packet (title, language, author, dates, tool, and the PDF/UA-1
 //! identification with its extension schema) and an sRGB output intent
-//! (the ICC profile in `assets/icc`, zlib licence: see its README).
+//! (the ICC profile in `assets/icc`: see its README).
 
 use super::write::Info;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-/// The sRGB profile: Debian's icc-profiles-free `sRGB.icc` (ICC v2, 6.9 KB).
+/// The sRGB profile: Little CMS's built-in one (ICC v4.2, 588 bytes; see its README).
 const SRGB: &[u8] = include_bytes!("../../../assets/icc/sRGB.icc");
 
 /// The dates as the document information writes them: `D:20261122000000+00'00'`.
