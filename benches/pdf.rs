@@ -246,7 +246,6 @@ fn typst_source(report: &Report) -> String {
                     for span in spans {
                         match span.style {
                             Style::Strong => s.push_str(&format!("#strong[{}]", lit(&span.text))),
-                            Style::Emphasis => s.push_str(&format!("#emph[{}]", lit(&span.text))),
                             Style::Plain => s.push_str(&lit(&span.text)),
                         }
                     }
@@ -286,6 +285,17 @@ fn typst_source(report: &Report) -> String {
                             row.iter().map(|c| format!("[{}]", lit(c))).collect();
                         s.push_str(&cells.join(", "));
                         s.push_str(",\n");
+                    }
+                    s.push_str(")\n\n");
+                }
+                Block::Answers { rows } => {
+                    s.push_str("#table(columns: (35%, 1fr), stroke: none,\n");
+                    for row in rows {
+                        s.push_str(&format!("[{}], [{}", lit(&row.question), lit(&row.answer)));
+                        if !row.note.is_empty() {
+                            s.push_str(&format!(" \\ {}", lit(&row.note)));
+                        }
+                        s.push_str("],\n");
                     }
                     s.push_str(")\n\n");
                 }

@@ -92,7 +92,7 @@ fn the_example_pdf_holds_every_section_finding_and_third_party_with_its_accents(
     }
     let layout = pdf::layout(&report, &options(Paper::Letter));
     assert_eq!(pages.len(), layout.pages.len());
-    assert!((20..=40).contains(&pages.len()), "{} pages", pages.len());
+    assert!((12..=MAX_PAGES).contains(&pages.len()), "{} pages", pages.len());
     assert!(
         pages[1].contains("page 2 sur"),
         "running footer: {}",
@@ -190,7 +190,7 @@ fn metadata_language_outline_fonts_and_paper_are_set() {
             fonts += 1;
         }
     }
-    assert_eq!(fonts, 3, "regular, bold and italic");
+    assert_eq!(fonts, 2, "regular and bold");
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn text_is_shown_one_byte_a_glyph_through_an_embedded_cmap() {
     let bytes = pdf::render(&report_of(&session, Lang::Fr), &options(Paper::A4)).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let fonts = doc.get_page_fonts(doc.get_pages()[&1]).unwrap();
-    assert_eq!(fonts.len(), 3);
+    assert_eq!(fonts.len(), 2);
     for font in fonts.values() {
         assert_eq!(code_bytes(font), 1);
         let encoding = font.get(b"Encoding").unwrap().as_reference().unwrap();

@@ -101,6 +101,14 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
             out.push('\n');
         }
         Block::Table { header, rows } => table_md(out, header, rows),
+        Block::Answers { rows } => {
+            let header = [t.question, t.answer, t.note].map(String::from);
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| vec![r.question.clone(), r.answer.clone(), r.note.clone()])
+                .collect();
+            table_md(out, &header, &rows);
+        }
         Block::KeyFigures { figures } => {
             for f in figures {
                 let _ = writeln!(
@@ -272,7 +280,6 @@ fn spans_md(spans: &[Span]) -> String {
             match s.style {
                 Style::Plain => text.clone(),
                 Style::Strong if !trimmed.is_empty() => format!("**{trimmed}**{trail}"),
-                Style::Emphasis if !trimmed.is_empty() => format!("*{trimmed}*{trail}"),
                 _ => text.clone(),
             }
         })

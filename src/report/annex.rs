@@ -144,13 +144,14 @@ pub fn annex(
                         format!("{mark} {note}")
                     };
                 }
-                vec![q.short_label().get(lang).to_string(), answer, note]
+                AnswerRow {
+                    question: q.short_label().get(lang).to_string(),
+                    answer,
+                    note,
+                }
             })
             .collect();
-        blocks.push(Block::Table {
-            header: vec![t.question.into(), t.answer.into(), t.note.into()],
-            rows,
-        });
+        blocks.push(Block::Answers { rows });
         let groups = answered
             .iter()
             .filter(|q| q.kind == Kind::Group && !shown.contains(q.id.as_str()));

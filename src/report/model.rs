@@ -162,6 +162,11 @@ pub enum Block {
         /// The bars.
         scores: Vec<ScoreBar>,
     },
+    /// Questions with the answers given and the notes taken (the annex).
+    Answers {
+        /// One row per question.
+        rows: Vec<AnswerRow>,
+    },
     /// The prioritised action plan.
     Actions {
         /// The actions, most urgent first.
@@ -198,8 +203,6 @@ pub enum Style {
     Plain,
     /// Bold.
     Strong,
-    /// Italic.
-    Emphasis,
 }
 
 impl Span {
@@ -216,14 +219,6 @@ impl Span {
         Span {
             text: text.into(),
             style: Style::Strong,
-        }
-    }
-
-    /// Italic text.
-    pub fn emphasis(text: impl Into<String>) -> Span {
-        Span {
-            text: text.into(),
-            style: Style::Emphasis,
         }
     }
 }
@@ -247,6 +242,17 @@ pub struct CheckItem {
     pub status: Status,
     /// What it is.
     pub text: String,
+}
+
+/// A question as the annex lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerRow {
+    /// The question, in a few words.
+    pub question: String,
+    /// The answer given.
+    pub answer: String,
+    /// The note taken on it and its marks ("(à vérifier)"); empty when none.
+    pub note: String,
 }
 
 /// A labelled figure.

@@ -187,7 +187,7 @@ fn show(out: &mut Vec<u8>, text: &str, glyphs: &Glyphs, face: Face) {
 /// What a page's content refers to.
 pub struct Resources<'a> {
     /// Glyph ids per face (indexed by `Face as usize`).
-    pub glyphs: &'a [Glyphs; 3],
+    pub glyphs: &'a [Glyphs; 2],
     /// Whether the `Logo` image XObject exists.
     pub logo: bool,
     /// The page height (y is flipped: the model counts from the top).
@@ -478,7 +478,6 @@ mod tests {
                     _ => 0x0d29,
                 })
             }),
-            Glyphs::default(),
         ];
         let res = Resources {
             glyphs: &glyphs,
@@ -524,7 +523,7 @@ mod tests {
         });
         assert!(glyphs.one_byte());
         let mut out = Vec::new();
-        show(&mut out, "a (é", &glyphs, Face::Italic);
+        show(&mut out, "a (é", &glyphs, Face::Bold);
         assert_eq!(out, b"(\x01\x03\\(\xff) Tj\n");
         let cmap = glyphs.to_unicode();
         assert!(cmap.contains("<00> <FF>\nendcodespacerange"), "{cmap}");

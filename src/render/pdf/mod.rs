@@ -53,8 +53,8 @@ impl Paper {
             width,
             height,
             side: 62.0,
-            top: 62.0,
-            bottom: 68.0,
+            top: 48.0,
+            bottom: 56.0,
         }
     }
 }

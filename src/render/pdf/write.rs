@@ -64,7 +64,7 @@ pub fn write(
             }
         }
     }
-    let mut glyphs: [Glyphs; 3] = Default::default();
+    let mut glyphs: [Glyphs; 2] = Default::default();
     // printpdf writes a font's widths and ToUnicode map for the glyphs its
     // pages show: one placeholder page shows every character used, once.
     let mut placeholder = vec![Op::StartTextSection];
@@ -144,7 +144,7 @@ pub fn write(
 /// Gives each font the encoding its text is shown with ([`Glyphs`]): the
 /// one-byte CMap (embedded once, shared) instead of Identity-H when its
 /// glyphs allow, and a ToUnicode map with the same codes.
-fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 3]) -> Result<(), WriteError> {
+fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 2]) -> Result<(), WriteError> {
     let broken = |what: &str| WriteError::Pdf(format!("printpdf wrote no {what}"));
     let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
     let fonts = pdf
@@ -348,7 +348,7 @@ fn link(rect: [f32; 4], anchor: &Anchor, pages: &[ObjectId], height: f32) -> Dic
 }
 
 /// Deflate level: 6 made the example 2 % smaller than 1 for 3 times the time.
-const COMPRESSION: u32 = 3;
+const COMPRESSION: u32 = 6;
 
 /// Deflate level of the fonts and the colour profile: written once per
 /// file, 50 KB together; 9 saves a few hundred bytes over 3 for no

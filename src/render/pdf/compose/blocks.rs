@@ -45,7 +45,7 @@ impl Composer<'_> {
         // Two columns when no item takes more than two lines there.
         let two = items.len() >= 4
             && items.iter().all(|i| {
-                break_lines(&[Run::new(&i.text, BODY)], half - icon - status_w).len() <= 2
+                break_lines(&[Run::new(&i.text, TABLE)], half - icon - status_w).len() <= 2
             });
         let (columns, width) = if two { (2, half) } else { (1, full) };
         let mut pieces = Vec::new();
@@ -59,9 +59,9 @@ impl Composer<'_> {
                 let entry = self.node(list, Role::LI);
                 let label = self.node(entry, Role::Lbl);
                 let body = self.node(entry, Role::LBody);
-                let lines = break_lines(&[Run::new(&item.text, BODY)], width - icon - status_w);
-                let mut cell = stack(tagged_lines(&lines, x + icon, BODY_LEADING, body));
-                cell.height += 5.0;
+                let lines = break_lines(&[Run::new(&item.text, TABLE)], width - icon - status_w);
+                let mut cell = stack(tagged_lines(&lines, x + icon, TABLE_LEADING, body));
+                cell.height += 4.0;
                 let (word, color) = match item.status {
                     Status::Done => (self.t.status_done, GREEN),
                     Status::Todo => (self.t.status_todo, RED),
@@ -72,13 +72,13 @@ impl Composer<'_> {
                 cell.items.extend(status_icon(
                     item.status,
                     x + 1.0,
-                    (BODY_LEADING - 10.0) / 2.0,
+                    (TABLE_LEADING - 10.0) / 2.0,
                 ));
                 let word_w = fonts.width(status_style.face, status_style.size, word);
                 cell.items.push(Item::Mark(Mark::Node(label)));
                 cell.items.push(Item::Text {
                     x: x + width - word_w,
-                    y: baseline(BODY_LEADING, status_style.size),
+                    y: baseline(TABLE_LEADING, status_style.size),
                     style: status_style.with_color(color),
                     text: word.to_string(),
                     width: word_w,
@@ -102,7 +102,6 @@ impl Composer<'_> {
     /// One row of a wide table as a record: its name in the left column,
     /// beside a label and a value per column in the prose column.
     pub(super) fn record(&self, header: &[String], row: &[String]) -> Flow {
-        let g = self.g();
         let numbered = header.first().is_some_and(|h| h.trim().is_empty()) && row.len() > 1;
         let (title, first_field) = if numbered {
             (format!("{}.\u{a0}{}", row[0], row[1]), 2)
@@ -113,28 +112,83 @@ impl Composer<'_> {
         let table = self.node(ROOT, Role::Table);
         let caption = self.node(table, Role::Caption);
         let (caption, caption_height) = self.side_lines(&title, caption);
-        let left = self.prose_x();
-        let width = g.right() - left;
-        let label_w = (width * 0.34).min(130.0);
-        let label_style = TABLE.with_color(MUTED);
+        let fields: Vec<(&str, &str, &str)> = header
+            .iter()
+            .zip(row)
+            .skip(first_field)
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(label, value)| (label.as_str(), value.as_str(), ""))
+            .collect();
         let mut pieces = vec![Piece::gap(4.0)];
-        for (label, value) in header.iter().zip(row).skip(first_field) {
-            if value.trim().is_empty() {
-                continue;
-            }
-            let tr = self.node(table, Role::TR);
-            let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
-            let labels = break_lines(&[Run::new(label, label_style)], label_w - 8.0);
-            let values = break_lines(&[Run::new(value, TABLE)], width - label_w);
-            let mut piece = stack(tagged_lines(&labels, left, TABLE_LEADING, th));
-            let value_piece = stack(tagged_lines(&values, left + label_w, TABLE_LEADING, td));
-            piece.height = piece.height.max(value_piece.height) + 1.5;
-            piece.items.extend(value_piece.items);
-            pieces.push(piece);
-        }
+        pieces.extend(self.field_rows(table, &fields, false));
         let mut flow = beside(self.ruled_card(pieces, 8.0), caption, caption_height + 4.0);
         flow.keep_first = flow.keep_first.max(3);
         flow
+    }
+
+    /// The annex's questions: each beside its answer, and the note taken
+    /// on it under the answer, read as a table of two columns.
+    pub(super) fn answers(&self, rows: &[AnswerRow]) -> Flow {
+        let table = self.node(ROOT, Role::Table);
+        let fields: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| (r.question.as_str(), r.answer.as_str(), r.note.as_str()))
+            .collect();
+        Flow::paragraph(self.field_rows(table, &fields, true))
+    }
+
+    /// Rows of `table` in the prose column, one piece each: a label (the
+    /// row's header cell) beside its value and, under the value, a note in
+    /// grey; `ruled` draws a hairline between rows.
+    fn field_rows(&self, table: NodeId, fields: &[(&str, &str, &str)], ruled: bool) -> Vec<Piece> {
+        let g = self.g();
+        let left = self.prose_x();
+        let width = g.right() - left;
+        // An answer is short ("Oui", a name): the question gets more room.
+        let label_w = if ruled {
+            width * 0.45
+        } else {
+            (width * 0.34).min(130.0)
+        };
+        let label_style = TABLE.with_color(MUTED);
+        let note_style = TABLE.with_color(MUTED);
+        let mut pieces = Vec::with_capacity(fields.len());
+        for (i, (label, value, note)) in fields.iter().enumerate() {
+            let tr = self.node(table, Role::TR);
+            let (th, td) = (self.header_cell(tr, Scope::Row), self.node(tr, Role::TD));
+            let labels = break_lines(&[Run::new(*label, label_style)], label_w - 8.0);
+            let mut values = break_lines(&[Run::new(*value, TABLE)], width - label_w);
+            if !note.is_empty() {
+                values.extend(break_lines(&[Run::new(*note, note_style)], width - label_w));
+            }
+            // Line by line, the label's beside the value's, label first.
+            let mut label_lines = tagged_lines(&labels, left, TABLE_LEADING, th).into_iter();
+            let mut value_lines =
+                tagged_lines(&values, left + label_w, TABLE_LEADING, td).into_iter();
+            let mut row: Vec<Piece> = Vec::new();
+            loop {
+                let lines: Vec<Piece> = [label_lines.next(), value_lines.next()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if lines.is_empty() {
+                    break;
+                }
+                let mut line = Piece::gap(TABLE_LEADING);
+                for piece in lines {
+                    line.items.extend(piece.items);
+                }
+                row.push(line);
+            }
+            let mut end = Piece::gap(if ruled { 3.0 } else { 1.5 });
+            if ruled && i + 1 < fields.len() {
+                end.decor(hairline(left, 1.5, width), None);
+            }
+            row.push(end);
+            // A row stays whole unless it is long (a list of 500 names).
+            pieces.extend(card(row, self.card_limit()));
+        }
+        pieces
     }
 
     pub(super) fn key_figures(&self, figures: &[KeyFigure]) -> Flow {
@@ -356,9 +410,7 @@ impl Composer<'_> {
             runs.push(Run::new(" — ", TABLE.with_color(MUTED)));
             runs.push(Run::new(
                 &f.label,
-                TABLE
-                    .with_face(Face::Italic)
-                    .with_color(severity_color(f.severity)),
+                TABLE.with_color(severity_color(f.severity)),
             ));
         }
         runs.push(Run::new(
@@ -395,7 +447,7 @@ impl Composer<'_> {
             let line = [
                 Run::new(
                     format!("{} ({question}){colon} ", self.t.note_label),
-                    SMALL.with_face(Face::Italic),
+                    SMALL.with_face(Face::Bold),
                 ),
                 Run::new(note.as_str(), SMALL),
             ];
@@ -409,8 +461,9 @@ impl Composer<'_> {
         pieces
     }
 
-    /// A gap: its number, severity and title, what was found, what to do,
-    /// its references and notes, beside a bar of its severity's colour.
+    /// A gap: its number, severity and title in the left column, beside
+    /// what was found, what to do, its references and notes, which run
+    /// beside a bar of its severity's colour.
     pub(super) fn finding(&self, f: &FindingBlock) -> Flow {
         if !f.severity.is_gap() {
             return self.compact(f);
@@ -420,19 +473,11 @@ impl Composer<'_> {
         let x = left + indent;
         let measure = self.prose(BODY) - indent;
         let color = severity_color(f.severity);
-        let mut pieces = Vec::new();
-        // The number the action plan gives it.
-        let number = f.number.map_or_else(String::new, |n| format!("{n}.\u{a0}"));
-        let head = [
-            Run::new(number, BODY.with_face(Face::Bold).with_color(ACCENT)),
-            Run::new(&f.label, BODY.with_face(Face::Bold).with_color(color)),
-            Run::new(" — ", BODY.with_face(Face::Bold).with_color(color)),
-            Run::new(&f.title, BODY.with_face(Face::Bold)),
-        ];
+        let (head, head_height) = self.finding_head(f);
+        let mut pieces = vec![head];
         let p = |pieces: &mut Vec<Piece>, lines: &[Line], leading: f32| {
             pieces.extend(tagged_lines(lines, x, leading, self.node(ROOT, Role::P)));
         };
-        p(&mut pieces, &break_lines(&head, measure), BODY_LEADING);
         p(
             &mut pieces,
             &break_lines(&[Run::new(&f.finding, BODY)], measure),
@@ -453,12 +498,27 @@ impl Composer<'_> {
             );
         }
         pieces.extend(self.notes(f, x, measure));
-        if let (Some(n), Some(first)) = (f.number, pieces.first_mut()) {
+        // The head and the lines it runs beside make one piece, so that a
+        // page never separates them.
+        let mut covered = 0.0;
+        let beside = pieces
+            .iter()
+            .position(|piece| {
+                covered += piece.height;
+                covered >= head_height
+            })
+            .map_or(pieces.len(), |i| i + 1);
+        let rest = pieces.split_off(beside);
+        let mut first = stack(pieces);
+        first.height = first.height.max(head_height);
+        if let Some(n) = f.number {
             // The action plan's rows link here.
             first.anchor = Some((0, f.title.clone(), Some(FINDING_KEY + n)));
         }
+        let mut pieces = vec![first];
+        pieces.extend(rest);
         Flow {
-            pieces: card(pieces, self.card_limit()),
+            pieces: card(pieces, self.gap_limit()),
             keep_first: 2,
             keep_last: 2,
             backdrop: vec![Backdrop {
@@ -468,6 +528,28 @@ impl Composer<'_> {
             }],
             ..Flow::default()
         }
+    }
+
+    /// A gap's number and severity, then its title, set in the left column:
+    /// a piece of no height, and the height its lines take.
+    fn finding_head(&self, f: &FindingBlock) -> (Piece, f32) {
+        let g = self.g();
+        let width = self.prose_x() - g.side - SIDE_GUTTER;
+        let bold = BODY.with_face(Face::Bold);
+        let number = f.number.map_or_else(String::new, |n| format!("{n}.\u{a0}"));
+        let mut lines = break_lines(
+            &[
+                Run::new(number, bold.with_color(ACCENT)),
+                Run::new(&f.label, bold.with_color(severity_color(f.severity))),
+            ],
+            width,
+        );
+        lines.extend(break_lines(&[Run::new(&f.title, bold)], width));
+        let node = self.node(ROOT, Role::P);
+        let mut piece = stack(tagged_lines(&lines, g.side, SIDE_LEADING, node));
+        let height = piece.height;
+        piece.height = 0.0;
+        (piece, height)
     }
 }
 

@@ -49,7 +49,7 @@ impl Composer<'_> {
             stroke: None,
         };
         piece.decor(rule, None);
-        piece.height += 20.0;
+        piece.height += 16.0;
         piece.anchor = Some((1, title, key));
         piece
     }
@@ -59,7 +59,7 @@ impl Composer<'_> {
         let title = format!("{}.\u{a0}{}", n + 1, section.title);
         // The chapter's title, and the headings that follow it, go on the
         // page of the first block under them.
-        let mut heading: Vec<Piece> = vec![Piece::gap(22.0), self.chapter_title(title, Some(n))];
+        let mut heading: Vec<Piece> = vec![Piece::gap(16.0), self.chapter_title(title, Some(n))];
         // Heading levels are never skipped: a level 3 with no level 2 above
         // it in the chapter is read as a level 2.
         let mut under_h2 = false;
@@ -208,16 +208,18 @@ fn lead_into(lead: Flow, next: Flow) -> Flow {
     }
 }
 
-/// Whether a block is set in the prose column (tables and charts take the
-/// full width).
+/// Whether a block is set in the prose column with its left column free
+/// for a sub-heading (tables and charts take the full width; a gap sets its
+/// own head there).
 fn in_prose_column(block: &Block) -> bool {
-    matches!(
-        block,
+    match block {
         Block::Paragraph { .. }
-            | Block::Bullets { .. }
-            | Block::Checklist { .. }
-            | Block::Finding(_)
-    )
+        | Block::Bullets { .. }
+        | Block::Checklist { .. }
+        | Block::Answers { .. } => true,
+        Block::Finding(f) => !f.severity.is_gap(),
+        _ => false,
+    }
 }
 
 /// Puts a side heading before `flow`'s first piece (after any heading

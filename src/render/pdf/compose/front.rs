@@ -215,13 +215,9 @@ impl Composer<'_> {
             pieces: vec![self.chapter_title(self.t.contents.to_string(), None)],
             ..Flow::default()
         });
-        let style = TextStyle {
-            face: Face::Regular,
-            size: 11.0,
-            color: INK,
-        };
+        let style = BODY;
         let number_room = 30.0;
-        let leading = 18.0;
+        let leading = 15.0;
         let toc = self.node(ROOT, Role::TOC);
         for (n, section) in self.report.sections.iter().enumerate() {
             let entry = self.node(toc, Role::TOCI);

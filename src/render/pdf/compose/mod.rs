@@ -19,7 +19,7 @@ use super::text::{Line, Rgb, Run, TextStyle, break_lines};
 use crate::bank::Severity;
 use crate::i18n::{Lang, Ui, ui};
 use crate::report::{
-    Action, Block, CheckItem, FindingBlock, KeyFigure, Report, ScoreBar, Span, Status, Style,
+    Action, AnswerRow, Block, CheckItem, FindingBlock, KeyFigure, Report, ScoreBar, Span, Status, Style,
 };
 use std::cell::RefCell;
 
@@ -40,20 +40,20 @@ const BODY: TextStyle = TextStyle {
     size: 10.0,
     color: INK,
 };
-const BODY_LEADING: f32 = 14.0;
+const BODY_LEADING: f32 = 13.0;
 const SMALL: TextStyle = TextStyle {
-    face: Face::Italic,
+    face: Face::Regular,
     size: 8.5,
     color: MUTED,
 };
-const SMALL_LEADING: f32 = 12.0;
+const SMALL_LEADING: f32 = 11.0;
 const TABLE: TextStyle = TextStyle {
     face: Face::Regular,
     size: 9.0,
     color: INK,
 };
-const TABLE_LEADING: f32 = 12.5;
-const BLOCK_GAP: f32 = 8.0;
+const TABLE_LEADING: f32 = 12.0;
+const BLOCK_GAP: f32 = 6.0;
 /// The measure of running text in ems: Noto Sans sets about 2.3
 /// characters per em of French or English, so 34 ems hold 75 to 80
 /// characters, the upper end of a comfortable line (tables and charts keep
@@ -102,9 +102,9 @@ pub fn compose(report: &Report, geometry: Geometry, logo: Option<(u32, u32)>) ->
     };
     c.cover(logo);
     // Page 2 is the summary, on its own; then the contents, and the chapters
-    // one after the other; the annex starts a page.
+    // one after the other, the annex among them.
     for (n, section) in report.sections.iter().enumerate() {
-        if n == 0 || section.id == "annex" {
+        if n == 0 {
             c.layout.new_page();
         }
         c.chapter(n, section);
@@ -167,7 +167,6 @@ fn runs(spans: &[Span], base: TextStyle) -> Vec<Run> {
             let face = match s.style {
                 Style::Plain => base.face,
                 Style::Strong => Face::Bold,
-                Style::Emphasis => Face::Italic,
             };
             Run::new(s.text.clone(), base.with_face(face))
         })
@@ -263,6 +262,15 @@ impl Composer<'_> {
         self.g().body_height() / 3.0
     }
 
+    /// The tallest gap kept unbroken: an eighth of the body, about six
+    /// lines. A longer one breaks between lines (two at least on each
+    /// page, its head with its first lines) rather than leave the foot of a
+    /// page empty: whole cards left a page and a half blank in the web
+    /// studio's report.
+    fn gap_limit(&self) -> f32 {
+        self.g().body_height() / 8.0
+    }
+
     /// Draws `lines` from `top` as content of `node`; returns where they end.
     fn text_at(&mut self, x: f32, top: f32, leading: f32, lines: &[Line], node: NodeId) -> f32 {
         let mut y = top;
@@ -316,6 +324,7 @@ impl Composer<'_> {
                 let rows = kept_cells(rows, &keep);
                 vec![self.table(&header, &rows, grid.map(|g| g.widths.as_slice()))]
             }
+            Block::Answers { rows } => vec![self.answers(rows)],
             Block::KeyFigures { figures } => vec![self.key_figures(figures)],
             Block::Scores { scores } => vec![self.scores(scores)],
             Block::Actions { items } | Block::FirstSteps { items } => {

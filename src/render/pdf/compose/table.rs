@@ -4,7 +4,7 @@
 use super::*;
 
 /// The padding inside a table's cells.
-pub(super) const PAD: f32 = 4.0;
+pub(super) const PAD: f32 = 3.0;
 
 impl Composer<'_> {
     /// A table whose columns share the measure by their content (or take
