@@ -87,13 +87,13 @@ fn contradictions() -> Vec<(serde_json::Value, Vec<&'static str>)> {
         (json!({"no": "sec.paper"}), vec!["déchiquet", "shred"]),
         (
             json!({"includes": {"question": "sec.mobile_measures", "option": "encryption"}}),
-            vec!["Chiffrez les ordinateurs portables", "Encrypt laptops"],
+            vec!["Chiffrez les portables", "Encrypt the laptops"],
         ),
         (
             json!({"yes": "consent.double_opt_in"}),
             vec![
-                "courriel de confirmation à chaque inscription",
-                "confirmation e-mail for each sign-up",
+                "confirmez chaque inscription par courriel",
+                "confirm each sign-up by e-mail",
             ],
         ),
         (

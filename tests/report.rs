@@ -76,7 +76,7 @@ fn flipping_paper_files_changes_the_report() {
     let bank = embedded();
     let mut session = example::open(&bank, example::DEFAULT).unwrap();
     let before = markdown::render(&build(&bank, &session, options(Lang::Fr)));
-    assert!(before.contains("ne conserve aucune information dans des dossiers papier"));
+    assert!(before.contains("ne conserver aucun dossier papier"));
     assert!(!before.contains("Verrouillage des dossiers papier non confirmé"));
 
     let now = common::instant();
@@ -89,7 +89,7 @@ fn flipping_paper_files_changes_the_report() {
     );
     let report = build(&bank, &session, options(Lang::Fr));
     let after = markdown::render(&report);
-    assert!(!after.contains("ne conserve aucune information dans des dossiers papier"));
+    assert!(!after.contains("ne conserver aucun dossier papier"));
     assert!(after.contains("Verrouillage des dossiers papier non confirmé"));
     assert!(after.contains("- [ ] Une armoire verrouillée — *À faire*"));
     assert!(after.contains("- [x] Une zone protégée par une alarme — *En place*"));

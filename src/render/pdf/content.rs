@@ -505,7 +505,14 @@ mod tests {
     fn coordinates_are_written_in_hundredths_of_a_point() {
         let text = |v: i64| Hundredths(v).to_string();
         assert_eq!(
-            [text(-1400), text(21050), text(7), text(-5), text(0), text(12345)],
+            [
+                text(-1400),
+                text(21050),
+                text(7),
+                text(-5),
+                text(0),
+                text(12345)
+            ],
             ["-14", "210.5", "0.07", "-0.05", "0", "123.45"]
         );
         assert_eq!(hundredths(428.08798), 42809);

@@ -19,7 +19,8 @@ use super::text::{Line, Rgb, Run, TextStyle, break_lines};
 use crate::bank::Severity;
 use crate::i18n::{Lang, Ui, ui};
 use crate::report::{
-    Action, AnswerRow, Block, CheckItem, FindingBlock, KeyFigure, Report, ScoreBar, Span, Status, Style,
+    Action, AnswerRow, Block, CheckItem, FindingBlock, KeyFigure, Report, ScoreBar, Span, Status,
+    Style,
 };
 use std::cell::RefCell;
 
@@ -343,7 +344,7 @@ impl Composer<'_> {
         last.decor(hairline(g.side, 5.0, g.measure()), None);
         pieces.push(last);
         Flow {
-            pieces: card(pieces, self.card_limit()),
+            pieces: card(pieces, self.gap_limit()),
             keep_first: 3,
             keep_last: 2,
             ..Flow::default()
