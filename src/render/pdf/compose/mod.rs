@@ -6,6 +6,7 @@ mod chapter;
 
 use chapter::{beside, flow_gap};
 mod document;
+mod finding;
 mod front;
 mod table;
 
