@@ -34,12 +34,12 @@ impl Composer<'_> {
         let g = self.g();
         let style = TextStyle {
             face: Face::Bold,
-            size: 20.0,
+            size: 18.0,
             color: ACCENT,
         };
         let lines = break_lines(&[Run::new(title.clone(), style)], g.measure());
         let node = self.node(ROOT, Role::H1);
-        let mut piece = stack(tagged_lines(&lines, g.side, 26.0, node));
+        let mut piece = stack(tagged_lines(&lines, g.side, 23.0, node));
         let rule = Item::Rect {
             x: g.side,
             y: piece.height + 4.0,
@@ -59,7 +59,7 @@ impl Composer<'_> {
         let title = format!("{}.\u{a0}{}", n + 1, section.title);
         // The chapter's title, and the headings that follow it, go on the
         // page of the first block under them.
-        let mut heading: Vec<Piece> = vec![Piece::gap(16.0), self.chapter_title(title, Some(n))];
+        let mut heading: Vec<Piece> = vec![Piece::gap(12.0), self.chapter_title(title, Some(n))];
         // Heading levels are never skipped: a level 3 with no level 2 above
         // it in the chapter is read as a level 2.
         let mut under_h2 = false;
@@ -75,7 +75,7 @@ impl Composer<'_> {
                     under_h2 = true;
                     Role::H2
                 };
-                heading.push(Piece::gap(if *level == 2 { 12.0 } else { 6.0 }));
+                heading.push(Piece::gap(if *level == 2 { 10.0 } else { 6.0 }));
                 if section.blocks.get(b + 1).is_some_and(in_prose_column) {
                     side = Some(self.side_heading(*level, text, role));
                 } else {

@@ -55,7 +55,7 @@ const TABLE: TextStyle = TextStyle {
     color: INK,
 };
 const TABLE_LEADING: f32 = 12.0;
-const BLOCK_GAP: f32 = 6.0;
+const BLOCK_GAP: f32 = 5.0;
 /// The measure of running text in ems: Noto Sans sets about 2.3
 /// characters per em of French or English, so 34 ems hold 75 to 80
 /// characters, the upper end of a comfortable line (tables and charts keep
