@@ -379,6 +379,28 @@ pub fn options(
     }
 }
 
+/// The sub-question shown before `current` in one entry of a group, given the entry's answers.
+pub fn previous_in_entry<'a>(
+    bank: &'a Bank,
+    answers: &Answers,
+    group: &'a Question,
+    entry: &crate::answer::Entry,
+    current: &str,
+) -> Option<&'a Question> {
+    let position = group.questions.iter().position(|q| q.id == current)?;
+    let before = |q: &&Question| {
+        group
+            .questions
+            .iter()
+            .position(|s| s.id == q.id)
+            .is_some_and(|p| p < position)
+    };
+    entry_questions(bank, answers, group, entry)
+        .into_iter()
+        .rev()
+        .find(before)
+}
+
 /// The sub-question shown after `current` in one entry of a group, given the entry's answers.
 pub fn next_in_entry<'a>(
     bank: &'a Bank,

@@ -231,6 +231,43 @@ fn group_entries_are_added_reordered_and_removed() {
     );
 }
 
+/// Wizard review C8: the list of entries stops at its ends (↓ from « Done »
+/// never lands on the first entry, where typing would change its name), and
+/// PgUp in an entry goes back through its questions, then to the list.
+#[test]
+fn the_entry_list_stops_at_its_ends_and_pgup_walks_back_through_an_entry() {
+    let (mut app, _dir) = app_at(json!({}), "vendors");
+    let mut events = vec![key(KeyCode::Enter)];
+    events.extend(typed("A"));
+    events.extend([key(KeyCode::Enter), key(KeyCode::Esc)]);
+    keys(&mut app, &events);
+    assert!(app.on_group_list());
+    assert_eq!(app.group_entries().len(), 1);
+    let cursor = |app: &App| match &app.editor {
+        Some(Editor::Group(g)) => g.cursor,
+        _ => panic!("not on the list"),
+    };
+    // One entry, « Add », « Done »: three rows.
+    keys(&mut app, &vec![key(KeyCode::Down); 4]);
+    assert_eq!(cursor(&app), 2, "↓ stops on « Done »");
+    keys(&mut app, &vec![key(KeyCode::Up); 4]);
+    assert_eq!(cursor(&app), 0, "↑ stops on the first entry");
+    let sub = |app: &App| app.entry.as_ref().map(|e| e.sub.clone());
+    keys(&mut app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let second = sub(&app).expect("in the entry");
+    assert_ne!(second, "name", "Enter kept the name and moved on");
+    keys(&mut app, &[key(KeyCode::PageUp)]);
+    assert_eq!(
+        sub(&app).as_deref(),
+        Some("name"),
+        "PgUp: the entry's previous question"
+    );
+    keys(&mut app, &[key(KeyCode::PageUp)]);
+    assert!(app.on_group_list(), "PgUp on its first question: the list");
+    assert_eq!(app.current.as_deref(), Some("vendors"));
+    assert_eq!(app.group_entries()[0]["name"], Answer::Text("A".into()));
+}
+
 fn ctrl_z() -> ratatui::crossterm::event::Event {
     press(KeyCode::Char('z'), KeyModifiers::CONTROL)
 }
@@ -785,17 +822,12 @@ fn at_the_smallest_size_every_key_is_shown_and_long_lists_scroll() {
         .map(|i| json!({"name": format!("Fournisseur {i}")}))
         .collect();
     let (mut app2, _dir2) = app_at(json!({"vendors": {"entries": entries}}), "vendors");
-    keys(
-        &mut app2,
-        &[key(KeyCode::Up), key(KeyCode::Up), key(KeyCode::Up)],
-    );
+    // Down to « Done », past the twelve entries and « Add ».
+    keys(&mut app2, &vec![key(KeyCode::Down); 13]);
     let shown = screen(&app2, w, h);
     assert!(shown.contains("12. Fournisseur 12"), "{shown}");
     assert!(shown.contains("de plus au-dessus"), "{shown}");
-    keys(
-        &mut app2,
-        &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)],
-    );
+    keys(&mut app2, &vec![key(KeyCode::Up); 13]);
     let shown = screen(&app2, w, h);
     assert!(shown.contains("1. Fournisseur 1"), "{shown}");
     assert!(shown.contains("de plus en dessous"), "{shown}");

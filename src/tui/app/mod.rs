@@ -4,6 +4,7 @@
 //! terminal or the disk. The interview's updates are in `interview.rs`, the
 //! other screens' and the popups' in `screens.rs`.
 
+mod entries;
 mod interview;
 mod mission;
 mod screens;
