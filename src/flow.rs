@@ -379,6 +379,25 @@ pub fn options(
     }
 }
 
+/// How many questions one entry of a group shows and leaves unanswered
+/// (optional ones apart): an entry left half-way says so in the list.
+pub fn entry_missing(
+    bank: &Bank,
+    answers: &Answers,
+    group: &Question,
+    entry: &crate::answer::Entry,
+) -> usize {
+    entry_questions(bank, answers, group, entry)
+        .into_iter()
+        .filter(|q| {
+            !q.optional
+                && entry
+                    .get(&q.id)
+                    .is_none_or(|a| matches!(a, Answer::Text(s) if s.trim().is_empty()))
+        })
+        .count()
+}
+
 /// The sub-question shown before `current` in one entry of a group, given the entry's answers.
 pub fn previous_in_entry<'a>(
     bank: &'a Bank,

@@ -88,6 +88,17 @@ pub fn join_list(items: &[String], lang: Lang) -> String {
     }
 }
 
+/// What an entry of a list still lacks, as both front ends show it beside
+/// its name: « 2 questions sans réponse »; none when complete.
+pub fn entry_missing(missing: usize, lang: Lang) -> Option<String> {
+    let t = ui(lang);
+    match missing {
+        0 => None,
+        1 => Some(t.entry_missing_one.to_string()),
+        n => Some(t.entry_missing_many.replace("{n}", &n.to_string())),
+    }
+}
+
 /// A percentage as each language writes it: "85 %" (no-break space) / "85%".
 pub fn percent(value: u8, lang: Lang) -> String {
     match lang {
@@ -245,6 +256,10 @@ pub struct Ui {
     pub newer_bank: &'static str,
     /// The cover's band for an unfinished assessment (`{percent}`).
     pub draft_band: &'static str,
+    /// An entry of a list with one shown question unanswered.
+    pub entry_missing_one: &'static str,
+    /// An entry with `{n}` shown questions unanswered.
+    pub entry_missing_many: &'static str,
     /// The summary's heading over the good practices.
     pub strengths: &'static str,
     /// In place of the good practices when none was found.
@@ -349,6 +364,8 @@ pub static FR: Ui = Ui {
     foreign_bank: "cette évaluation a été faite avec le questionnaire `{theirs}`, pas `{ours}`\u{202f}; ouvrez-la avec ce questionnaire (--questions DOSSIER)",
     newer_bank: "cette évaluation a été faite avec la version {theirs} du questionnaire, plus récente que celle de ce privaudit ({ours})\u{202f}; les réponses qu’il ne connaît pas sont mises de côté, pas perdues",
     draft_band: "BROUILLON — {percent} des questions répondues",
+    entry_missing_one: "1 question sans réponse",
+    entry_missing_many: "{n} questions sans réponse",
     strengths: "Ce que vous faites bien",
     strengths_none: "Les réponses ne font pas encore ressortir de bonne pratique\u{a0}: le plan d’action dit par où commencer.",
     first_steps: "À faire en premier",
@@ -442,6 +459,8 @@ pub static EN: Ui = Ui {
     foreign_bank: "this session was answered with the question bank `{theirs}`, not `{ours}`; open it with that bank (--questions DIR)",
     newer_bank: "this session was answered with version {theirs} of the question bank, newer than this privaudit’s {ours}; answers it does not know are set aside, not lost",
     draft_band: "DRAFT — {percent} of questions answered",
+    entry_missing_one: "1 question unanswered",
+    entry_missing_many: "{n} questions unanswered",
     strengths: "What you do well",
     strengths_none: "The answers do not show a good practice yet: the action plan says where to start.",
     first_steps: "What to do first",

@@ -180,6 +180,22 @@ fn filled_session(bank: &privaudit::bank::Bank) -> Session {
     s
 }
 
+/// Wizard review C8, plain mode: the list says what an unfinished entry lacks.
+#[test]
+fn an_unfinished_entry_says_what_it_lacks_in_plain_mode() {
+    let bank = mini_bank();
+    let console = Scripted::new(&[""]);
+    let mut interview = Interview::new(&bank, filled_session(&bank), console, |_: &Session| {
+        Ok(Saved::Written)
+    });
+    interview.revise("vendors").unwrap();
+    let transcript = interview.console().transcript.join("\n");
+    assert!(
+        transcript.contains("  1. Nord — 1 question unanswered"),
+        "{transcript}"
+    );
+}
+
 #[test]
 fn dont_know_on_a_filled_list_keeps_it_and_over_an_answer_asks_first() {
     let bank = mini_bank();

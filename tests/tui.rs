@@ -268,6 +268,30 @@ fn the_entry_list_stops_at_its_ends_and_pgup_walks_back_through_an_entry() {
     assert_eq!(app.group_entries()[0]["name"], Answer::Text("A".into()));
 }
 
+/// Wizard review C8: an entry left half-way says so in the list, with what
+/// it lacks; a complete one shows its name alone.
+#[test]
+fn an_unfinished_entry_says_what_it_lacks_in_the_list() {
+    let entries = json!({"entries": [
+        {"name": "Half-way"},
+        {"name": "Complete", "abroad": false},
+        {"name": "Abroad", "abroad": true}
+    ]});
+    let (app, _dir) = app_at(json!({ "vendors": entries }), "vendors");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("1. Half-way — 1 question sans réponse"),
+        "{shown}"
+    );
+    assert!(shown.contains("2. Complete "), "{shown}");
+    assert!(!shown.contains("2. Complete —"), "{shown}");
+    // « Abroad » brings in the contract question, unanswered.
+    assert!(
+        shown.contains("3. Abroad — 1 question sans réponse"),
+        "{shown}"
+    );
+}
+
 fn ctrl_z() -> ratatui::crossterm::event::Event {
     press(KeyCode::Char('z'), KeyModifiers::CONTROL)
 }

@@ -36,7 +36,16 @@ impl<C: Console> Interview<'_, C> {
                 self.say(w.group_entries)?;
                 for i in 0..entries.len() {
                     let name = entry_name(group, &entries, i, lang);
-                    self.say(&format!("  {}. {name}", i + 1))?;
+                    let missing = crate::flow::entry_missing(
+                        self.bank,
+                        &self.session.answers,
+                        group,
+                        &entries[i],
+                    );
+                    match crate::i18n::entry_missing(missing, lang) {
+                        Some(missing) => self.say(&format!("  {}. {name} — {missing}", i + 1))?,
+                        None => self.say(&format!("  {}. {name}", i + 1))?,
+                    }
                 }
             }
             let Some(line) = self.prompt(w.group_prompt)? else {

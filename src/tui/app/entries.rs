@@ -138,6 +138,20 @@ impl App {
         flow::entry_questions(&self.bank, &session.answers, group, entry)
     }
 
+    /// How many questions entry `index` of the group on screen shows and leaves unanswered.
+    pub fn entry_missing(&self, index: usize) -> usize {
+        match (
+            self.question(),
+            self.session.as_ref(),
+            self.group_entries().get(index),
+        ) {
+            (Some(group), Some(session), Some(entry)) => {
+                flow::entry_missing(&self.bank, &session.answers, group, entry)
+            }
+            _ => 0,
+        }
+    }
+
     /// Changes the entries of the group on screen (creating the group answer if needed).
     pub(super) fn with_entries(&mut self, change: impl FnOnce(&mut Vec<Entry>)) {
         if let (Some(id), Some(session)) = (self.current.clone(), self.session.as_mut()) {

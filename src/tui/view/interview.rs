@@ -309,10 +309,12 @@ pub(super) fn list_layout(app: &App, list: Rect) -> ListLayout {
             let entries = app.group_entries();
             for i in 0..entries.len() {
                 let name = entry_name(q, entries, i, app.lang);
-                rows.push(Row::item(
-                    row(app, g.cursor == i, format!("{}. {name}", i + 1)),
-                    i,
-                ));
+                let missing = app.entry_missing(i);
+                let text = match crate::i18n::entry_missing(missing, app.lang) {
+                    Some(missing) => format!("{}. {name} — {missing}", i + 1),
+                    None => format!("{}. {name}", i + 1),
+                };
+                rows.push(Row::item(row(app, g.cursor == i, text), i));
             }
             let add = entries.len();
             rows.push(Row::item(
