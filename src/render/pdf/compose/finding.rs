@@ -81,7 +81,9 @@ impl Composer<'_> {
         let x = left + indent;
         let measure = self.prose(BODY) - indent;
         let color = severity_color(f.severity);
-        let (head, head_height) = self.finding_head(f);
+        // On a page it continues on, the gap's number and severity are drawn
+        // again (an artifact).
+        let (head, head_height, repeated) = self.finding_head(f);
         let mut pieces = vec![head];
         let p = |pieces: &mut Vec<Piece>, lines: &[Line], leading: f32| {
             pieces.extend(tagged_lines(lines, x, leading, self.node(ROOT, Role::P)));
@@ -129,6 +131,7 @@ impl Composer<'_> {
             pieces: card(pieces, self.gap_limit()),
             keep_first: 2,
             keep_last: 2,
+            header: Some(repeated),
             backdrop: vec![Backdrop {
                 x: left,
                 w: 3.0,
@@ -139,8 +142,10 @@ impl Composer<'_> {
     }
 
     /// A gap's number and severity, then its title, set in the left column:
-    /// a piece of no height, and the height its lines take.
-    fn finding_head(&self, f: &FindingBlock) -> (Piece, f32) {
+    /// a piece of no height, the height its lines take, and its first line
+    /// alone (number and severity), to draw again on a page the gap
+    /// continues on: one line always fits beside the two a page holds.
+    fn finding_head(&self, f: &FindingBlock) -> (Piece, f32, Piece) {
         let g = self.g();
         let width = self.prose_x() - g.side - SIDE_GUTTER;
         let bold = BODY.with_face(Face::Bold);
@@ -152,11 +157,13 @@ impl Composer<'_> {
             ],
             width,
         );
+        let mut repeated = stack(tagged_lines(&lines[..1], g.side, SIDE_LEADING, ROOT));
+        repeated.height = 0.0;
         lines.extend(break_lines(&[Run::new(&f.title, bold)], width));
         let node = self.node(ROOT, Role::P);
         let mut piece = stack(tagged_lines(&lines, g.side, SIDE_LEADING, node));
         let height = piece.height;
         piece.height = 0.0;
-        (piece, height)
+        (piece, height, repeated)
     }
 }
