@@ -406,18 +406,7 @@ pub fn previous_in_entry<'a>(
     entry: &crate::answer::Entry,
     current: &str,
 ) -> Option<&'a Question> {
-    let position = group.questions.iter().position(|q| q.id == current)?;
-    let before = |q: &&Question| {
-        group
-            .questions
-            .iter()
-            .position(|s| s.id == q.id)
-            .is_some_and(|p| p < position)
-    };
-    entry_questions(bank, answers, group, entry)
-        .into_iter()
-        .rev()
-        .find(before)
+    beside_in_entry(bank, answers, group, entry, current, false)
 }
 
 /// The sub-question shown after `current` in one entry of a group, given the entry's answers.
@@ -428,15 +417,27 @@ pub fn next_in_entry<'a>(
     entry: &crate::answer::Entry,
     current: &str,
 ) -> Option<&'a Question> {
-    let position = group.questions.iter().position(|q| q.id == current)?;
-    let after = |q: &&Question| {
-        group
-            .questions
-            .iter()
-            .position(|s| s.id == q.id)
-            .is_some_and(|p| p > position)
+    beside_in_entry(bank, answers, group, entry, current, true)
+}
+
+/// The nearest sub-question shown after (`forward`) or before `current` in one entry.
+fn beside_in_entry<'a>(
+    bank: &'a Bank,
+    answers: &Answers,
+    group: &'a Question,
+    entry: &crate::answer::Entry,
+    current: &str,
+    forward: bool,
+) -> Option<&'a Question> {
+    let order = |id: &str| group.questions.iter().position(|q| q.id == id);
+    let position = order(current)?;
+    let shown = entry_questions(bank, answers, group, entry);
+    let on_side = |q: &&Question| {
+        order(&q.id).is_some_and(|p| if forward { p > position } else { p < position })
     };
-    entry_questions(bank, answers, group, entry)
-        .into_iter()
-        .find(after)
+    if forward {
+        shown.into_iter().find(on_side)
+    } else {
+        shown.into_iter().rev().find(on_side)
+    }
 }

@@ -39,20 +39,8 @@ impl App {
 
     /// Moves to the next shown sub-question of the entry, or back to the list.
     pub(super) fn next_sub(&mut self) {
-        let Some(entry) = self.entry.as_ref() else {
+        let Some((index, next)) = self.sub_beside(true) else {
             return;
-        };
-        let index = entry.index;
-        let next = match (
-            self.question(),
-            self.session.as_ref(),
-            self.group_entries().get(index),
-        ) {
-            (Some(group), Some(session), Some(values)) => {
-                flow::next_in_entry(&self.bank, &session.answers, group, values, &entry.sub)
-                    .map(|q| q.id.clone())
-            }
-            _ => None,
         };
         match next {
             Some(next) => self.start_sub(index, next, false),
@@ -65,28 +53,37 @@ impl App {
 
     /// Moves to the previous shown sub-question of the entry; false on its first.
     pub(super) fn previous_sub(&mut self) -> bool {
-        let Some(entry) = self.entry.as_ref() else {
-            return false;
-        };
+        match self.sub_beside(false) {
+            Some((index, Some(previous))) => {
+                self.start_sub(index, previous, false);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The entry being edited, and its sub-question shown after (`forward`)
+    /// or before the one on screen, if any.
+    fn sub_beside(&self, forward: bool) -> Option<(usize, Option<String>)> {
+        let entry = self.entry.as_ref()?;
         let index = entry.index;
-        let previous = match (
+        let beside = match (
             self.question(),
             self.session.as_ref(),
             self.group_entries().get(index),
         ) {
             (Some(group), Some(session), Some(values)) => {
-                flow::previous_in_entry(&self.bank, &session.answers, group, values, &entry.sub)
-                    .map(|q| q.id.clone())
+                let (bank, answers) = (&self.bank, &session.answers);
+                if forward {
+                    flow::next_in_entry(bank, answers, group, values, &entry.sub)
+                } else {
+                    flow::previous_in_entry(bank, answers, group, values, &entry.sub)
+                }
+                .map(|q| q.id.clone())
             }
             _ => None,
         };
-        match previous {
-            Some(previous) => {
-                self.start_sub(index, previous, false);
-                true
-            }
-            None => false,
-        }
+        Some((index, beside))
     }
 
     pub(super) fn start_sub(&mut self, index: usize, sub: String, created: bool) {
