@@ -502,3 +502,40 @@ fn the_annex_follows_the_chapters_order_and_names() {
         }
     }
 }
+
+/// Review 6: a lowered priority's reason is said once a chapter. The web
+/// studio's four low-priority security gaps share « petite structure, sans
+/// renseignements personnels sensibles »: the first says it, the others do
+/// not; a raised priority still says why each time.
+#[test]
+fn a_low_priority_gives_its_reason_once_a_chapter() {
+    let bank = embedded();
+    let session = example::open(&bank, "atelier-pixel").unwrap();
+    let report = build(&bank, &session, options(Lang::Fr));
+    for section in &report.sections {
+        let low: Vec<&str> = section
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Finding(f) if f.severity == privaudit::bank::Severity::Low => {
+                    Some(f.finding.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        let reasons = low
+            .iter()
+            .filter(|t| t.contains("Priorité faible, car"))
+            .count();
+        assert!(reasons <= 1, "{}: {reasons} reasons given", section.title);
+        if section.id == "security" {
+            assert!(low.len() >= 3, "the security chapter's low gaps");
+            assert_eq!(reasons, 1, "said once in {}", section.title);
+        }
+    }
+    let md = markdown::render(&report);
+    assert!(
+        md.contains("Priorité élevée, car"),
+        "a raised priority says why"
+    );
+}

@@ -194,9 +194,12 @@ impl Ctx<'_> {
                 spans: vec![Span::plain(self.words(intro))],
             });
         }
-        blocks.extend(self.findings(&area.id, None));
+        // Why a priority was lowered is said once a chapter: after the first
+        // low finding that gives a reason, those with the same one say nothing.
+        let mut reasons = HashSet::new();
+        blocks.extend(self.findings(&area.id, None, &mut reasons));
         for topic in &area.topics {
-            blocks.extend(self.topic(area, topic));
+            blocks.extend(self.topic(area, topic, &mut reasons));
         }
         // Advice for practices the organisation does not have yet is read
         // last, together, after what it has to fix.
@@ -229,7 +232,7 @@ impl Ctx<'_> {
                 .is_some_and(|r| matches!(r.when, crate::condition::Condition::No(_)))
     }
 
-    fn topic(&self, area: &Area, topic: &Topic) -> Vec<Block> {
+    fn topic(&self, area: &Area, topic: &Topic, reasons: &mut HashSet<String>) -> Vec<Block> {
         let mut blocks = vec![Block::Heading {
             level: 2,
             text: self.words(&topic.title),
@@ -251,7 +254,7 @@ impl Ctx<'_> {
         if !items.is_empty() {
             blocks.push(Block::Checklist { items });
         }
-        blocks.extend(self.findings(&area.id, Some(&topic.id)));
+        blocks.extend(self.findings(&area.id, Some(&topic.id), reasons));
         if blocks.len() == 1 + usize::from(topic.intro.is_some()) {
             // Nothing under this heading: no table, checklist or finding applies.
             return Vec::new();
@@ -260,7 +263,12 @@ impl Ctx<'_> {
     }
 
     /// The findings that apply to an area (or one of its topics), in bank order.
-    fn findings(&self, area: &str, topic: Option<&str>) -> Vec<Block> {
+    fn findings(
+        &self,
+        area: &str,
+        topic: Option<&str>,
+        reasons: &mut HashSet<String>,
+    ) -> Vec<Block> {
         let gaps = self.eval.gaps();
         self.applying()
             .filter(|f| f.rule.area == area && f.rule.topic.as_deref() == topic)
@@ -272,7 +280,7 @@ impl Ctx<'_> {
                     severity: f.severity,
                     label: ui(self.lang).severity(f.severity).into(),
                     title: self.fill(f, rule.title.get(self.lang)),
-                    finding: self.one_law(self.finding_text(f)),
+                    finding: self.one_law(self.finding_text(f, reasons)),
                     recommendation: self.one_law(self.recommendation(f)),
                     refs: if f.severity.is_gap() {
                         self.refs(f)

@@ -8,6 +8,7 @@ use crate::condition::Scope;
 use crate::i18n::{Lang, ui};
 use crate::law::{Citation, Jurisdiction};
 use crate::rules::{Finding, template};
+use std::collections::HashSet;
 
 impl Ctx<'_> {
     /// A chapter's text with its vocabulary terms in the session's own legal words.
@@ -73,8 +74,10 @@ impl Ctx<'_> {
         }
     }
 
-    /// The finding, and why its severity differs from the rule's own when a modifier set it.
-    pub(super) fn finding_text(&self, f: &Finding<'_>) -> String {
+    /// The finding, and why its severity differs from the rule's own when a
+    /// modifier set it; a low priority's reason only if `reasons` (those the
+    /// chapter gave) does not have it yet.
+    pub(super) fn finding_text(&self, f: &Finding<'_>, reasons: &mut HashSet<String>) -> String {
         let mut text = self.fill(f, f.rule.finding.get(self.lang));
         if let Some(because) = f.because {
             let t = ui(self.lang);
@@ -84,8 +87,13 @@ impl Ctx<'_> {
                 .replace("{severity}", &word)
                 .replace("{Severity}", &capitalise(&word))
                 .replace("{because}", &self.fill(f, because.get(self.lang)));
-            text.push(' ');
-            text.push_str(&sentence);
+            // A lowered priority gives its reason once a chapter; a raised
+            // one, read on its own from the plan, gives it every time.
+            let low = f.severity == crate::bank::Severity::Low;
+            if !low || reasons.insert(sentence.clone()) {
+                text.push(' ');
+                text.push_str(&sentence);
+            }
         }
         text
     }
