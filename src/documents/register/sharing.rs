@@ -118,109 +118,110 @@ fn role_word(r: &Reader<'_>, id: &str) -> Option<String> {
 /// Transfers outside the European Union and their safeguards.
 pub(super) fn transfers(r: &Reader<'_>, e: &EntryView<'_>) -> Value {
     let lang = r.lang;
-    match receivers(r, e) {
-        None => Value::to_fill(&r.short("tp.shares"), lang),
-        Some(tps) => {
-            let mut lines = Vec::new();
-            let mut to_fill = false;
-            for tp in tps.iter().filter(|tp| {
-                tp.choice("country")
-                    .is_some_and(|c| matches!(c, "us" | "other" | "ca" | "qc"))
-            }) {
-                let country = tp.value("country").text;
-                let safeguard = if tp.ruled_out("safeguards") {
-                    Value::to_fill(
-                        &tr(lang, "garantie du transfert", "safeguard for the transfer"),
-                        lang,
-                    )
-                } else {
-                    tp.value("safeguards")
-                };
-                to_fill |= safeguard.to_fill;
-                lines.push(format!(
-                    "{} ({country}){} {}",
-                    tp.name,
-                    crate::i18n::colon(lang),
-                    safeguard.text
-                ));
-            }
-            if tps.iter().any(|tp| tp.choice("country").is_none()) {
-                to_fill = true;
-                lines.push(
-                    Value::to_fill(
-                        &tr(
-                            lang,
-                            "lieu d’hébergement de certains tiers",
-                            "where some third parties host the information",
-                        ),
-                        lang,
-                    )
-                    .text,
-                );
-            }
-            if lines.is_empty() {
-                Value::known(tr(
+    let unknown_place = tr(
+        lang,
+        "lieu d’hébergement de certains tiers",
+        "where some third parties host the information",
+    );
+    per_receiver(
+        r,
+        e,
+        |tp| {
+            tp.choice("country")
+                .is_some_and(|c| matches!(c, "us" | "other" | "ca" | "qc"))
+        },
+        |tp| {
+            if tp.ruled_out("safeguards") {
+                Value::to_fill(
+                    &tr(lang, "garantie du transfert", "safeguard for the transfer"),
                     lang,
-                    "Aucun transfert hors de l’Union européenne",
-                    "No transfer outside the European Union",
-                ))
+                )
             } else {
-                Value {
-                    text: lines.join("\n"),
-                    to_fill,
-                }
+                tp.value("safeguards")
             }
-        }
-    }
+        },
+        Some(unknown_place),
+        tr(
+            lang,
+            "Aucun transfert hors de l’Union européenne",
+            "No transfer outside the European Union",
+        ),
+    )
 }
 
 /// Communications outside Québec and the assessment s. 17 asks for first.
 pub(super) fn outside_quebec(r: &Reader<'_>, e: &EntryView<'_>) -> Value {
     let lang = r.lang;
-    match receivers(r, e) {
-        None => Value::to_fill(&r.short("tp.shares"), lang),
-        Some(tps) => {
-            let mut lines = Vec::new();
-            let mut to_fill = false;
-            for tp in tps
-                .iter()
-                .filter(|tp| tp.choice("country").is_some_and(|c| c != "qc"))
-            {
-                let assessed = match tp.answer("qc_assessment") {
-                    Some(Answer::Bool(true)) => tr(
-                        lang,
-                        "évaluation des facteurs relatifs à la vie privée faite",
-                        "privacy impact assessment done",
-                    ),
-                    Some(Answer::Bool(false)) => tr(
-                        lang,
-                        "sans évaluation des facteurs relatifs à la vie privée",
-                        "no privacy impact assessment",
-                    ),
-                    _ => {
-                        to_fill = true;
-                        tp.value("qc_assessment").text
-                    }
-                };
-                lines.push(format!(
-                    "{} ({}){} {assessed}",
-                    tp.name,
-                    tp.value("country").text,
-                    crate::i18n::colon(lang)
-                ));
-            }
-            if lines.is_empty() {
-                Value::known(tr(
-                    lang,
-                    "Aucune communication hors du Québec",
-                    "Nothing shared outside Québec",
-                ))
-            } else {
-                Value {
-                    text: lines.join("\n"),
-                    to_fill,
-                }
-            }
+    per_receiver(
+        r,
+        e,
+        |tp| tp.choice("country").is_some_and(|c| c != "qc"),
+        |tp| match tp.answer("qc_assessment") {
+            Some(Answer::Bool(true)) => Value::known(tr(
+                lang,
+                "évaluation des facteurs relatifs à la vie privée faite",
+                "privacy impact assessment done",
+            )),
+            Some(Answer::Bool(false)) => Value::known(tr(
+                lang,
+                "sans évaluation des facteurs relatifs à la vie privée",
+                "no privacy impact assessment",
+            )),
+            _ => Value {
+                to_fill: true,
+                ..tp.value("qc_assessment")
+            },
+        },
+        None,
+        tr(
+            lang,
+            "Aucune communication hors du Québec",
+            "Nothing shared outside Québec",
+        ),
+    )
+}
+
+/// One line per receiver of the activity that `concerned` keeps, « Name
+/// (country): what `says` », then, when `unknown_place` is given and some
+/// receiver's country is not answered, a line to fill naming it; `none`
+/// when there is no line. To fill when the receivers or a line are.
+fn per_receiver(
+    r: &Reader<'_>,
+    e: &EntryView<'_>,
+    concerned: impl Fn(&EntryView<'_>) -> bool,
+    says: impl Fn(&EntryView<'_>) -> Value,
+    unknown_place: Option<String>,
+    none: String,
+) -> Value {
+    let lang = r.lang;
+    let Some(tps) = receivers(r, e) else {
+        return Value::to_fill(&r.short("tp.shares"), lang);
+    };
+    let mut lines = Vec::new();
+    let mut to_fill = false;
+    for tp in tps.iter().filter(|tp| concerned(tp)) {
+        let said = says(tp);
+        to_fill |= said.to_fill;
+        lines.push(format!(
+            "{} ({}){} {}",
+            tp.name,
+            tp.value("country").text,
+            crate::i18n::colon(lang),
+            said.text
+        ));
+    }
+    if let Some(place) = unknown_place
+        && tps.iter().any(|tp| tp.choice("country").is_none())
+    {
+        to_fill = true;
+        lines.push(Value::to_fill(&place, lang).text);
+    }
+    if lines.is_empty() {
+        Value::known(none)
+    } else {
+        Value {
+            text: lines.join("\n"),
+            to_fill,
         }
     }
 }
