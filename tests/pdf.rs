@@ -166,18 +166,8 @@ fn metadata_language_outline_fonts_and_paper_are_set() {
     for key in [&b"Title"[..], b"Author", b"Subject"] {
         assert!(info.has(key), "{}", String::from_utf8_lossy(key));
     }
-    let first_page = doc.get_pages()[&1];
-    let media = doc
-        .get_dictionary(first_page)
-        .unwrap()
-        .get(b"MediaBox")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_float().unwrap())
-        .collect::<Vec<_>>();
-    assert!((media[2] - 595.28).abs() < 0.1 && (media[3] - 841.89).abs() < 0.1);
+    let (width, height) = common::page_size(&bytes);
+    assert!((width - 595.28).abs() < 0.1 && (height - 841.89).abs() < 0.1);
     let mut fonts = 0;
     for object in doc.objects.values() {
         if let Ok(dict) = object.as_dict()

@@ -1,6 +1,9 @@
 //! The draft privacy policy: every GDPR art. 13 item stated from the answers
 //! or left visibly to complete, never invented; a standalone HTML page.
 
+mod common;
+
+use common::page_size;
 use privaudit::answer::{Answer, Group};
 use privaudit::bank::Bank;
 use privaudit::documents::Reader;
@@ -520,23 +523,6 @@ fn flatten(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The first page's width and height, in points.
-fn page_size(bytes: &[u8]) -> (f32, f32) {
-    let doc = lopdf::Document::load_mem(bytes).unwrap();
-    let first = doc.get_pages()[&1];
-    let media: Vec<f32> = doc
-        .get_dictionary(first)
-        .unwrap()
-        .get(b"MediaBox")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_float().unwrap())
-        .collect();
-    (media[2], media[3])
 }
 
 #[test]

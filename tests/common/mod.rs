@@ -42,3 +42,20 @@ pub fn session_with(bank: &Bank, answers: Answers) -> Session {
     s.sync_bindings(bank);
     s
 }
+
+/// The first page's width and height of a PDF, in points.
+pub fn page_size(bytes: &[u8]) -> (f32, f32) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let first = doc.get_pages()[&1];
+    let media: Vec<f32> = doc
+        .get_dictionary(first)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect();
+    (media[2], media[3])
+}
