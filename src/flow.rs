@@ -216,7 +216,7 @@ pub fn progress_of(
                 .collect();
             let done = shown
                 .iter()
-                .filter(|q| is_done(q, answers) && !to_confirm.contains(&q.id))
+                .filter(|q| visible.is_complete(q, answers) && !to_confirm.contains(&q.id))
                 .count();
             // Questions still to come count from the start, so that answering
             // never makes the progress go back: a "yes" shows them (already
@@ -268,9 +268,9 @@ pub fn next_open<'a>(
             && (!answers.contains_key(&q.id) || to_confirm.contains(&q.id))
     });
     let from_start = || {
-        shown
-            .iter()
-            .find(|q| q.id != current && (!is_done(q, answers) || to_confirm.contains(&q.id)))
+        shown.iter().find(|q| {
+            q.id != current && (!visible.is_complete(q, answers) || to_confirm.contains(&q.id))
+        })
     };
     let id = &after.or_else(from_start)?.id;
     bank.question(id)
@@ -284,10 +284,11 @@ pub fn resume_at<'a>(
     answers: &Answers,
     to_confirm: &std::collections::BTreeSet<String>,
 ) -> Option<&'a Question> {
-    let id = &Visible::new(bank, answers)
+    let visible = Visible::new(bank, answers);
+    let id = &visible
         .questions()
         .into_iter()
-        .find(|q| to_confirm.contains(&q.id) || !is_done(q, answers))?
+        .find(|q| to_confirm.contains(&q.id) || !visible.is_complete(q, answers))?
         .id;
     bank.question(id)
 }
@@ -298,7 +299,7 @@ pub fn first_unanswered<'a>(bank: &'a Bank, answers: &Answers) -> Option<&'a Que
     let id = &visible
         .questions()
         .into_iter()
-        .find(|q| !is_done(q, answers))?
+        .find(|q| !visible.is_complete(q, answers))?
         .id;
     bank.question(id)
 }
@@ -335,15 +336,50 @@ pub fn entry_questions<'a>(
     group: &'a Question,
     entry: &crate::answer::Entry,
 ) -> Vec<&'a Question> {
-    let visible = Visible::new(bank, answers);
-    let scope = crate::condition::EntryScope::new(group, entry, &visible);
-    group
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| scope.truth(i) == Truth::True)
-        .map(|(_, q)| q)
-        .collect()
+    Visible::new(bank, answers).entry_questions(group, entry)
+}
+
+impl Visible<'_> {
+    /// The sub-questions of `group` shown for one entry, given its answers.
+    fn entry_questions<'q>(
+        &self,
+        group: &'q Question,
+        entry: &crate::answer::Entry,
+    ) -> Vec<&'q Question> {
+        let scope = crate::condition::EntryScope::new(group, entry, self);
+        group
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| scope.truth(i) == Truth::True)
+            .map(|(_, q)| q)
+            .collect()
+    }
+
+    /// How many questions one entry of `group` shows and leaves unanswered
+    /// (optional ones apart).
+    fn entry_missing(&self, group: &Question, entry: &crate::answer::Entry) -> usize {
+        self.entry_questions(group, entry)
+            .into_iter()
+            .filter(|q| {
+                !q.optional
+                    && entry
+                        .get(&q.id)
+                        .is_none_or(|a| matches!(a, Answer::Text(s) if s.trim().is_empty()))
+            })
+            .count()
+    }
+
+    /// Whether a shown question is done ([`is_done`]) and, for a list, every
+    /// entry answers the questions it shows: an entry left half-way keeps
+    /// the assessment unfinished.
+    pub fn is_complete(&self, question: &Question, answers: &Answers) -> bool {
+        is_done(question, answers)
+            && answers
+                .get(&question.id)
+                .and_then(Answer::entries)
+                .is_none_or(|entries| entries.iter().all(|e| self.entry_missing(question, e) == 0))
+    }
 }
 
 /// The options a choice question offers now, as (id, label): its own options,
@@ -387,15 +423,7 @@ pub fn entry_missing(
     group: &Question,
     entry: &crate::answer::Entry,
 ) -> usize {
-    entry_questions(bank, answers, group, entry)
-        .into_iter()
-        .filter(|q| {
-            !q.optional
-                && entry
-                    .get(&q.id)
-                    .is_none_or(|a| matches!(a, Answer::Text(s) if s.trim().is_empty()))
-        })
-        .count()
+    Visible::new(bank, answers).entry_missing(group, entry)
 }
 
 /// The sub-question shown before `current` in one entry of a group, given the entry's answers.

@@ -142,7 +142,7 @@ fn after_a_change_the_interview_goes_to_what_is_still_open() {
     // the answered questions after it.
     let a = common::answers(serde_json::json!({"org.name": "A", "org.where": ["eu"],
         "paper": true, "size": 3, "email": "a@b.fr", "backup": "offsite",
-        "vendors": {"entries": [{"name": "Nord"}]}, "favourite": "Nord"}));
+        "vendors": {"entries": [{"name": "Nord", "abroad": false}]}, "favourite": "Nord"}));
     assert_eq!(
         flow::next_open(&bank, &a, &none, "paper").unwrap().id,
         "paper.measures"
@@ -169,4 +169,31 @@ fn after_a_change_the_interview_goes_to_what_is_still_open() {
             .id,
         "size"
     );
+}
+
+/// Wizard review C8: an entry left half-way keeps the assessment unfinished.
+/// The interview goes back to its list, and progress stays below 100 %, so
+/// the report carries the draft band.
+#[test]
+fn an_entry_left_half_way_keeps_the_interview_open() {
+    let bank = common::mini_bank();
+    let none = std::collections::BTreeSet::new();
+    let answers = |entry: serde_json::Value| {
+        common::answers(serde_json::json!({"org.name": "A", "org.where": ["eu"],
+            "paper": false, "size": 3, "email": "a@b.fr", "backup": "offsite",
+            "comments": "", "vendors": {"entries": [entry]}, "favourite": "Nord"}))
+    };
+    let done = answers(serde_json::json!({"name": "Nord", "abroad": false}));
+    assert_eq!(flow::progress(&bank, &done).percent(), 100);
+    assert!(flow::next_open(&bank, &done, &none, "favourite").is_none());
+    // Abroad: the contract question it brings in is not answered.
+    let half = answers(serde_json::json!({"name": "Nord", "abroad": true}));
+    assert!(flow::progress(&bank, &half).percent() < 100);
+    assert_eq!(
+        flow::next_open(&bank, &half, &none, "favourite")
+            .unwrap()
+            .id,
+        "vendors"
+    );
+    assert_eq!(flow::resume_at(&bank, &half, &none).unwrap().id, "vendors");
 }

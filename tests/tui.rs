@@ -441,7 +441,7 @@ fn export_offers_a_path_that_can_be_edited() {
 #[test]
 fn the_last_answer_leads_to_the_review_only_when_all_are_answered() {
     let (mut app, _dir) = app_at(
-        json!({"vendors": {"entries": [{"name": "Nord"}]}}),
+        json!({"vendors": {"entries": [{"name": "Nord", "abroad": false}]}}),
         "favourite",
     );
     keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
@@ -452,7 +452,7 @@ fn the_last_answer_leads_to_the_review_only_when_all_are_answered() {
     );
     let everything = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3,
         "email": "a@b.fr", "backup": "offsite", "comments": "",
-        "vendors": {"entries": [{"name": "Nord"}]}});
+        "vendors": {"entries": [{"name": "Nord", "abroad": false}]}});
     let (mut app, _dir) = app_at(everything, "favourite");
     keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     assert!(matches!(app.screen, Screen::Review { .. }));
@@ -474,7 +474,7 @@ fn the_last_answer_leads_to_the_review_only_when_all_are_answered() {
 fn changing_an_answer_leads_to_the_questions_it_brings_in_and_progress_never_falls() {
     let everything = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3,
         "email": "a@b.fr", "backup": "offsite",
-        "vendors": {"entries": [{"name": "Nord"}]}, "favourite": "Nord"});
+        "vendors": {"entries": [{"name": "Nord", "abroad": false}]}, "favourite": "Nord"});
     let (mut app, _dir) = app_at(everything, "paper");
     // Paper files: now yes. The follow-up it brings in comes next.
     keys(&mut app, &[key(KeyCode::Up), key(KeyCode::Enter)]);
