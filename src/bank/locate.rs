@@ -4,6 +4,7 @@
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use std::fmt;
+use std::sync::Arc;
 
 /// One step of a path into a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,22 +27,49 @@ impl From<usize> for Seg {
     }
 }
 
-/// A path into a JSON document.
+/// A path into a JSON document. Validation makes one for every node of the
+/// bank and keeps only those with a problem, so a path shares its parent's
+/// steps rather than copying them: extending it is one allocation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pointer(pub Vec<Seg>);
+pub struct Pointer(Option<Arc<Step>>);
+
+/// The last step of a path and the path before it.
+#[derive(Debug, PartialEq, Eq)]
+struct Step {
+    parent: Pointer,
+    seg: Seg,
+}
 
 impl Pointer {
     /// This path extended by one step.
     pub fn at(&self, seg: impl Into<Seg>) -> Pointer {
-        let mut segs = self.0.clone();
-        segs.push(seg.into());
-        Pointer(segs)
+        Pointer(Some(Arc::new(Step {
+            parent: self.clone(),
+            seg: seg.into(),
+        })))
+    }
+
+    /// The steps from the document's root.
+    pub fn segments(&self) -> Vec<&Seg> {
+        let mut segs = Vec::new();
+        let mut here = self;
+        while let Some(step) = &here.0 {
+            segs.push(&step.seg);
+            here = &step.parent;
+        }
+        segs.reverse();
+        segs
+    }
+
+    /// The last step, if any.
+    pub fn last(&self) -> Option<&Seg> {
+        self.0.as_ref().map(|step| &step.seg)
     }
 }
 
 impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, seg) in self.0.iter().enumerate() {
+        for (i, seg) in self.segments().into_iter().enumerate() {
             match seg {
                 Seg::Key(k) if i == 0 => write!(f, "{k}")?,
                 Seg::Key(k) => write!(f, ".{k}")?,
@@ -62,7 +90,7 @@ pub fn locate(text: &str, pointer: &Pointer) -> (usize, usize) {
     };
     let mut value = &root;
     let mut offset = value.start();
-    for seg in &pointer.0 {
+    for seg in pointer.segments() {
         let next = match (seg, value) {
             (Seg::Key(k), Value::Object(obj)) => obj.get(k).map(|p| (p.start(), &p.value)),
             (Seg::Index(i), Value::Array(arr)) => arr.elements.get(*i).map(|v| (v.start(), v)),
@@ -102,24 +130,24 @@ fn first_duplicate(value: &Value, path: &mut Pointer) -> Option<usize> {
             let mut seen = std::collections::HashSet::new();
             for prop in &obj.properties {
                 let name = prop.name.as_str();
-                path.0.push(Seg::Key(name.to_string()));
+                let parent = std::mem::replace(path, path.at(name));
                 if !seen.insert(name) {
                     return Some(prop.start());
                 }
                 if let Some(at) = first_duplicate(&prop.value, path) {
                     return Some(at);
                 }
-                path.0.pop();
+                *path = parent;
             }
             None
         }
         Value::Array(arr) => {
             for (i, element) in arr.elements.iter().enumerate() {
-                path.0.push(Seg::Index(i));
+                let parent = std::mem::replace(path, path.at(i));
                 if let Some(at) = first_duplicate(element, path) {
                     return Some(at);
                 }
-                path.0.pop();
+                *path = parent;
             }
             None
         }

@@ -74,9 +74,8 @@ impl<'a> Checker<'a> {
     fn text(&mut self, text: &Text, rel: &str, ptr: Pointer, id: &str) {
         for lang in text.missing() {
             let field = ptr
-                .0
                 .last()
-                .map(|s| format!("{}", Pointer(vec![s.clone()])))
+                .map(|s| Pointer::default().at(s.clone()).to_string())
                 .unwrap_or_default();
             let msg = format!(
                 "`{field}` has no {} text (`{}` is missing or empty)",
