@@ -1,6 +1,8 @@
 //! The documents besides the report (record of processing, action tracker,
 //! incident register) read back from the files a user opens.
 
+mod common;
+
 use assert_cmd::Command;
 use calamine::{Data, Reader as _, Xlsx, open_workbook_from_rs};
 use predicates::prelude::*;
@@ -667,7 +669,7 @@ fn the_kit_writes_every_document_of_each_session_in_its_own_folder() {
             assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{name}/{file}");
         }
         let policy = std::fs::read(out.join(name).join(files[3])).unwrap();
-        let text = pdf_extract::extract_text_from_mem(&policy).unwrap();
+        let text = common::pdf_text::text(&policy);
         assert!(
             text.contains("Studio Lumen") || text.contains("Harbour Yoga"),
             "{name}: the policy's PDF names the organisation"
@@ -815,7 +817,7 @@ fn the_comparison_as_a_pdf_gives_both_dates_and_each_score_then_and_now() {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let text = flat(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
+        let text = flat(&common::pdf_text::text(&bytes));
         let c = compare::compare(&bank, &old, &new, lang);
         let (then, now) = (format_date(c.old_date, lang), format_date(c.new_date, lang));
         assert!(

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::pdf_text::{code_bytes, to_unicode};
 use common::{embedded, mini_bank, session_with};
 use privaudit::example;
 use privaudit::i18n::Lang;
@@ -40,8 +41,7 @@ fn flatten(text: &str) -> String {
 }
 
 fn pages_text(bytes: &[u8]) -> Vec<String> {
-    pdf_extract::extract_text_from_mem_by_pages(bytes)
-        .expect("the PDF's text extracts")
+    common::pdf_text::pages_text(bytes)
         .iter()
         .map(|p| flatten(p))
         .collect()
@@ -375,45 +375,6 @@ struct Tagged {
     claims: std::collections::HashMap<lopdf::ObjectId, Vec<(usize, i64)>>,
 }
 
-/// A font's ToUnicode map: glyph code → text.
-fn to_unicode(
-    doc: &lopdf::Document,
-    font: &lopdf::Dictionary,
-) -> std::collections::HashMap<u16, String> {
-    let stream = doc
-        .get_object(font.get(b"ToUnicode").unwrap().as_reference().unwrap())
-        .unwrap()
-        .as_stream()
-        .unwrap();
-    let cmap = String::from_utf8(stream.decompressed_content().unwrap()).unwrap();
-    let mut map = std::collections::HashMap::new();
-    let hex = |s: &str| s.trim_matches(|c| c == '<' || c == '>').to_string();
-    for block in cmap.split("beginbfchar").skip(1) {
-        for line in block.split("endbfchar").next().unwrap().lines() {
-            let mut parts = line.split_whitespace();
-            let (Some(code), Some(text)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            let code = u16::from_str_radix(&hex(code), 16).unwrap();
-            let units: Vec<u16> = hex(text)
-                .as_bytes()
-                .chunks(4)
-                .map(|c| u16::from_str_radix(std::str::from_utf8(c).unwrap(), 16).unwrap())
-                .collect();
-            map.insert(code, String::from_utf16(&units).unwrap());
-        }
-    }
-    map
-}
-
-/// Bytes per character code: two under Identity-H, else one (the one-byte CMap).
-fn code_bytes(font: &lopdf::Dictionary) -> usize {
-    match font.get(b"Encoding").unwrap() {
-        lopdf::Object::Name(name) if name == b"Identity-H" => 2,
-        _ => 1,
-    }
-}
-
 fn read_tags(bytes: &[u8]) -> Tagged {
     use lopdf::Object;
     use lopdf::content::Content;
@@ -423,12 +384,7 @@ fn read_tags(bytes: &[u8]) -> Tagged {
     let mut artifacts = Vec::new();
     let mut untagged = 0;
     for (n, &page) in pages.iter().enumerate() {
-        let fonts: std::collections::HashMap<Vec<u8>, _> = doc
-            .get_page_fonts(page)
-            .unwrap()
-            .into_iter()
-            .map(|(name, font)| (name, (code_bytes(font), to_unicode(&doc, font))))
-            .collect();
+        let fonts = common::pdf_text::page_fonts(&doc, page);
         let content = Content::decode(&doc.get_page_content(page)).unwrap();
         // None: an artifact; Some(mcid): tagged content.
         let mut stack: Vec<Option<i64>> = Vec::new();
@@ -467,12 +423,13 @@ fn read_tags(bytes: &[u8]) -> Tagged {
                             .filter_map(|o| o.as_str().ok())
                             .collect(),
                     };
-                    let (width, map) = &fonts[&font];
+                    let font = &fonts[&font];
                     let text: String = strings
                         .concat()
-                        .chunks(*width)
+                        .chunks(font.code_bytes)
                         .map(|g| {
-                            map[&g.iter().fold(0, |code, &b| code << 8 | u16::from(b))].clone()
+                            font.text[&g.iter().fold(0, |code, &b| code << 8 | u16::from(b))]
+                                .clone()
                         })
                         .collect();
                     match stack.last() {

@@ -545,8 +545,7 @@ fn the_pdf_policy_holds_every_section_and_placeholder_with_page_numbers_on_every
     for (session, lang) in cases {
         let policy = policy_of(&bank, &session, lang);
         let bytes = policy::pdf(&policy, Paper::A4, created).unwrap();
-        let pages: Vec<String> = pdf_extract::extract_text_from_mem_by_pages(&bytes)
-            .unwrap()
+        let pages: Vec<String> = common::pdf_text::pages_text(&bytes)
             .iter()
             .map(|p| flatten(&p.replace('•', " ")))
             .collect();

@@ -294,7 +294,7 @@ fn a_note_appears_once_under_the_first_finding_of_its_question_and_the_mission_o
     let pdf = Format::Pdf
         .render(&report, &PdfOptions::new(Paper::A4, common::instant()))
         .unwrap();
-    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    let text = common::pdf_text::text(&pdf);
     for needle in [
         "Conseil Roy",
         "Marc Dupain",

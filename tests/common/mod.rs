@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pdf_text;
 #[cfg(unix)]
 pub mod pty;
 

@@ -5,144 +5,14 @@
 //! element (with its MCID) or an artifact.
 
 use super::fonts::{Face, Fonts};
+use super::glyphs::Glyphs;
 use super::page::{Item, Page};
+use super::palette::{self, Palette};
 use super::tags::{Mark, NodeId, Tree};
-use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
+use super::text::Rgb;
 use std::io::Write as _;
 
-/// Characters below this are looked up in a table rather than a map.
-const TABLE: usize = 0x2100;
-
-/// The glyph ids of one embedded subset and the codes its text is shown
-/// with: the subset's own glyph ids (which are its CIDs), one byte each when
-/// every glyph shown is below 256 (see [`ONE_BYTE_CMAP`]), else two (Identity-H,
-/// as printpdf encodes text for an embedded TrueType font). Unknown
-/// characters give glyph 0 (.notdef), as in printpdf.
-#[derive(Debug, Default)]
-pub struct Glyphs {
-    near: Vec<u16>,
-    far: HashMap<char, u16>,
-    /// The character each glyph stands for (the lowest, when several share it).
-    names: BTreeMap<u16, char>,
-    one_byte: bool,
-}
-
-impl Glyphs {
-    /// The glyph ids of `chars` in a font, through `lookup`.
-    pub fn new(
-        chars: impl IntoIterator<Item = char>,
-        lookup: impl Fn(char) -> Option<u16>,
-    ) -> Glyphs {
-        let mut glyphs = Glyphs {
-            near: vec![0; TABLE],
-            far: HashMap::new(),
-            names: BTreeMap::new(),
-            one_byte: true,
-        };
-        for c in chars {
-            let gid = lookup(c).unwrap_or(0);
-            match glyphs.near.get_mut(c as usize) {
-                Some(slot) => *slot = gid,
-                None => {
-                    glyphs.far.insert(c, gid);
-                }
-            }
-            if gid != 0 {
-                let name = glyphs.names.entry(gid).or_insert(c);
-                *name = (*name).min(c);
-            }
-            glyphs.one_byte &= gid < 256;
-        }
-        glyphs
-    }
-
-    fn get(&self, c: char) -> u16 {
-        match self.near.get(c as usize) {
-            Some(&gid) => gid,
-            None => self.far.get(&c).copied().unwrap_or(0),
-        }
-    }
-
-    /// Whether text is shown with one byte per glyph (through [`ONE_BYTE_CMAP`]).
-    pub fn one_byte(&self) -> bool {
-        self.one_byte
-    }
-
-    /// The ToUnicode CMap of the codes text is shown with: what a reader
-    /// extracts, copies or speaks for each glyph.
-    pub fn to_unicode(&self) -> String {
-        let (digits, last) = if self.one_byte {
-            (2, 0xFF)
-        } else {
-            (4, 0xFFFF)
-        };
-        let mut out = String::with_capacity(256 + self.names.len() * 16);
-        out.push_str(
-            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-             /CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n\
-             /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n",
-        );
-        let _ = write!(
-            out,
-            "1 begincodespacerange\n<{:0digits$X}> <{last:0digits$X}>\nendcodespacerange\n",
-            0
-        );
-        let names: Vec<(&u16, &char)> = self.names.iter().collect();
-        // At most 100 mappings a block (ISO 32000-1, 9.10.3).
-        for block in names.chunks(100) {
-            let _ = writeln!(out, "{} beginbfchar", block.len());
-            for (gid, c) in block {
-                let _ = write!(out, "<{:0digits$X}> <", gid);
-                for unit in c.encode_utf16(&mut [0; 2]) {
-                    let _ = write!(out, "{unit:04X}");
-                }
-                out.push_str(">\n");
-            }
-            out.push_str("endbfchar\n");
-        }
-        out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-        out
-    }
-}
-
-/// The name of [`ONE_BYTE_CMAP`].
-pub const ONE_BYTE_CMAP_NAME: &str = "OneByte-Identity-H";
-
-/// The encoding of a font whose text is shown one byte per glyph: codes
-/// 00 to FF are CIDs 0 to 255, as Identity-H does with two bytes (ISO
-/// 32000-1, 9.7.5.3). Registry and ordering are the CID fonts' own. Word
-/// spacing (`Tw`) would now apply to code 32, which is a glyph id here, not
-/// a space: the content never sets it (nor did printpdf's).
-pub const ONE_BYTE_CMAP: &str = "%!PS-Adobe-3.0 Resource-CMap
-%%DocumentNeededResources: ProcSet (CIDInit)
-%%IncludeResource: ProcSet (CIDInit)
-%%BeginResource: CMap (OneByte-Identity-H)
-%%Title: (OneByte-Identity-H Adobe Identity 0)
-%%EndComments
-/CIDInit /ProcSet findresource begin
-12 dict begin
-begincmap
-/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> def
-/CMapName /OneByte-Identity-H def
-/CMapVersion 1.000 def
-/CMapType 1 def
-/WMode 0 def
-1 begincodespacerange
-<00> <FF>
-endcodespacerange
-1 begincidrange
-<00> <FF> 0
-endcidrange
-endcmap
-CMapName currentdict /CMap defineresource pop
-end
-end
-%%EndResource
-%%EOF
-";
-
-/// Shows `text`: `(…) Tj`, or `[(…) n (…)] TJ` where the font kerns a
+/// Shows `text`: `(…)Tj`, or `[(…)n(…)]TJ` where the font kerns a
 /// pair (n in thousandths of an em, positive moving left), so that what is
 /// drawn is as wide as what the layout measured. One or two bytes per
 /// glyph in a literal string (half the size of hex before compression, a
@@ -157,13 +27,13 @@ fn show(out: &mut Vec<u8>, text: &str, glyphs: &Glyphs, face: Face) {
         if let Some(p) = previous {
             let kern = fonts.kern_units(face, p, c);
             if kern != 0 {
-                let _ = write!(out, ") {} (", -kern);
+                let _ = write!(out, "){}(", -kern);
                 kerned = true;
             }
         }
         previous = Some(c);
         let code = glyphs.get(c).to_be_bytes();
-        let code = if glyphs.one_byte {
+        let code = if glyphs.one_byte() {
             &code[1..]
         } else {
             &code[..]
@@ -178,9 +48,9 @@ fn show(out: &mut Vec<u8>, text: &str, glyphs: &Glyphs, face: Face) {
     }
     if kerned {
         out.insert(start, b'[');
-        out.extend_from_slice(b")] TJ\n");
+        out.extend_from_slice(b")]TJ\n");
     } else {
-        out.extend_from_slice(b") Tj\n");
+        out.extend_from_slice(b")Tj\n");
     }
 }
 
@@ -194,6 +64,8 @@ pub struct Resources<'a> {
     pub height: f32,
     /// The structure tree the page's marks refer to.
     pub tree: &'a Tree,
+    /// The document's colours ([`palette::NAME`] in the resources).
+    pub palette: &'a Palette,
 }
 
 /// What a page's marked content refers to.
@@ -231,6 +103,28 @@ fn nums(out: &mut Vec<u8>, values: &[f32], op: &str) {
     out.push(b'\n');
 }
 
+/// Whether a colour is for filling or for stroking.
+#[derive(Clone, Copy)]
+enum Paint {
+    Fill,
+    Stroke,
+}
+
+/// Sets the fill or stroke colour: its index in the palette (`3 sc`), or
+/// the colour itself (`0.13 0.15 0.18 rg`) past the palette's 256.
+fn color(out: &mut Vec<u8>, palette: &Palette, rgb: Rgb, paint: Paint) {
+    match (palette.index(rgb), paint) {
+        (Some(i), Paint::Fill) => {
+            let _ = writeln!(out, "{i} sc");
+        }
+        (Some(i), Paint::Stroke) => {
+            let _ = writeln!(out, "{i} SC");
+        }
+        (None, Paint::Fill) => nums(out, &rgb, "rg"),
+        (None, Paint::Stroke) => nums(out, &rgb, "RG"),
+    }
+}
+
 /// Writes the content stream of `page` into `out` (cleared first); returns
 /// what its marked content and links belong to.
 pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMarks {
@@ -252,6 +146,9 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
     // Where the current line of text starts, in hundredths of a point: a
     // text object starts at the origin.
     let mut line_start = (0i64, 0i64);
+    if !res.palette.is_empty() {
+        let _ = writeln!(out, "/{0} cs /{0} CS", palette::NAME);
+    }
     for item in &page.items {
         match item {
             Item::Mark(mark) => {
@@ -294,12 +191,12 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
             match want {
                 Mark::Node(node) => {
                     let role = res.tree.nodes[node].role.name();
-                    let _ = writeln!(out, "/{role} <</MCID {}>> BDC", marks.mcids.len());
+                    let _ = writeln!(out, "/{role}<</MCID {}>>BDC", marks.mcids.len());
                     marks.mcids.push(node);
                 }
                 Mark::Artifact => out.extend_from_slice(b"/Artifact BMC\n"),
                 Mark::Footer => {
-                    out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n")
+                    out.extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n")
                 }
             }
             open = Some(want);
@@ -314,7 +211,7 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
                     font = Some((style.face, style.size));
                 }
                 if fill_state != Some(style.color) {
-                    nums(out, &style.color, "rg");
+                    color(out, res.palette, style.color, Paint::Fill);
                     fill_state = Some(style.color);
                 }
                 // Each line moves from the previous one's start (Td): the
@@ -345,11 +242,11 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
                 if let Some(f) = fill
                     && fill_state != Some(*f)
                 {
-                    nums(out, f, "rg");
+                    color(out, res.palette, *f, Paint::Fill);
                     fill_state = Some(*f);
                 }
                 if let Some((c, width)) = stroke {
-                    nums(out, c, "RG");
+                    color(out, res.palette, *c, Paint::Stroke);
                     nums(out, &[*width], "w");
                 }
                 nums(out, &[*x, flip(y + h), *w, *h], "re");
@@ -361,13 +258,13 @@ pub fn write_page(page: &Page, res: &Resources<'_>, out: &mut Vec<u8>) -> PageMa
                 color,
                 width,
             } => {
-                nums(out, color, "RG");
+                self::color(out, res.palette, *color, Paint::Stroke);
                 nums(out, &[*width], "w");
                 line(out, points.iter().copied(), res.height);
             }
             Item::Dots { from, to, y, color } => {
                 out.extend_from_slice(b"q\n");
-                nums(out, color, "RG");
+                self::color(out, res.palette, *color, Paint::Stroke);
                 out.extend_from_slice(b"0.9 w\n1 J\n[0 4] 0 d\n");
                 line(out, [(*from, *y), (*to, *y)].into_iter(), res.height);
                 out.extend_from_slice(b"Q\n");
@@ -484,6 +381,7 @@ mod tests {
             logo: false,
             height: 800.0,
             tree: &tree,
+            palette: &Palette::of(std::slice::from_ref(&page)),
         };
         let mut out = Vec::new();
         let marks = write_page(&page, &res, &mut out);
@@ -491,9 +389,9 @@ mod tests {
         // second placed from the first's start; the string's delimiters, backslash and carriage return are escaped.
         assert_eq!(
             out.escape_ascii().to_string(),
-            (b"BT\n/P <</MCID 0>> BDC\n/F2 11 Tf\n0.1 0.2 0.3 rg\n62 700 Td\n\
-                  (\x00\x01\x01\xab) Tj\nEMC\n/H1 <</MCID 1>> BDC\n18 0 Td\n\
-                  (\x01\xab\\\\\\(\\r\\)) Tj\nEMC\nET\n\
+            (b"/C cs /C CS\nBT\n/P<</MCID 0>>BDC\n/F2 11 Tf\n0 sc\n62 700 Td\n\
+                  (\x00\x01\x01\xab)Tj\nEMC\n/H1<</MCID 1>>BDC\n18 0 Td\n\
+                  (\x01\xab\\\\\\(\\r\\))Tj\nEMC\nET\n\
                   /Artifact BMC\n10 775 30 5 re\nf\nEMC\n")
                 .escape_ascii()
                 .to_string()
@@ -519,7 +417,7 @@ mod tests {
     }
 
     #[test]
-    fn small_subsets_show_one_byte_a_glyph_and_map_it_back_to_text() {
+    fn small_subsets_show_one_byte_a_glyph() {
         let glyphs = Glyphs::new("a\u{a0} (é".chars(), |c| {
             Some(match c {
                 'a' => 1,
@@ -531,16 +429,6 @@ mod tests {
         assert!(glyphs.one_byte());
         let mut out = Vec::new();
         show(&mut out, "a (é", &glyphs, Face::Bold);
-        assert_eq!(out, b"(\x01\x03\\(\xff) Tj\n");
-        let cmap = glyphs.to_unicode();
-        assert!(cmap.contains("<00> <FF>\nendcodespacerange"), "{cmap}");
-        // A shared glyph reads as the lowest of its characters.
-        assert!(
-            cmap.contains("4 beginbfchar\n<01> <0061>\n<03> <0020>\n<28> <0028>\n<FF> <00E9>\n"),
-            "{cmap}"
-        );
-        let large = Glyphs::new("ab".chars(), |c| Some(if c == 'a' { 1 } else { 256 }));
-        assert!(!large.one_byte());
-        assert!(large.to_unicode().contains("<0000> <FFFF>"));
+        assert_eq!(out, b"(\x01\x03\\(\xff)Tj\n");
     }
 }

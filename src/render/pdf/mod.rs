@@ -3,10 +3,13 @@
 
 pub mod compose;
 mod content;
+mod deflate;
 pub mod fonts;
+mod glyphs;
 mod kerning;
 pub mod layout;
 pub mod page;
+mod palette;
 mod save;
 mod structure;
 pub mod tags;

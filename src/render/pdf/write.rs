@@ -6,10 +6,13 @@
 //! metadata and an output intent, a nested outline with exact
 //! destinations); `save` writes the file.
 
-use super::content::{self, Glyphs, PageMarks, Resources};
+use super::content::{self, PageMarks, Resources};
+use super::deflate::{Effort, deflate};
 use super::fonts::{Face, Fonts};
+use super::glyphs::{self, Glyphs};
 use super::layout::Layout;
 use super::page::{Anchor, Item};
+use super::palette::Palette;
 use super::structure;
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{
@@ -125,11 +128,13 @@ pub fn write(
     drop(doc);
     encode_fonts(&mut pdf, &glyphs)?;
     let tree = std::mem::take(&mut layout.tree);
+    let palette = Palette::of(&layout.pages);
     let res = Resources {
         glyphs: &glyphs,
         logo: logo.is_some(),
         height: g.height,
         tree: &tree,
+        palette: &palette,
     };
     let (marks, links) = write_pages(&mut pdf, &mut layout, &res)?;
     let page_ids: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
@@ -168,7 +173,7 @@ fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 2]) -> Result<(), W
                 dict.set("Type", Object::Name(b"CMap".to_vec()));
                 dict.set(
                     "CMapName",
-                    Object::Name(content::ONE_BYTE_CMAP_NAME.as_bytes().to_vec()),
+                    Object::Name(glyphs::ONE_BYTE_CMAP_NAME.as_bytes().to_vec()),
                 );
                 let mut system = Dictionary::new();
                 system.set("Registry", Object::string_literal("Adobe"));
@@ -176,10 +181,7 @@ fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 2]) -> Result<(), W
                 system.set("Supplement", 0);
                 dict.set("CIDSystemInfo", system);
                 dict.set("WMode", 0);
-                pdf.add_object(Stream::new(
-                    dict,
-                    content::ONE_BYTE_CMAP.as_bytes().to_vec(),
-                ))
+                pdf.add_object(Stream::new(dict, glyphs::ONE_BYTE_CMAP.as_bytes().to_vec()))
             }))
         } else {
             Object::Name(b"Identity-H".to_vec())
@@ -221,7 +223,7 @@ fn write_pages(
         .get(b"Parent")
         .and_then(Object::as_reference)
         .map_err(|_| broken("page tree"))?;
-    let resources = placeholder
+    let mut resources = placeholder
         .get(b"Resources")
         .map_err(|_| broken("page resources"))?
         .clone();
@@ -229,6 +231,19 @@ fn write_pages(
         .get(b"Contents")
         .and_then(Object::as_reference)
         .map_err(|_| broken("page contents"))?;
+    if !res.palette.is_empty() {
+        let space = pdf.add_object(res.palette.color_space());
+        let dict = match &mut resources {
+            Object::Reference(id) => pdf
+                .get_object_mut(*id)
+                .and_then(Object::as_dict_mut)
+                .map_err(|_| broken("page resources"))?,
+            object => object.as_dict_mut().map_err(|_| broken("page resources"))?,
+        };
+        let mut spaces = Dictionary::new();
+        spaces.set(super::palette::NAME, Object::Reference(space));
+        dict.set("ColorSpace", spaces);
+    }
     let count = layout.pages.len().max(1);
     let page_ids: Vec<ObjectId> = std::iter::once(first)
         .chain((1..count).map(|_| pdf.new_object_id()))
@@ -294,9 +309,8 @@ fn write_pages(
         };
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"Page".to_vec()));
+        // The crop and trim boxes default to the media box.
         dict.set("MediaBox", page_box());
-        dict.set("TrimBox", page_box());
-        dict.set("CropBox", page_box());
         dict.set("Parent", parent);
         dict.set("Resources", resources.clone());
         dict.set("Contents", contents);
@@ -317,65 +331,44 @@ fn write_pages(
 }
 
 /// A borderless link annotation over `rect` (PDF coordinates) that goes to
-/// `anchor`, as printpdf writes one; it prints, and says where it goes.
+/// `anchor`; it prints, and says where it goes.
 fn link(rect: [f32; 4], anchor: &Anchor, pages: &[ObjectId], height: f32) -> Dictionary {
     let reals = |values: &[f32]| Object::Array(values.iter().map(|&v| Object::Real(v)).collect());
-    let mut action = Dictionary::new();
-    action.set("S", Object::Name(b"GoTo".to_vec()));
-    action.set(
-        "D",
-        Object::Array(vec![
-            pages
-                .get(anchor.page)
-                .map_or(Object::Null, |&id| Object::Reference(id)),
-            Object::Name(b"XYZ".to_vec()),
-            Object::Real(0.0),
-            Object::Real(height - anchor.y + 6.0),
-            Object::Null,
-        ]),
-    );
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Annot".to_vec()));
     dict.set("Subtype", Object::Name(b"Link".to_vec()));
     dict.set("Rect", reals(&rect));
-    dict.set("A", action);
+    dict.set("Dest", destination(anchor, pages, height));
     dict.set("Border", reals(&[0.0, 0.0, 0.0]));
-    dict.set("C", reals(&[0.0, 1.0, 1.0]));
-    dict.set("H", Object::Name(b"I".to_vec()));
     dict.set("F", 4);
     dict.set("Contents", text_string(&anchor.title));
     dict
 }
 
-/// Deflate level of page content: on the 16-page example, 6 is 2 % smaller
-/// than 3 and 0.5 ms slower (of 22), which the speed target cannot spare.
-const COMPRESSION: u32 = 3;
-
-/// Deflate level of the fonts and the colour profile: written once per
-/// file, 50 KB together; 9 saves a few hundred bytes over 3 for no
-/// measurable time.
-const FONT_COMPRESSION: u32 = 9;
-
-/// `content` deflated, if that makes it smaller.
-fn deflate(content: &[u8]) -> Option<Vec<u8>> {
-    deflate_at(content, COMPRESSION)
+/// Where a link or an outline entry goes: the top of `anchor`'s page area,
+/// a little above it, at the reader's zoom.
+fn destination(anchor: &Anchor, pages: &[ObjectId], height: f32) -> Object {
+    Object::Array(vec![
+        pages
+            .get(anchor.page)
+            .or(pages.last())
+            .map_or(Object::Null, |&id| Object::Reference(id)),
+        Object::Name(b"XYZ".to_vec()),
+        Object::Integer(0),
+        Object::Real(height - anchor.y + 6.0),
+        Object::Null,
+    ])
 }
 
-/// `content` deflated at `level`, if that makes it smaller.
-fn deflate_at(content: &[u8], level: u32) -> Option<Vec<u8>> {
-    use std::io::Write as _;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(content.len() / 3),
-        flate2::Compression::new(level),
-    );
-    encoder.write_all(content).ok()?;
-    let packed = encoder.finish().ok()?;
+/// `content` deflated with `effort`, if that makes it smaller.
+fn deflate_at(content: &[u8], effort: Effort) -> Option<Vec<u8>> {
+    let packed = deflate(content, effort);
     (packed.len() + 19 < content.len()).then_some(packed)
 }
 
 /// `content` as a stream, deflated when that makes it smaller.
 pub(super) fn deflated(content: &[u8]) -> Stream {
-    match deflate(content) {
+    match deflate_at(content, Effort::Pages) {
         Some(packed) => {
             let mut dict = Dictionary::new();
             dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
@@ -394,10 +387,10 @@ fn compress(pdf: &mut lopdf::Document) {
             continue;
         };
         let image = stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image");
-        let level = if image { COMPRESSION } else { FONT_COMPRESSION };
+        let effort = if image { Effort::Images } else { Effort::Once };
         if stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
-            && let Some(packed) = deflate_at(&stream.content, level)
+            && let Some(packed) = deflate_at(&stream.content, effort)
         {
             stream
                 .dict
@@ -543,15 +536,6 @@ fn outline(
             _ => chapters.push((id, anchor, Vec::new())),
         }
     }
-    let dest = |a: &Anchor| {
-        Object::Array(vec![
-            Object::Reference(pages[a.page.min(pages.len() - 1)]),
-            Object::Name(b"XYZ".to_vec()),
-            Object::Integer(0),
-            Object::Real(height - a.y + 6.0),
-            Object::Null,
-        ])
-    };
     let link = |dict: &mut Dictionary, ids: &[ObjectId], i: usize| {
         if i > 0 {
             dict.set("Prev", ids[i - 1]);
@@ -566,7 +550,7 @@ fn outline(
         let mut dict = Dictionary::new();
         dict.set("Title", text_string(&anchor.title));
         dict.set("Parent", root);
-        dict.set("Dest", dest(anchor));
+        dict.set("Dest", destination(anchor, pages, height));
         link(&mut dict, &top_ids, i);
         let child_ids: Vec<ObjectId> = children.iter().map(|c| c.0).collect();
         if let (Some(first), Some(last)) = (child_ids.first(), child_ids.last()) {
@@ -578,7 +562,7 @@ fn outline(
             let mut c = Dictionary::new();
             c.set("Title", text_string(&child.title));
             c.set("Parent", *id);
-            c.set("Dest", dest(child));
+            c.set("Dest", destination(child, pages, height));
             link(&mut c, &child_ids, j);
             objects.push((*child_id, c));
         }

@@ -1,6 +1,6 @@
 //! What makes the file archival and declares it accessible: the XMP
 //! metadata packet (title, language, author, dates, tool, and the PDF/UA-1
-//! identification with its extension schema) and an sRGB output intent
+//! identification) and an sRGB output intent
 //! (the ICC profile in `assets/icc`: see its README).
 
 use super::write::Info;
@@ -89,22 +89,6 @@ pub fn packet(info: &Info<'_>, producer: &str) -> String {
 <xmp:MetadataDate>{date}</xmp:MetadataDate>
 <pdf:Producer>{producer}</pdf:Producer>
 <pdfuaid:part>1</pdfuaid:part>
-</rdf:Description>
-<rdf:Description rdf:about=""
- xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
- xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
- xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-<pdfaProperty:name>part</pdfaProperty:name>
-<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-<pdfaProperty:category>internal</pdfaProperty:category>
-<pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>
-</rdf:li></rdf:Seq></pdfaSchema:property>
-</rdf:li></rdf:Bag></pdfaExtension:schemas>
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>
