@@ -1,60 +1,62 @@
 //! Deflate in the zlib format (what `FlateDecode` reads) for every stream of
 //! a PDF, by libdeflate. On the web studio's report, at the levels below, it
 //! packs page content 5 % and object streams 15 % smaller than zlib (zlib-rs)
-//! did at the levels the speed target allowed (3 and 4), for 10 % more
-//! instructions in all: its encoder sees a whole buffer at once. One
+//! did at the levels the speed target allowed (3 and 4): its encoder sees a
+//! whole buffer at once. One
 //! compressor per effort is kept per thread and reused, so the many streams
 //! of a document do not each allocate and clear one.
 
 use libdeflater::{CompressionLvl, Compressor};
 use std::cell::RefCell;
 
-/// How hard to try, by kind of stream.
+/// How hard to try: a libdeflate level, by kind of stream and length of
+/// document. Measured on the web studio's report (instructions, whole
+/// process): pages and objects at 8 rather than 6 save 0.7 KB for 6 % more
+/// work, and 9 only 11 bytes more for 4 % more; above 9 the encoder searches
+/// for the best parse, which on the fonts saved 100 bytes for 5 % more. On
+/// 4,855 pages, 8 took 3.15 s against 2.43 s at 6, for 2 % less: long
+/// documents stay at 6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effort {
-    /// Page content, one stream per page: most of a report's bytes.
-    Pages,
-    /// Object streams and the cross-reference stream.
-    Objects,
-    /// What each file holds once and is small: fonts, colour profile, CMaps.
-    Once,
-    /// Images (a logo): large and already dense, so little to gain.
-    Images,
-}
+pub struct Effort(i32);
+
+/// Past this many pages, or this many objects, a document is long.
+const LONG_PAGES: usize = 200;
+const LONG_OBJECTS: usize = 12_000;
 
 impl Effort {
-    const ALL: [Effort; 4] = [Effort::Pages, Effort::Objects, Effort::Once, Effort::Images];
+    /// What each file holds once and is small: fonts, colour profile, CMaps.
+    pub const ONCE: Effort = Effort(9);
+    /// Images (a logo): large and already dense, so little to gain.
+    pub const IMAGES: Effort = Effort(6);
 
-    /// The libdeflate level (1 to 12). On the web studio's report (counted
-    /// in instructions, whole process): pages and objects at 8 rather than 6
-    /// save 0.7 KB for 6 % more work; 9 saves 11 bytes more on objects for 4
-    /// % more; above 9 the encoder searches for the best parse, which on the
-    /// fonts saved 100 bytes for 5 % more.
-    fn level(self) -> i32 {
-        match self {
-            Effort::Pages | Effort::Objects => 8,
-            Effort::Once => 9,
-            Effort::Images => 6,
-        }
+    /// Page content of a document of `pages` pages: most of its bytes.
+    pub fn pages(pages: usize) -> Effort {
+        Effort(if pages <= LONG_PAGES { 8 } else { 6 })
     }
 
-    fn index(self) -> usize {
-        Effort::ALL.iter().position(|e| *e == self).unwrap_or(0)
+    /// Object streams and the cross-reference stream of a document of `objects` objects.
+    pub fn objects(objects: usize) -> Effort {
+        Effort(if objects <= LONG_OBJECTS { 8 } else { 6 })
     }
 }
 
 thread_local! {
-    static COMPRESSORS: RefCell<[Option<Compressor>; 4]> = const { RefCell::new([None, None, None, None]) };
+    static COMPRESSORS: RefCell<Vec<(Effort, Compressor)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `content` deflated in the zlib format.
 pub fn deflate(content: &[u8], effort: Effort) -> Vec<u8> {
     COMPRESSORS.with(|cell| {
         let mut compressors = cell.borrow_mut();
-        let compressor = compressors[effort.index()].get_or_insert_with(|| {
-            let level = CompressionLvl::new(effort.level()).unwrap_or_default();
-            Compressor::new(level)
-        });
+        let index = match compressors.iter().position(|(e, _)| *e == effort) {
+            Some(index) => index,
+            None => {
+                let level = CompressionLvl::new(effort.0).unwrap_or_default();
+                compressors.push((effort, Compressor::new(level)));
+                compressors.len() - 1
+            }
+        };
+        let compressor = &mut compressors[index].1;
         let mut out = vec![0; compressor.zlib_compress_bound(content.len())];
         // The bound is libdeflate's own worst case, so there is always room.
         let written = compressor.zlib_compress(content, &mut out).unwrap_or(0);
@@ -75,7 +77,14 @@ mod tests {
                 format!("/P <</MCID {i}>> BDC\n(ligne {}) Tj\nEMC\n", i % 97).into_bytes()
             })
             .collect();
-        for effort in Effort::ALL {
+        let all = [
+            Effort::pages(1),
+            Effort::pages(1000),
+            Effort::objects(1),
+            Effort::ONCE,
+            Effort::IMAGES,
+        ];
+        for effort in all {
             for content in [&text[..], b"", b"x"] {
                 let packed = deflate(content, effort);
                 let mut back = Vec::new();

@@ -257,6 +257,7 @@ fn write_pages(
             Object::Real(h),
         ])
     };
+    let effort = Effort::pages(page_ids.len());
     let mut buffer = Vec::new();
     let mut all_marks = Vec::with_capacity(page_ids.len());
     let mut links = Vec::new();
@@ -300,7 +301,7 @@ fn write_pages(
             buffer.clear();
             all_marks.push(Vec::new());
         }
-        let stream = deflated(&buffer);
+        let stream = deflated(&buffer, effort);
         let contents = if i == 0 {
             pdf.objects.insert(first_contents, Object::Stream(stream));
             first_contents
@@ -366,9 +367,9 @@ fn deflate_at(content: &[u8], effort: Effort) -> Option<Vec<u8>> {
     (packed.len() + 19 < content.len()).then_some(packed)
 }
 
-/// `content` as a stream, deflated when that makes it smaller.
-pub(super) fn deflated(content: &[u8]) -> Stream {
-    match deflate_at(content, Effort::Pages) {
+/// `content` as a stream, deflated with `effort` when that makes it smaller.
+pub(super) fn deflated(content: &[u8], effort: Effort) -> Stream {
+    match deflate_at(content, effort) {
         Some(packed) => {
             let mut dict = Dictionary::new();
             dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
@@ -387,7 +388,7 @@ fn compress(pdf: &mut lopdf::Document) {
             continue;
         };
         let image = stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image");
-        let effort = if image { Effort::Images } else { Effort::Once };
+        let effort = if image { Effort::IMAGES } else { Effort::ONCE };
         if stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
             && let Some(packed) = deflate_at(&stream.content, effort)
