@@ -164,13 +164,15 @@ impl Fonts {
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
         let metrics = &self.faces[face.index()];
         let mut units: i32 = 0;
-        let mut previous = None;
+        // Each character's glyph is looked up once, for both of its pairs.
+        let mut previous: Option<(char, u16)> = None;
         for c in text.chars() {
             units += i32::from(metrics.advance(c));
-            if let Some(p) = previous {
-                units += i32::from(metrics.kern(p, c));
+            let glyph = metrics.glyph(c).map(|g| (c, g));
+            if let (Some(p), Some(g)) = (previous, glyph) {
+                units += i32::from(metrics.kerning.pair(p, g));
             }
-            previous = Some(c);
+            previous = glyph;
         }
         units as f32 * size / 1000.0
     }
