@@ -113,6 +113,17 @@ pub(crate) struct Raw {
     pub at: Option<(usize, usize)>,
 }
 
+/// Which checks a bank gets once parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// None: the built-in bank in a release build, checked by the tests.
+    None,
+    /// Ids, texts, kinds, references, condition order, cycles, rules.
+    Structure,
+    /// Also the search for questions never asked and rules never applied.
+    Deep,
+}
+
 impl Bank {
     /// The jurisdictions the answers select, in report order; every
     /// jurisdiction when none is selected yet.
@@ -135,18 +146,24 @@ impl Bank {
         }
     }
 
-    /// The bank compiled into the binary. It was fully validated when it was
-    /// built (the test suite runs `validate` on it), so only the structural
-    /// checks run here, not the slower reachability search.
+    /// The bank compiled into the binary. The test suite runs every check
+    /// on it (`the_embedded_bank_is_valid`), so a release build only parses
+    /// it: checking again on every run took a tenth of a report's export. A
+    /// debug build, which someone editing `questions/` runs, still checks.
     pub fn embedded() -> Result<Bank, BankError> {
-        Bank::load_with(&BankSource::embedded(), false)
+        let checks = if cfg!(debug_assertions) {
+            Checks::Structure
+        } else {
+            Checks::None
+        };
+        Bank::load_with(&BankSource::embedded(), checks)
     }
 
     /// The bank in `dir` (a consultant's own), with the structural checks
     /// only: what `report`, `list` and the interview need. `privaudit
     /// validate` adds the reachability search ([`Bank::load`]).
     pub fn from_dir(dir: &Path) -> Result<Bank, BankError> {
-        Bank::load_with(&BankSource::from_dir(dir)?, false)
+        Bank::load_with(&BankSource::from_dir(dir)?, Checks::Structure)
     }
 
     /// The embedded bank, or the one in `dir` when given.
@@ -159,16 +176,16 @@ impl Bank {
 
     /// Parses and validates a bank, with every check; all problems found are reported at once.
     pub fn load(source: &BankSource) -> Result<Bank, BankError> {
-        Bank::load_with(source, true)
+        Bank::load_with(source, Checks::Deep)
     }
 
-    /// Parses and validates a bank; `deep` adds the search for questions that
-    /// can never be asked and rules that can never apply.
-    fn load_with(source: &BankSource, deep: bool) -> Result<Bank, BankError> {
+    /// Parses a bank and runs `checks` on it.
+    fn load_with(source: &BankSource, checks: Checks) -> Result<Bank, BankError> {
         let (bank, raw) = parse(source);
         let raw = match bank {
+            Some(bank) if raw.is_empty() && checks == Checks::None => return Ok(bank),
             Some(mut bank) if raw.is_empty() => {
-                let found = validate::validate(&bank, deep);
+                let found = validate::validate(&bank, checks == Checks::Deep);
                 if found.raw.is_empty() {
                     bank.unchecked = found.unchecked;
                     return Ok(bank);
