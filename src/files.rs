@@ -207,9 +207,14 @@ fn holds_session(path: &Path) -> bool {
     let Ok(bytes) = read_regular(path, SESSION_MAX_BYTES) else {
         return false;
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    serde_json::from_str::<Head>(text).is_ok_and(|h| h.format == crate::session::FORMAT)
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    // A session is a JSON object: anything else (a PDF being replaced) is
+    // told apart by its first byte, without decoding it all.
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        return false;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    serde_json::from_str::<Head>(&text).is_ok_and(|h| h.format == crate::session::FORMAT)
 }
 
 /// Whether two paths name the same file (device and inode on Unix).

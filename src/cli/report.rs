@@ -85,6 +85,10 @@ pub fn run(questions: Option<&Path>, args: &ReportArgs) -> Result<ExitCode> {
             eprintln!("{message}");
         }
     }
+    // The process ends now and its memory goes with it: freeing the bank's
+    // and the report's many small allocations one by one was 4 % of the
+    // export's work.
+    std::mem::forget((bank, report));
     Ok(ExitCode::SUCCESS)
 }
 
