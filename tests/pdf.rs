@@ -688,7 +688,18 @@ fn every_marked_sequence_and_link_leads_back_to_its_element() {
     let mut links = 0;
     for (n, &page_id) in pages.iter().enumerate() {
         let page = doc.get_dictionary(page_id).unwrap();
-        assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+        // Links are visited in the order of the structure; a page without
+        // links has neither.
+        let annots = match page.get(b"Annots") {
+            Ok(annots) => {
+                assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+                annots.as_array().unwrap().as_slice()
+            }
+            Err(_) => {
+                assert!(page.get(b"Tabs").is_err(), "page {}", n + 1);
+                &[]
+            }
+        };
         let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
         assert!(key < next_key);
         let parents = entry(key);
@@ -712,11 +723,13 @@ fn every_marked_sequence_and_link_leads_back_to_its_element() {
                 n + 1
             );
         }
-        for annot in page.get(b"Annots").unwrap().as_array().unwrap() {
+        for annot in annots {
             let annot_id = annot.as_reference().unwrap();
             let annot = doc.get_dictionary(annot_id).unwrap();
             assert_eq!(annot.get(b"F").unwrap().as_i64().unwrap(), 4, "prints");
             let says = lopdf::decode_text_string(annot.get(b"Contents").unwrap()).unwrap();
+            // No-break spaces are plain ones in a description (PDFDocEncoding lacks them).
+            let plain = |t: &str| t.replace(['\u{a0}', '\u{202f}'], " ");
             // A chapter in the contents, or a finding from the action plan.
             let findings = report
                 .sections
@@ -727,8 +740,11 @@ fn every_marked_sequence_and_link_leads_back_to_its_element() {
                     _ => None,
                 });
             assert!(
-                report.sections.iter().any(|s| says.ends_with(&s.title))
-                    || findings.into_iter().any(|t| says == t),
+                report
+                    .sections
+                    .iter()
+                    .any(|s| says.ends_with(&plain(&s.title)))
+                    || findings.into_iter().any(|t| says == plain(t)),
                 "{says:?}"
             );
             let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();

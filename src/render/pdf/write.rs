@@ -315,10 +315,12 @@ fn write_pages(
         dict.set("Parent", parent);
         dict.set("Resources", resources.clone());
         dict.set("Contents", contents);
-        dict.set("Annots", Object::Array(annots));
         dict.set("StructParents", i as i64);
-        // Annotations are visited in the order of the structure.
-        dict.set("Tabs", Object::Name(b"S".to_vec()));
+        if !annots.is_empty() {
+            dict.set("Annots", Object::Array(annots));
+            // Annotations are visited in the order of the structure.
+            dict.set("Tabs", Object::Name(b"S".to_vec()));
+        }
         pdf.objects.insert(page_id, Object::Dictionary(dict));
     }
     let kids = page_ids.iter().map(|&id| Object::Reference(id)).collect();
@@ -401,7 +403,9 @@ fn compress(pdf: &mut lopdf::Document) {
     }
 }
 
-/// Text for a PDF text string: UTF-16BE with its byte-order mark.
+/// Text for a PDF text string (bookmarks, link descriptions, document
+/// information): PDFDocEncoding when it has every character, else UTF-16BE
+/// with its byte-order mark.
 pub(super) fn text_string(text: &str) -> Object {
     let text = crate::sanitize::metadata(text);
     let bytes = pdf_doc_encoded(&text).unwrap_or_else(|| {
@@ -417,10 +421,13 @@ pub(super) fn text_string(text: &str) -> Object {
 /// `text` in PDFDocEncoding (ISO 32000-1, annex D), one byte a character,
 /// when it has every character: a quarter of the size of UTF-16 in hex for
 /// most French and English titles (accents, guillemets, ’ and dashes are
-/// in it; the no-break space is not).
+/// in it). The no-break spaces, which it lacks, become spaces: they only keep
+/// words on one line of the page, and these strings are not laid out on a
+/// page (« 1. Synthèse » in a bookmark, « Priorité : élevée » read aloud).
 fn pdf_doc_encoded(text: &str) -> Option<Vec<u8>> {
     text.chars()
         .map(|c| match c {
+            '\u{a0}' | '\u{202f}' => Some(b' '),
             ' '..='~' | '\t' | '\n' | '\r' => Some(c as u8),
             '\u{a1}'..='\u{ff}' if c != '\u{ad}' => Some(c as u8),
             '•' => Some(0x80),
