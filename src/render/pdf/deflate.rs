@@ -11,17 +11,16 @@ use std::cell::RefCell;
 
 /// How hard to try: a libdeflate level, by kind of stream and length of
 /// document. Measured on the web studio's report (instructions, whole
-/// process): pages and objects at 8 rather than 6 save 0.7 KB for 6 % more
-/// work, and 9 only 11 bytes more for 4 % more; above 9 the encoder searches
-/// for the best parse, which on the fonts saved 100 bytes for 5 % more. On
-/// 4,855 pages, 8 took 3.15 s against 2.43 s at 6, for 2 % less: long
-/// documents stay at 6.
+/// process): page content at 8 rather than 6 saves 330 bytes for 1 % more
+/// work, object streams 390 bytes for 6 % more, which the speed target
+/// cannot spare; above 9 the encoder searches for the best parse, which on
+/// the fonts saved 100 bytes for 5 % more. On 4,855 pages, 8 took 3.15 s
+/// against 2.43 s at 6, for 2 % less: long documents stay at 6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Effort(i32);
 
-/// Past this many pages, or this many objects, a document is long.
+/// Past this many pages, a document is long.
 const LONG_PAGES: usize = 200;
-const LONG_OBJECTS: usize = 12_000;
 
 impl Effort {
     /// What each file holds once and is small: fonts, colour profile, CMaps.
@@ -34,10 +33,8 @@ impl Effort {
         Effort(if pages <= LONG_PAGES { 8 } else { 6 })
     }
 
-    /// Object streams and the cross-reference stream of a document of `objects` objects.
-    pub fn objects(objects: usize) -> Effort {
-        Effort(if objects <= LONG_OBJECTS { 8 } else { 6 })
-    }
+    /// Object streams and the cross-reference stream.
+    pub const OBJECTS: Effort = Effort(6);
 }
 
 thread_local! {
@@ -80,7 +77,7 @@ mod tests {
         let all = [
             Effort::pages(1),
             Effort::pages(1000),
-            Effort::objects(1),
+            Effort::OBJECTS,
             Effort::ONCE,
             Effort::IMAGES,
         ];

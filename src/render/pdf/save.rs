@@ -67,7 +67,6 @@ pub fn save(pdf: &lopdf::Document, raw: &Raw, version: &str) -> Vec<u8> {
         .max()
         .unwrap_or(0);
     let mut entries: Vec<Entry> = vec![Entry::Free; max_id as usize + 1];
-    let effort = Effort::objects(max_id as usize);
     let mut packed: Vec<(u32, Packed<'_>)> = Vec::with_capacity(raw.ends.len() + pdf.objects.len());
     let mut start = 0;
     for &(id, end) in &raw.ends {
@@ -113,7 +112,7 @@ pub fn save(pdf: &lopdf::Document, raw: &Raw, version: &str) -> Vec<u8> {
         head.push(b'\n');
         let mut content = head.clone();
         content.extend_from_slice(&body);
-        let deflated = deflate(&content, effort);
+        let deflated = deflate(&content, Effort::OBJECTS);
         entries.push(Entry::At(out.len()));
         let _ = write!(
             out,
@@ -149,7 +148,7 @@ pub fn save(pdf: &lopdf::Document, raw: &Raw, version: &str) -> Vec<u8> {
         }
         previous = row;
     }
-    let rows = deflate(&rows, effort);
+    let rows = deflate(&rows, Effort::OBJECTS);
     let id = file_id(&out);
     let mut trailer = Dictionary::new();
     trailer.set("Type", Object::Name(b"XRef".to_vec()));
