@@ -407,7 +407,7 @@ fn compress(pdf: &mut lopdf::Document) {
 /// information): PDFDocEncoding when it has every character, else UTF-16BE
 /// with its byte-order mark.
 pub(super) fn text_string(text: &str) -> Object {
-    let text = crate::sanitize::metadata(text);
+    let text = metadata_text(text);
     let bytes = pdf_doc_encoded(&text).unwrap_or_else(|| {
         let mut bytes = vec![0xFE, 0xFF];
         for unit in text.encode_utf16() {
@@ -418,16 +418,22 @@ pub(super) fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Literal)
 }
 
+/// Text for the document's metadata, bookmarks and link descriptions:
+/// [`crate::sanitize::metadata`], and no-break spaces made plain ones. They
+/// only keep words on one line of a page, and these strings are not laid
+/// out on a page (« 1. Synthèse » in a bookmark, « Priorité : élevée » read
+/// aloud); PDFDocEncoding lacks them, which made such a string UTF-16.
+pub(super) fn metadata_text(text: &str) -> String {
+    crate::sanitize::metadata(text).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 /// `text` in PDFDocEncoding (ISO 32000-1, annex D), one byte a character,
 /// when it has every character: a quarter of the size of UTF-16 in hex for
 /// most French and English titles (accents, guillemets, ’ and dashes are
-/// in it). The no-break spaces, which it lacks, become spaces: they only keep
-/// words on one line of the page, and these strings are not laid out on a
-/// page (« 1. Synthèse » in a bookmark, « Priorité : élevée » read aloud).
+/// in it).
 fn pdf_doc_encoded(text: &str) -> Option<Vec<u8>> {
     text.chars()
         .map(|c| match c {
-            '\u{a0}' | '\u{202f}' => Some(b' '),
             ' '..='~' | '\t' | '\n' | '\r' => Some(c as u8),
             '\u{a1}'..='\u{ff}' if c != '\u{ad}' => Some(c as u8),
             '•' => Some(0x80),
