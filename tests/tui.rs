@@ -471,6 +471,37 @@ fn the_last_answer_leads_to_the_review_only_when_all_are_answered() {
 }
 
 #[test]
+fn page_keys_move_through_the_review_a_page_at_a_time_and_stop_at_the_ends() {
+    let everything = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3,
+        "email": "a@b.fr", "backup": "offsite", "comments": "",
+        "vendors": {"entries": [{"name": "Nord", "abroad": false}]}, "favourite": "Nord"});
+    let (mut app, _dir) = app_at(everything, "favourite");
+    app.update(Msg::Review);
+    let rows = app.review_questions().len();
+    assert!(rows > 2, "{rows}");
+    let cursor = |app: &App| match app.screen {
+        Screen::Review { cursor } => cursor,
+        _ => panic!("not the review"),
+    };
+    assert_eq!(
+        cursor(&app),
+        rows - 1,
+        "the review opens on the current question"
+    );
+    keys(&mut app, &[key(KeyCode::PageUp)]);
+    assert_eq!(cursor(&app), (rows - 1).saturating_sub(10));
+    keys(&mut app, &[key(KeyCode::PageUp), key(KeyCode::PageUp)]);
+    assert_eq!(cursor(&app), 0, "PgUp stops at the first answer");
+    keys(&mut app, &[key(KeyCode::PageDown), key(KeyCode::PageDown)]);
+    assert_eq!(
+        cursor(&app),
+        rows - 1,
+        "PgDn stops at the last, never wraps"
+    );
+    assert!(screen(&app, 120, 40).contains("PgPréc/PgSuiv"));
+}
+
+#[test]
 fn changing_an_answer_leads_to_the_questions_it_brings_in_and_progress_never_falls() {
     let everything = json!({"org.name": "A", "org.where": ["eu"], "paper": false, "size": 3,
         "email": "a@b.fr", "backup": "offsite",

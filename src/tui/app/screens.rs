@@ -12,6 +12,9 @@ use time::OffsetDateTime;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+/// Rows that PgUp and PgDn move by in the review and the preview.
+const PAGE: u16 = 10;
+
 impl App {
     pub(super) fn update_popup(&mut self, msg: Msg) -> Option<Effect> {
         let popup = self.popup.as_mut()?;
@@ -201,6 +204,9 @@ impl App {
         match msg {
             Msg::Up => *cursor = (*cursor + n - 1) % n,
             Msg::Down => *cursor = (*cursor + 1) % n,
+            // A page at a time, stopping at the ends.
+            Msg::PreviousQuestion => *cursor = cursor.saturating_sub(usize::from(PAGE)),
+            Msg::NextQuestion => *cursor = (*cursor + usize::from(PAGE)).min(n - 1),
             Msg::ClickRow(row) if row < n => *cursor = row,
             Msg::Confirm => {
                 let index = *cursor;
@@ -222,8 +228,8 @@ impl App {
         match msg {
             Msg::Up => *scroll = scroll.saturating_sub(1),
             Msg::Down => *scroll = scroll.saturating_add(1),
-            Msg::PreviousQuestion => *scroll = scroll.saturating_sub(10),
-            Msg::NextQuestion => *scroll = scroll.saturating_add(10),
+            Msg::PreviousQuestion => *scroll = scroll.saturating_sub(PAGE),
+            Msg::NextQuestion => *scroll = scroll.saturating_add(PAGE),
             Msg::Back | Msg::Preview => self.screen = Screen::Interview,
             Msg::Review => {
                 self.screen = Screen::Review {
