@@ -177,11 +177,7 @@ pub static FR: Words = Words {
     keys_question: &["Entrée valider", "↑↓ choisir", "Échap revenir"],
     keys_multi: &["Espace cocher", "Entrée valider", "Échap revenir"],
     keys_group: &["Entrée modifier", "Suppr retirer", "Maj+↑↓ déplacer"],
-    keys_review: &[
-        "↑↓ PgPréc/PgSuiv choisir",
-        "Entrée modifier",
-        "Échap revenir",
-    ],
+    keys_review: &["↑↓ choisir", "Entrée modifier", "Échap revenir"],
     keys_preview: &["↑↓ PgPréc/PgSuiv défiler", "Échap revenir"],
     keys_welcome: &[
         "↑↓ choisir",
@@ -299,7 +295,7 @@ pub static EN: Words = Words {
     keys_question: &["Enter confirm", "↑↓ choose", "Esc back"],
     keys_multi: &["Space tick", "Enter confirm", "Esc back"],
     keys_group: &["Enter edit", "Del remove", "Shift+↑↓ move"],
-    keys_review: &["↑↓ PgUp/PgDn choose", "Enter change", "Esc back"],
+    keys_review: &["↑↓ choose", "Enter change", "Esc back"],
     keys_preview: &["↑↓ PgUp/PgDn scroll", "Esc back"],
     keys_welcome: &[
         "↑↓ choose",
