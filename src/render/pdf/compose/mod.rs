@@ -66,7 +66,7 @@ const SIDE_GUTTER: f32 = 14.0;
 const SIDE_LEADING: f32 = 13.0;
 /// Tables wider than this are set as one record per row: on a portrait
 /// page, nine narrow columns would cut most words.
-const MAX_COLUMNS: usize = 5;
+pub const MAX_COLUMNS: usize = 5;
 /// The anchor key of the finding numbered `n` in the action plan is this plus `n`
 /// (chapters use their index).
 const FINDING_KEY: usize = 1 << 20;
