@@ -219,6 +219,12 @@ mod tests {
     }
 
     #[test]
+    fn the_one_byte_cmap_is_named_as_the_fonts_refer_to_it() {
+        let name = format!("/CMapName /{ONE_BYTE_CMAP_NAME} def");
+        assert!(ONE_BYTE_CMAP.contains(&name));
+    }
+
+    #[test]
     fn a_range_never_steps_past_the_last_byte_of_its_code_or_its_character() {
         // Codes FE, FF and 100 for characters U+00FE, U+00FF and U+0100.
         let glyphs = Glyphs::new("\u{fe}\u{ff}\u{100}".chars(), |c| {

@@ -68,8 +68,9 @@ pub fn write(
         }
     }
     let mut glyphs: [Glyphs; 2] = Default::default();
-    // printpdf writes a font's widths and ToUnicode map for the glyphs its
-    // pages show: one placeholder page shows every character used, once.
+    // printpdf writes a font's widths for the glyphs its pages show: one
+    // placeholder page shows every character used, once (its ToUnicode map
+    // is replaced by `encode_fonts`, its page by `write_pages`).
     let mut placeholder = vec![Op::StartTextSection];
     for (face, chars) in &used {
         let font = Fonts::get()
@@ -85,11 +86,8 @@ pub fn write(
             font: PdfFontHandle::External(font_id(*face)),
             size: Pt(10.0),
         });
-        // When characters share a glyph, the last one shown names it in the
-        // ToUnicode map: in reverse order, the lowest code point does, the
-        // same whatever the document's text order.
         placeholder.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().rev().collect())],
+            items: vec![TextItem::Text(chars.iter().collect())],
         });
     }
     placeholder.push(Op::EndTextSection);
@@ -146,11 +144,15 @@ pub fn write(
     Ok(super::save::save(&pdf, &raw, &pdf.version))
 }
 
+/// What printpdf's document lacks that it should have written.
+fn broken(what: &str) -> WriteError {
+    WriteError::Pdf(format!("printpdf wrote no {what}"))
+}
+
 /// Gives each font the encoding its text is shown with ([`Glyphs`]): the
 /// one-byte CMap (embedded once, shared) instead of Identity-H when its
 /// glyphs allow, and a ToUnicode map with the same codes.
 fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 2]) -> Result<(), WriteError> {
-    let broken = |what: &str| WriteError::Pdf(format!("printpdf wrote no {what}"));
     let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
     let fonts = pdf
         .get_dictionary(first)
@@ -206,7 +208,7 @@ fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 2]) -> Result<(), W
 
 /// Replaces printpdf's placeholder page with the layout's pages: the first
 /// page takes over its object and its content stream's, the others are new
-/// objects; all share its resources (fonts F1..F3, the `Logo` XObject).
+/// objects; all share its resources (fonts F1 and F2, the colours, the `Logo` XObject).
 /// Returns the structure element of each page's MCIDs, and the link
 /// annotations with theirs.
 fn write_pages(
@@ -214,7 +216,6 @@ fn write_pages(
     layout: &mut Layout,
     res: &Resources<'_>,
 ) -> Result<(Vec<Vec<usize>>, Vec<structure::Link>), WriteError> {
-    let broken = |what: &str| WriteError::Pdf(format!("printpdf wrote no {what}"));
     let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
     let placeholder = pdf
         .get_dictionary(first)
