@@ -361,19 +361,14 @@ impl Visible<'_> {
     fn entry_missing(&self, group: &Question, entry: &crate::answer::Entry) -> usize {
         self.entry_questions(group, entry)
             .into_iter()
-            .filter(|q| {
-                !q.optional
-                    && entry
-                        .get(&q.id)
-                        .is_none_or(|a| matches!(a, Answer::Text(s) if s.trim().is_empty()))
-            })
+            .filter(|q| !is_done(q, entry))
             .count()
     }
 
     /// Whether a shown question is done ([`is_done`]) and, for a list, every
     /// entry answers the questions it shows: an entry left half-way keeps
     /// the assessment unfinished.
-    pub fn is_complete(&self, question: &Question, answers: &Answers) -> bool {
+    fn is_complete(&self, question: &Question, answers: &Answers) -> bool {
         is_done(question, answers)
             && answers
                 .get(&question.id)
@@ -415,41 +410,24 @@ pub fn options(
     }
 }
 
-/// How many questions one entry of a group shows and leaves unanswered
+/// How many questions each entry of a group shows and leaves unanswered
 /// (optional ones apart): an entry left half-way says so in the list.
-pub fn entry_missing(
+pub fn entries_missing(
     bank: &Bank,
     answers: &Answers,
     group: &Question,
-    entry: &crate::answer::Entry,
-) -> usize {
-    Visible::new(bank, answers).entry_missing(group, entry)
+    entries: &[crate::answer::Entry],
+) -> Vec<usize> {
+    let visible = Visible::new(bank, answers);
+    entries
+        .iter()
+        .map(|entry| visible.entry_missing(group, entry))
+        .collect()
 }
 
-/// The sub-question shown before `current` in one entry of a group, given the entry's answers.
-pub fn previous_in_entry<'a>(
-    bank: &'a Bank,
-    answers: &Answers,
-    group: &'a Question,
-    entry: &crate::answer::Entry,
-    current: &str,
-) -> Option<&'a Question> {
-    beside_in_entry(bank, answers, group, entry, current, false)
-}
-
-/// The sub-question shown after `current` in one entry of a group, given the entry's answers.
-pub fn next_in_entry<'a>(
-    bank: &'a Bank,
-    answers: &Answers,
-    group: &'a Question,
-    entry: &crate::answer::Entry,
-    current: &str,
-) -> Option<&'a Question> {
-    beside_in_entry(bank, answers, group, entry, current, true)
-}
-
-/// The nearest sub-question shown after (`forward`) or before `current` in one entry.
-fn beside_in_entry<'a>(
+/// The sub-question shown after (`forward`) or before `current` in one
+/// entry of a group, given the entry's answers.
+pub fn beside_in_entry<'a>(
     bank: &'a Bank,
     answers: &Answers,
     group: &'a Question,

@@ -88,14 +88,18 @@ pub fn join_list(items: &[String], lang: Lang) -> String {
     }
 }
 
-/// What an entry of a list still lacks, as both front ends show it beside
-/// its name: « 2 questions sans réponse »; none when complete.
-pub fn entry_missing(missing: usize, lang: Lang) -> Option<String> {
+/// An entry of a list as both front ends show it: « 2. Infolettre », and
+/// what it still lacks when it is left half-way: « 2. Infolettre — 1
+/// question sans réponse ».
+pub fn entry_line(number: usize, name: &str, missing: usize, lang: Lang) -> String {
     let t = ui(lang);
     match missing {
-        0 => None,
-        1 => Some(t.entry_missing_one.to_string()),
-        n => Some(t.entry_missing_many.replace("{n}", &n.to_string())),
+        0 => format!("{number}. {name}"),
+        1 => format!("{number}. {name} — {}", t.entry_missing_one),
+        n => format!(
+            "{number}. {name} — {}",
+            t.entry_missing_many.replace("{n}", &n.to_string())
+        ),
     }
 }
 

@@ -101,7 +101,7 @@ fn inside_a_group_entry_the_next_sub_question_follows_its_conditions() {
     let home: privaudit::answer::Entry =
         serde_json::from_value(json!({"name": "B", "abroad": false})).unwrap();
     let next = |entry, current| {
-        flow::next_in_entry(&bank, &none, group, entry, current).map(|q| q.id.as_str())
+        flow::beside_in_entry(&bank, &none, group, entry, current, true).map(|q| q.id.as_str())
     };
     assert_eq!(next(&abroad, "name"), Some("abroad"));
     assert_eq!(next(&abroad, "abroad"), Some("contract"));

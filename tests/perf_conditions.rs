@@ -168,10 +168,11 @@ fn a_forty_deep_chain_evaluates_in_rules_report_and_interview() {
         20
     );
     assert_eq!(
-        privaudit::flow::next_in_entry(&bank, &s.answers, group, e, "s18").map(|q| &q.id[..]),
+        privaudit::flow::beside_in_entry(&bank, &s.answers, group, e, "s18", true)
+            .map(|q| &q.id[..]),
         Some("s19")
     );
-    assert!(privaudit::flow::next_in_entry(&bank, &s.answers, group, e, "s19").is_none());
+    assert!(privaudit::flow::beside_in_entry(&bank, &s.answers, group, e, "s19", true).is_none());
     assert_eq!(
         outcome(&evaluate(&bank, &s.answers)),
         Outcome::NotApplicable

@@ -34,18 +34,12 @@ impl<C: Console> Interview<'_, C> {
                 self.say(w.no_entries)?;
             } else {
                 self.say(w.group_entries)?;
-                for i in 0..entries.len() {
+                let missing =
+                    flow::entries_missing(self.bank, &self.session.answers, group, &entries);
+                for (i, &missing) in missing.iter().enumerate() {
                     let name = entry_name(group, &entries, i, lang);
-                    let missing = crate::flow::entry_missing(
-                        self.bank,
-                        &self.session.answers,
-                        group,
-                        &entries[i],
-                    );
-                    match crate::i18n::entry_missing(missing, lang) {
-                        Some(missing) => self.say(&format!("  {}. {name} — {missing}", i + 1))?,
-                        None => self.say(&format!("  {}. {name}", i + 1))?,
-                    }
+                    let line = crate::i18n::entry_line(i + 1, &name, missing, lang);
+                    self.say(&format!("  {line}"))?;
                 }
             }
             let Some(line) = self.prompt(w.group_prompt)? else {
@@ -131,12 +125,13 @@ impl<C: Console> Interview<'_, C> {
                 }
                 Step::Answered => {
                     let values = self.entries(group).get(index).cloned().unwrap_or_default();
-                    match flow::next_in_entry(
+                    match flow::beside_in_entry(
                         self.bank,
                         &self.session.answers,
                         group,
                         &values,
                         &sub,
+                        true,
                     ) {
                         Some(next) => sub = next.id.clone(),
                         None => return Ok(Step::Answered),

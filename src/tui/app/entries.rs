@@ -72,15 +72,15 @@ impl App {
             self.session.as_ref(),
             self.group_entries().get(index),
         ) {
-            (Some(group), Some(session), Some(values)) => {
-                let (bank, answers) = (&self.bank, &session.answers);
-                if forward {
-                    flow::next_in_entry(bank, answers, group, values, &entry.sub)
-                } else {
-                    flow::previous_in_entry(bank, answers, group, values, &entry.sub)
-                }
-                .map(|q| q.id.clone())
-            }
+            (Some(group), Some(session), Some(values)) => flow::beside_in_entry(
+                &self.bank,
+                &session.answers,
+                group,
+                values,
+                &entry.sub,
+                forward,
+            )
+            .map(|q| q.id.clone()),
             _ => None,
         };
         Some((index, beside))
@@ -135,17 +135,13 @@ impl App {
         flow::entry_questions(&self.bank, &session.answers, group, entry)
     }
 
-    /// How many questions entry `index` of the group on screen shows and leaves unanswered.
-    pub fn entry_missing(&self, index: usize) -> usize {
-        match (
-            self.question(),
-            self.session.as_ref(),
-            self.group_entries().get(index),
-        ) {
-            (Some(group), Some(session), Some(entry)) => {
-                flow::entry_missing(&self.bank, &session.answers, group, entry)
+    /// How many questions each entry of the group on screen shows and leaves unanswered.
+    pub fn entries_missing(&self) -> Vec<usize> {
+        match (self.question(), self.session.as_ref()) {
+            (Some(group), Some(session)) => {
+                flow::entries_missing(&self.bank, &session.answers, group, self.group_entries())
             }
-            _ => 0,
+            _ => vec![0; self.group_entries().len()],
         }
     }
 

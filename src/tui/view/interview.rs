@@ -307,13 +307,10 @@ pub(super) fn list_layout(app: &App, list: Rect) -> ListLayout {
         }
         Some(Editor::Group(g)) => {
             let entries = app.group_entries();
-            for i in 0..entries.len() {
+            let missing = app.entries_missing();
+            for (i, &missing) in missing.iter().enumerate() {
                 let name = entry_name(q, entries, i, app.lang);
-                let missing = app.entry_missing(i);
-                let text = match crate::i18n::entry_missing(missing, app.lang) {
-                    Some(missing) => format!("{}. {name} — {missing}", i + 1),
-                    None => format!("{}. {name}", i + 1),
-                };
+                let text = crate::i18n::entry_line(i + 1, &name, missing, app.lang);
                 rows.push(Row::item(row(app, g.cursor == i, text), i));
             }
             let add = entries.len();
