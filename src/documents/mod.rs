@@ -121,6 +121,14 @@ impl<'a> Reader<'a> {
         self.session.answers.get(id)
     }
 
+    /// The option id of a single-choice question, if shown and answered.
+    pub fn choice(&self, id: &str) -> Option<&'a str> {
+        match self.answer(id) {
+            Some(Answer::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Whether a yes/no question is answered yes (`Some(true)`), no, or neither.
     pub fn yes(&self, id: &str) -> Option<bool> {
         match self.answer(id) {

@@ -104,15 +104,19 @@ fn months(from: time::Date, to: time::Date) -> i32 {
     m.max(0)
 }
 
+/// An action's rule and, for a rule run on each entry of a list, the entry:
+/// `tp.contract/mailchimp`.
+fn rule_and_entry(id: &str) -> (&str, Option<&str>) {
+    id.split_once('/').map_or((id, None), |(r, e)| (r, Some(e)))
+}
+
 /// What makes a finding the same gap in two assessments: the requirement
 /// its rule checks (rules wording one gap differently share it), else the
 /// rule, and the entry it is about (`ret.periods`, `tp.contract/mailchimp`).
 fn gap_key(bank: &Bank, id: &str) -> String {
-    let (rule, entry) = id.split_once('/').map_or((id, None), |(r, e)| (r, Some(e)));
+    let (rule, entry) = rule_and_entry(id);
     let base = bank
-        .rules
-        .iter()
-        .find(|r| r.id == rule)
+        .rule(rule)
         .and_then(|r| r.requirement.as_deref())
         .unwrap_or(rule);
     match entry {
@@ -123,8 +127,7 @@ fn gap_key(bank: &Bank, id: &str) -> String {
 
 /// Whether every answer the rule of action `id` reads is the same in both assessments.
 fn reads_only_unchanged(bank: &Bank, id: &str, old: &Session, new: &Session) -> bool {
-    let rule = id.split_once('/').map_or(id, |(r, _)| r);
-    bank.rules.iter().find(|r| r.id == rule).is_some_and(|r| {
+    bank.rule(rule_and_entry(id).0).is_some_and(|r| {
         r.when
             .top_level_questions()
             .iter()

@@ -122,11 +122,9 @@ impl Builder<'_> {
     /// Whether the assessment's rule `id` applies to these answers (to entry
     /// `entry` of its group, for a rule checked entry by entry).
     fn fires(&self, id: &str, entry: Option<usize>) -> bool {
-        self.evaluation.findings.iter().any(|f| {
-            f.rule.id == id
-                && f.outcome == crate::rules::Outcome::Applies
-                && (entry.is_none() || f.entry == entry)
-        })
+        self.evaluation
+            .with_outcome(crate::rules::Outcome::Applies)
+            .any(|f| f.rule.id == id && (entry.is_none() || f.entry == entry))
     }
 
     /// A placeholder, in the policy's language.
@@ -173,7 +171,7 @@ impl Builder<'_> {
 
     /// One line of an activity: "Label : value".
     fn line(&self, label: &str, value: Span) -> Vec<Span> {
-        vec![format!("{label}{} ", self.colon()).into(), value]
+        self.line_of(label, vec![value])
     }
 
     /// One line of an activity whose value has several spans: "Label : value".
@@ -239,7 +237,7 @@ fn decapitalize(text: &str) -> String {
 /// Whether the business is established in Québec or elsewhere in Canada.
 fn established_in_canada(r: &Reader<'_>) -> bool {
     matches!(
-        r.answer("org.establishment"),
-        Some(Answer::Text(place)) if place == "quebec" || place == "canada_other"
+        r.choice("org.establishment"),
+        Some("quebec" | "canada_other")
     )
 }

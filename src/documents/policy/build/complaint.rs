@@ -2,7 +2,6 @@
 //! each law names.
 
 use super::Builder;
-use crate::answer::Answer;
 use crate::documents::policy::model::{Block, Item, Section, Span};
 use crate::law::Jurisdiction::{Ca, Eu, Qc};
 
@@ -65,7 +64,7 @@ impl Builder<'_> {
                 .into(),
             ];
             // A business established in Québec answers to the CAI first.
-            if r.answer("org.establishment") == Some(&Answer::Text("quebec".into())) {
+            if r.choice("org.establishment") == Some("quebec") {
                 authorities.insert(0, cai);
             } else {
                 authorities.push(cai);
@@ -79,19 +78,13 @@ impl Builder<'_> {
         // Each authority keeps its own article (« le Commissariat », « la CNIL »):
         // the lead-in never ends in « auprès de ».
         let several = authorities.len() > 1 || r.under(Eu);
+        let lead_in = if several {
+            "Vous pouvez aussi porter plainte auprès de l’une des autorités suivantes\u{a0}:"
+        } else {
+            "Vous pouvez aussi porter plainte auprès de l’autorité suivante\u{a0}:"
+        };
         blocks.push(Block::Para(vec![
-            if several {
-                self.t(
-                    "Vous pouvez aussi porter plainte auprès de l’une des autorités suivantes\u{a0}:",
-                    "You can also complain to:",
-                )
-            } else {
-                self.t(
-                    "Vous pouvez aussi porter plainte auprès de l’autorité suivante\u{a0}:",
-                    "You can also complain to:",
-                )
-            }
-            .into(),
+            self.t(lead_in, "You can also complain to:").into(),
         ]));
         blocks.push(Block::Bullets(authorities));
         self.section(
@@ -104,14 +97,8 @@ impl Builder<'_> {
     /// The supervisory authority of the business's establishment in the Union.
     fn lead_authority(&self) -> Lead {
         let r = self.r;
-        let place = match r.answer("org.establishment") {
-            Some(Answer::Text(place)) => place.as_str(),
-            _ => "",
-        };
-        let country = match r.answer("org.eu_country") {
-            Some(Answer::Text(country)) => country.as_str(),
-            _ => "",
-        };
+        let place = r.choice("org.establishment").unwrap_or_default();
+        let country = r.choice("org.eu_country").unwrap_or_default();
         let (fr, en) = match (place, country) {
             ("france", _) => (
                 "la Commission nationale de l’informatique et des libertés (CNIL), www.cnil.fr",

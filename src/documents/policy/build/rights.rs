@@ -112,10 +112,7 @@ impl Builder<'_> {
                 "ask us to stop disseminating information about you or to de-index a link attached to your name, where the law allows it",
             ) + &cite(None, Some("28.1"), None));
         }
-        if eu
-            && r.answer("org.establishment")
-                .is_some_and(|a| a == &Answer::Text("france".into()))
-        {
+        if eu && r.choice("org.establishment") == Some("france") {
             add(self.t(
                 "définir des directives sur le sort de vos données après votre décès (loi Informatique et Libertés, art.\u{a0}85)",
                 "set directives on what becomes of your data after your death (French loi Informatique et Libertés, Art.\u{a0}85)",

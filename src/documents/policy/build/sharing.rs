@@ -235,11 +235,8 @@ impl Builder<'_> {
     fn eu_transfers(&self, tps: &[EntryView<'_>]) -> Vec<Block> {
         let mut blocks = Vec::new();
         let in_canada = |place: Option<&str>| matches!(place, Some("qc" | "ca"));
-        let establishment = match self.r.answer("org.establishment") {
-            Some(Answer::Text(place)) => place.as_str(),
-            _ => "",
-        };
-        let established_in_canada = matches!(establishment, "quebec" | "canada_other");
+        let establishment = self.r.choice("org.establishment").unwrap_or_default();
+        let established_in_canada = super::established_in_canada(self.r);
         if established_in_canada {
             blocks.push(Block::Para(vec![
                 match self.lang {

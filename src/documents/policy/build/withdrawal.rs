@@ -2,7 +2,6 @@
 //! receive can be refused.
 
 use super::Builder;
-use crate::answer::Answer;
 use crate::documents::policy::model::{Block, Item, Section, Span};
 use crate::i18n::Lang;
 use crate::law::Jurisdiction::{Ca, Eu, Qc};
@@ -88,8 +87,8 @@ impl Builder<'_> {
     fn mailings(&self) -> Option<Block> {
         let mut spans: Vec<Span> = Vec::new();
         let newsletters = self.r.term("newsletters");
-        let signup: Option<Span> = match self.r.answer("consent.marketing_form") {
-            Some(Answer::Text(form)) => match form.as_str() {
+        let signup: Option<Span> = match self.r.choice("consent.marketing_form") {
+            Some(form) => match form {
                 "unticked" | "signup_form" => Some(
                     match self.lang {
                         Lang::Fr => format!(
@@ -132,7 +131,7 @@ impl Builder<'_> {
                     "how people agree to receive our promotional mailings: today the box is already ticked",
                 )),
             },
-            _ => None,
+            None => None,
         };
         spans.extend(signup);
         let ticked = self.ticked("consent.mailing");
@@ -176,8 +175,8 @@ impl Builder<'_> {
     /// object, citing the national law where the bank names it.
     fn soft_opt_in(&self) -> String {
         let r = self.r;
-        let national = r.answer("org.establishment") == Some(&Answer::Text("france".into()))
-            || r.answer("org.eu_country") == Some(&Answer::Text("ireland".into()));
+        let national = r.choice("org.establishment") == Some("france")
+            || r.choice("org.eu_country") == Some("ireland");
         let law = if national {
             r.term("eprivacy_marketing_law")
                 .replace("art. ", "art.\u{a0}")
