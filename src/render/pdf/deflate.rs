@@ -55,37 +55,13 @@ pub fn deflate(content: &[u8], effort: Effort) -> Vec<u8> {
         };
         let compressor = &mut compressors[index].1;
         let mut out = vec![0; compressor.zlib_compress_bound(content.len())];
-        match compressor.zlib_compress(content, &mut out) {
-            Ok(written) => {
-                out.truncate(written);
-                out
-            }
-            // The buffer has libdeflate's own worst-case size, so this does
-            // not happen; if it did, the content would be stored, not lost.
-            Err(_) => stored(content),
-        }
+        // The buffer has libdeflate's own worst-case size for this input.
+        let written = compressor
+            .zlib_compress(content, &mut out)
+            .expect("libdeflate's bound always leaves room");
+        out.truncate(written);
+        out
     })
-}
-
-/// `content` in the zlib format without compression: stored blocks of at
-/// most 65,535 bytes (RFC 1950 and 1951).
-fn stored(content: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(content.len() + content.len() / 65_535 * 5 + 11);
-    out.extend_from_slice(&[0x78, 0x01]);
-    let mut blocks = content.chunks(65_535).peekable();
-    if blocks.peek().is_none() {
-        out.extend_from_slice(&[1, 0, 0, 0xFF, 0xFF]);
-    }
-    while let Some(block) = blocks.next() {
-        let last = u8::from(blocks.peek().is_none());
-        let len = block.len() as u16;
-        out.push(last);
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&(!len).to_le_bytes());
-        out.extend_from_slice(block);
-    }
-    out.extend_from_slice(&libdeflater::adler32(content).to_be_bytes());
-    out
 }
 
 #[cfg(test)]
@@ -117,18 +93,6 @@ mod tests {
                 assert_eq!(back, content, "{effort:?}");
             }
             assert!(deflate(&text, effort).len() < text.len() / 10, "{effort:?}");
-        }
-    }
-
-    #[test]
-    fn stored_content_inflates_back_whatever_its_length() {
-        let long: Vec<u8> = (0..150_000u32).map(|i| (i % 251) as u8).collect();
-        for content in [&long[..], b"", b"x", &long[..65_535]] {
-            let mut back = Vec::new();
-            flate2::read::ZlibDecoder::new(&stored(content)[..])
-                .read_to_end(&mut back)
-                .unwrap();
-            assert_eq!(back, content);
         }
     }
 }
