@@ -235,7 +235,8 @@ fn a_face_showing_more_than_255_glyphs_keeps_two_byte_codes() {
     for word in &words {
         assert!(text.contains(word.as_str()), "{word}");
     }
-    // Every code shown has its text, whatever its width.
+    // Every code shown has its text, whatever its width (reading the tags
+    // fails on one that has none), and all of it is tagged.
     assert_eq!(read_tags(&bytes).untagged, 0);
 }
 
@@ -424,15 +425,7 @@ fn read_tags(bytes: &[u8]) -> Tagged {
                             .filter_map(|o| o.as_str().ok())
                             .collect(),
                     };
-                    let font = &fonts[&font];
-                    let text: String = strings
-                        .concat()
-                        .chunks(font.code_bytes)
-                        .map(|g| {
-                            font.text[&g.iter().fold(0, |code, &b| code << 8 | u16::from(b))]
-                                .clone()
-                        })
-                        .collect();
+                    let text = fonts[&font].text_of(&strings.concat());
                     match stack.last() {
                         Some(Some(mcid)) => marked
                             .entry((n, *mcid))

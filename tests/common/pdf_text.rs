@@ -49,20 +49,38 @@ impl Font {
         }
     }
 
+    /// The text of `bytes` shown in this font. A code the ToUnicode map
+    /// lacks fails the test: a reader could not read that glyph.
+    pub fn text_of(&self, bytes: &[u8]) -> String {
+        self.codes(bytes)
+            .map(|code| {
+                self.text
+                    .get(&code)
+                    .unwrap_or_else(|| panic!("code {code:#x} has no text"))
+                    .as_str()
+            })
+            .collect()
+    }
+
     /// The text and the advance (in thousandths of the size) of `bytes` shown in this font.
     fn show(&self, bytes: &[u8]) -> (String, f32) {
-        let mut text = String::new();
-        let mut advance = 0.0;
-        for code in bytes.chunks(self.code_bytes) {
-            let code = code.iter().fold(0, |code, &b| code << 8 | u16::from(b));
-            text.push_str(self.text.get(&code).map_or("\u{fffd}", String::as_str));
-            advance += self
-                .widths
-                .get(&code)
-                .copied()
-                .unwrap_or(self.default_width);
-        }
-        (text, advance)
+        let advance = self
+            .codes(bytes)
+            .map(|code| {
+                self.widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width)
+            })
+            .sum();
+        (self.text_of(bytes), advance)
+    }
+
+    /// The character codes of `bytes`, one or two bytes each.
+    fn codes<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = u16> + 'b {
+        bytes
+            .chunks(self.code_bytes)
+            .map(|code| code.iter().fold(0, |code, &b| code << 8 | u16::from(b)))
     }
 }
 
