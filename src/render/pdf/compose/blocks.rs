@@ -123,16 +123,11 @@ impl Composer<'_> {
         pieces.extend(self.field_rows(table, &fields, false));
         // On a page it continues on, the record's name is drawn again (an
         // artifact), on one line: one always fits beside the rows a page holds.
-        let g = self.g();
-        let style = BODY.with_face(Face::Bold).with_color(ACCENT);
-        let short = fit(&title, style, self.prose_x() - g.side - SIDE_GUTTER);
-        let mut repeated = stack(tagged_lines(
-            &break_lines(&[Run::new(short, style)], f32::INFINITY),
-            g.side,
-            SIDE_LEADING,
+        let short = fit(&title, side_style(), self.side_width());
+        let (repeated, _) = self.side_piece(
+            &break_lines(&[Run::new(short, side_style())], f32::INFINITY),
             ROOT,
-        ));
-        repeated.height = 0.0;
+        );
         let mut flow = beside(self.ruled_card(pieces, 8.0), caption, caption_height + 4.0);
         flow.keep_first = flow.keep_first.max(3);
         flow.header = Some(repeated);

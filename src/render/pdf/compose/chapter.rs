@@ -3,6 +3,11 @@
 
 use super::*;
 
+/// The left column's text: sub-headings and records' names, bold in the accent colour.
+pub(super) fn side_style() -> TextStyle {
+    BODY.with_face(Face::Bold).with_color(ACCENT)
+}
+
 impl Composer<'_> {
     /// A sub-heading set in the left column, to go beside the flow that
     /// follows it (see [`beside`]): a piece of no height, and the height
@@ -19,11 +24,19 @@ impl Composer<'_> {
     /// `text` set in the left column as content of `node`: a piece of no
     /// height, and the height its lines take.
     pub(super) fn side_lines(&self, text: &str, node: NodeId) -> (Piece, f32) {
-        let g = self.g();
-        let style = BODY.with_face(Face::Bold).with_color(ACCENT);
-        let width = self.prose_x() - g.side - SIDE_GUTTER;
-        let lines = break_lines(&[Run::new(text, style)], width);
-        let mut piece = stack(tagged_lines(&lines, g.side, SIDE_LEADING, node));
+        let lines = break_lines(&[Run::new(text, side_style())], self.side_width());
+        self.side_piece(&lines, node)
+    }
+
+    /// The width of the left column.
+    pub(super) fn side_width(&self) -> f32 {
+        self.prose_x() - self.g().side - SIDE_GUTTER
+    }
+
+    /// `lines` set in the left column as content of `node`: a piece of no
+    /// height, and the height the lines take.
+    pub(super) fn side_piece(&self, lines: &[Line], node: NodeId) -> (Piece, f32) {
+        let mut piece = stack(tagged_lines(lines, self.g().side, SIDE_LEADING, node));
         let height = piece.height;
         piece.height = 0.0;
         (piece, height)

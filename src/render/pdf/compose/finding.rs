@@ -146,8 +146,7 @@ impl Composer<'_> {
     /// alone (number and severity), to draw again on a page the gap
     /// continues on: one line always fits beside the two a page holds.
     fn finding_head(&self, f: &FindingBlock) -> (Piece, f32, Piece) {
-        let g = self.g();
-        let width = self.prose_x() - g.side - SIDE_GUTTER;
+        let width = self.side_width();
         let bold = BODY.with_face(Face::Bold);
         let number = f.number.map_or_else(String::new, |n| format!("{n}.\u{a0}"));
         let mut lines = break_lines(
@@ -157,13 +156,9 @@ impl Composer<'_> {
             ],
             width,
         );
-        let mut repeated = stack(tagged_lines(&lines[..1], g.side, SIDE_LEADING, ROOT));
-        repeated.height = 0.0;
+        let (repeated, _) = self.side_piece(&lines[..1], ROOT);
         lines.extend(break_lines(&[Run::new(&f.title, bold)], width));
-        let node = self.node(ROOT, Role::P);
-        let mut piece = stack(tagged_lines(&lines, g.side, SIDE_LEADING, node));
-        let height = piece.height;
-        piece.height = 0.0;
+        let (piece, height) = self.side_piece(&lines, self.node(ROOT, Role::P));
         (piece, height, repeated)
     }
 }

@@ -4,7 +4,7 @@
 mod blocks;
 mod chapter;
 
-use chapter::{beside, flow_gap};
+use chapter::{beside, flow_gap, side_style};
 mod document;
 mod finding;
 mod front;
