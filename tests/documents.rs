@@ -779,10 +779,14 @@ fn a_reworded_gap_stays_open_and_a_changed_entry_names_its_field() {
         text.contains("| Governance | not scored: 1 gap to fix |"),
         "{text}"
     );
-    assert!(
-        text.contains("or because a gap now closed was hiding it"),
-        "{text}"
+    // Said under its heading, before the gaps it explains.
+    let (heading, why) = (
+        text.find("## New gaps").unwrap(),
+        text.find("or because a gap now closed was hiding it")
+            .unwrap(),
     );
+    let first_gap = heading + text[heading..].find("\n- ").unwrap();
+    assert!(heading < why && why < first_gap, "{text}");
 }
 
 #[test]

@@ -14,7 +14,6 @@ pub fn chapter(c: &Comparison) -> ReportSection {
     let lang = c.lang;
     let fr = lang == Lang::Fr;
     let tr = |a: &str, b: &str| if fr { a.to_string() } else { b.to_string() };
-    let score = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| percent(s, lang));
     // An area with no number says why (« non noté : 1 écart à corriger »).
     let area_score = |s: Option<u8>, why: &str| match s {
         Some(s) => percent(s, lang),
@@ -35,8 +34,8 @@ pub fn chapter(c: &Comparison) -> ReportSection {
     ];
     let mut rows = vec![vec![
         tr("Note globale", "Overall score"),
-        score(c.overall.0),
-        score(c.overall.1),
+        area_score(c.overall.0, ""),
+        area_score(c.overall.1, ""),
     ]];
     rows.extend(c.areas.iter().map(|a| {
         vec![
@@ -55,57 +54,47 @@ pub fn chapter(c: &Comparison) -> ReportSection {
             Span::plain(format!(" ({}, {})", a.priority, a.area)),
         ]
     };
-    let list = |blocks: &mut Vec<Block>, title: String, items: Vec<Vec<Span>>, empty: String| {
-        blocks.push(heading(title));
-        blocks.push(if items.is_empty() {
-            para(empty)
-        } else {
-            Block::Bullets { items }
-        });
-    };
-    list(
+    part(
         &mut blocks,
         tr("Écarts corrigés", "Gaps closed"),
+        None,
         c.closed.iter().map(action).collect(),
         tr(
             "Aucun écart de la dernière évaluation n’a été corrigé.",
             "No gap of the last assessment was closed.",
         ),
     );
-    list(
+    // A fixed gap can uncover another that its finding used to cover.
+    let uncovered = !c.opened.is_empty() && !c.closed.is_empty();
+    part(
         &mut blocks,
         tr("Nouveaux écarts", "New gaps"),
+        uncovered.then(|| tr(
+            "Un écart est nouveau parce qu’une réponse a changé, ou parce qu’un écart aujourd’hui corrigé le masquait.",
+            "A gap is new because an answer changed, or because a gap now closed was hiding it.",
+        )),
         c.opened.iter().map(action).collect(),
         tr("Aucun nouvel écart.", "No new gap."),
     );
-    if !c.opened.is_empty() && !c.closed.is_empty() {
-        // A fixed gap can uncover another that its finding used to cover.
-        let at = blocks.len() - 1;
-        blocks.insert(
-            at,
-            para(tr(
-                "Un écart est nouveau parce qu’une réponse a changé, ou parce qu’un écart aujourd’hui corrigé le masquait.",
-                "A gap is new because an answer changed, or because a gap now closed was hiding it.",
-            )),
-        );
-    }
     if !c.revealed.is_empty() {
-        explained(
+        part(
             &mut blocks,
             tr(
                 "Écarts apparus sans changement de réponse",
                 "Gaps found with no answer changed",
             ),
-            tr(
+            Some(tr(
                 "Les réponses qu’ils lisent n’ont pas changé\u{a0}: un autre écart les couvrait à la dernière évaluation, ou le temps a passé (une politique qui a maintenant plus d’un an, par exemple).",
                 "The answers they read did not change: another gap covered them at the last assessment, or time has passed (a policy now more than a year old, for example).",
-            ),
+            )),
             c.revealed.iter().map(action).collect(),
+            String::new(),
         );
     }
-    list(
+    part(
         &mut blocks,
         tr("Écarts toujours ouverts", "Gaps still open"),
+        None,
         c.still_open
             .iter()
             .map(|s| {
@@ -140,20 +129,21 @@ pub fn chapter(c: &Comparison) -> ReportSection {
         }
     });
     if !c.retired.is_empty() {
-        explained(
+        part(
             &mut blocks,
             tr(
                 "Questions retirées du questionnaire",
                 "Questions retired from the questionnaire",
             ),
-            tr(
+            Some(tr(
                 "Le questionnaire a changé entre les deux évaluations\u{a0}: les réponses à ces questions, retirées ou renommées, sont conservées mais ne sont ni évaluées ni comptées comme des changements.",
                 "The questionnaire changed between the two assessments: the answers to these questions, retired or renamed, are kept but neither assessed nor counted as changes.",
-            ),
+            )),
             c.retired
                 .iter()
                 .map(|id| vec![Span::plain(id.clone())])
                 .collect(),
+            String::new(),
         );
     }
     ReportSection {
@@ -166,16 +156,28 @@ pub fn chapter(c: &Comparison) -> ReportSection {
     }
 }
 
-/// A part of the chapter: its heading, a sentence saying what it lists, the list.
-fn explained(blocks: &mut Vec<Block>, title: String, intro: String, items: Vec<Vec<Span>>) {
+/// A part of the chapter: its heading, a sentence saying what it lists if
+/// any, then the list, or `empty` when there is nothing to list.
+fn part(
+    blocks: &mut Vec<Block>,
+    title: String,
+    intro: Option<String>,
+    items: Vec<Vec<Span>>,
+    empty: String,
+) {
+    let para = |text: String| Block::Paragraph {
+        spans: vec![Span::plain(text)],
+    };
     blocks.push(Block::Heading {
         level: 2,
         text: title,
     });
-    blocks.push(Block::Paragraph {
-        spans: vec![Span::plain(intro)],
+    blocks.extend(intro.map(para));
+    blocks.push(if items.is_empty() {
+        para(empty)
+    } else {
+        Block::Bullets { items }
     });
-    blocks.push(Block::Bullets { items });
 }
 
 /// The comparison as a Markdown document.
