@@ -379,6 +379,7 @@ fn the_tracker_reads_back_with_empty_follow_up_columns() {
             "ID",
             "Priority",
             "Area",
+            "Action",
             "Finding",
             "What to do",
             "References",
@@ -391,9 +392,11 @@ fn the_tracker_reads_back_with_empty_follow_up_columns() {
     for (action, row) in actions.iter().zip(&rows[header + 1..]) {
         assert_eq!(row[0], action.id);
         assert_eq!(row[1], action.priority);
-        assert_eq!(row[4], action.action);
-        assert_eq!(row[5], action.refs.join("\n"));
-        assert!(row[6..].iter().all(String::is_empty));
+        assert_eq!(row[3], action.task);
+        assert_eq!(row[4], action.title);
+        assert_eq!(row[5], action.action);
+        assert_eq!(row[6], action.refs.join("\n"));
+        assert!(row[7..].iter().all(String::is_empty));
     }
 }
 

@@ -186,8 +186,8 @@ fn a_stress_session_reports_every_third_party() {
     assert!(md.contains("| Type d’information n°\u{a0}200 |"));
     assert!(md.contains("| Prestataire 500 |"));
     // One contract finding per provider with missing clauses, not one per
-    // clause listing every provider: its title names the provider, once in
-    // the action plan and once in its chapter.
+    // clause listing every provider: its action names the provider once in
+    // the action plan, and its title once in its chapter.
     // The action plan is a table whose rows start with their number.
     let actions = |cell: &str| {
         md.lines()
@@ -203,12 +203,12 @@ fn a_stress_session_reports_every_third_party() {
             .filter(|l| l.starts_with("> **") && l.contains(title))
             .count()
     };
-    for name in ["Prestataire 3**", "Prestataire 300**"] {
-        let title = format!("Incomplete service contract: {name}");
-        let cell = format!(" {} |", title.trim_end_matches('*'));
+    for name in ["Prestataire 3", "Prestataire 300"] {
+        let title = format!("Incomplete service contract: {name}**");
+        let cell = format!(" Complete the contract with {name} |");
         assert_eq!((actions(&cell), blocks(&title)), (1, 1), "{title}");
     }
-    assert!(actions("Incomplete service contract: Prestataire ") >= 500);
+    assert!(actions("Complete the contract with Prestataire ") >= 500);
 }
 
 /// One answer changed on the example, and what the report must then say (or not).
@@ -458,6 +458,55 @@ fn the_summary_says_what_to_do_first_and_what_is_done_well() {
             _ => None,
         });
         assert!(strengths.is_none_or(|n| (1..=3).contains(&n)), "{name}");
+    }
+}
+
+/// The plan's tables and the summary say what to do, not what is wrong:
+/// every rule that can be a gap has a short action in both languages, and
+/// in every example report the action is filled in and differs from the
+/// finding's title (« Tenir un registre des traitements », not « Aucun
+/// registre des traitements »).
+#[test]
+fn every_action_says_what_to_do_in_a_few_words() {
+    let bank = embedded();
+    for rule in &bank.rules {
+        let may_be_gap = rule.severity.is_gap() || rule.severity_in.values().any(|s| s.is_gap());
+        if !may_be_gap {
+            continue;
+        }
+        let action = rule.action.as_ref();
+        assert!(action.is_some(), "{} has no action", rule.id);
+        for lang in [Lang::Fr, Lang::En] {
+            let text = action.unwrap().get(lang);
+            assert!(
+                !text.is_empty() && text.chars().count() <= 64,
+                "{} ({lang:?}): « {text} »",
+                rule.id
+            );
+        }
+    }
+    for name in example::names(&bank) {
+        let session = example::open(&bank, name).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            let report = build(&bank, &session, options(lang));
+            let plan = report
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .find_map(|b| match b {
+                    Block::Actions { items } => Some(items.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            for a in &plan {
+                assert_ne!(a.task, a.title, "{name} ({lang:?}), action {}", a.number);
+                assert!(!a.task.contains('{'), "{name}: « {} »", a.task);
+            }
+            let md = markdown::render(&report);
+            for a in plan.iter().take(3) {
+                assert!(md.contains(&a.task), "{name} ({lang:?}): « {} »", a.task);
+            }
+        }
     }
 }
 

@@ -394,6 +394,10 @@ pub struct Rule {
     pub when: Condition,
     /// A short name for the finding, as in the action plan ("Paper files not locked away"); it may hold placeholders.
     pub title: Text,
+    /// What to do, in a few words, for the action plan and the summary ("Lock
+    /// away paper files"); the title when absent. It may hold placeholders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<Text>,
     /// What was found, tailored with `{org}`, `{answer:ID}`, `{entries:GROUP/FIELD}`.
     pub finding: Text,
     /// What to do about it, with the same placeholders.

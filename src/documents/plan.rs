@@ -48,6 +48,7 @@ pub fn workbook(bank: &Bank, session: &Session, options: BuildOptions) -> Workbo
         Column::new("ID", 22.0),
         Column::new(tr("Priorité", "Priority"), 11.0),
         Column::new(tr("Domaine", "Area"), 20.0),
+        Column::new("Action", 36.0),
         Column::new(tr("Constat", "Finding"), 36.0),
         Column::new(tr("Ce qu’il faut faire", "What to do"), 60.0),
         Column::new(tr("Références", "References"), 26.0),
@@ -59,7 +60,7 @@ pub fn workbook(bank: &Bank, session: &Session, options: BuildOptions) -> Workbo
     let rows = actions
         .iter()
         .map(|a| {
-            let mut row: Vec<Value> = [&a.id, &a.priority, &a.area, &a.title, &a.action]
+            let mut row: Vec<Value> = [&a.id, &a.priority, &a.area, &a.task, &a.title, &a.action]
                 .into_iter()
                 .map(|s| Value::known(s.clone()))
                 .collect();

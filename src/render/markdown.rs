@@ -142,7 +142,7 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) {
                     vec![
                         a.number.to_string(),
                         a.priority.clone(),
-                        a.title.clone(),
+                        a.task.clone(),
                         a.area.clone(),
                     ]
                 })

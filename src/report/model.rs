@@ -290,6 +290,8 @@ pub struct Action {
     pub priority: String,
     /// What was found, in a few words.
     pub title: String,
+    /// What to do, in a few words: the line of the plan's tables.
+    pub task: String,
     /// The area's title.
     pub area: String,
     /// What to do.

@@ -43,6 +43,9 @@ impl<'a> Checker<'a> {
                 }
             }
             self.text(&rule.title, rel, ptr.at("title"), id);
+            if let Some(action) = &rule.action {
+                self.text(action, rel, ptr.at("action"), id);
+            }
             self.covers(&rule.covers, rel, ptr.at("covers"), id);
             self.text(&rule.finding, rel, ptr.at("finding"), id);
             self.text(&rule.recommendation, rel, ptr.at("recommendation"), id);
@@ -63,6 +66,7 @@ impl<'a> Checker<'a> {
                 ("recommendation", &rule.recommendation),
             ]
             .into_iter()
+            .chain(rule.action.iter().map(|a| ("action", a)))
             .chain(notes);
             for (field, text) in texts {
                 for lang in crate::i18n::Lang::ALL {

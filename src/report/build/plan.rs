@@ -22,6 +22,8 @@ pub struct PlannedAction {
     pub priority: String,
     /// The finding's title.
     pub title: String,
+    /// What to do, in a few words.
+    pub task: String,
     /// The area's title.
     pub area: String,
     /// What to do.
@@ -42,6 +44,7 @@ pub fn actions(bank: &Bank, session: &Session, options: BuildOptions) -> Vec<Pla
             severity: f.severity,
             priority: t.severity(f.severity).into(),
             title: ctx.fill(f, f.rule.title.get(options.lang)),
+            task: ctx.task(f),
             area: ctx.area_title(&f.rule.area),
             action: ctx.recommendation(f),
             refs: ctx.refs(f),

@@ -174,6 +174,7 @@ impl Ctx<'_> {
                 severity: f.severity,
                 priority: t.severity(f.severity).into(),
                 title: self.fill(f, f.rule.title.get(self.lang)),
+                task: self.task(f),
                 area: self.area_title(&f.rule.area),
                 action: self.recommendation(f),
                 refs: self.refs(f),

@@ -107,6 +107,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// What to do in a few words: the rule's action, or its title when it has none.
+    pub(super) fn task(&self, f: &Finding<'_>) -> String {
+        let rule = f.rule;
+        self.fill(
+            f,
+            rule.action.as_ref().unwrap_or(&rule.title).get(self.lang),
+        )
+    }
+
     /// The recommendation, followed by the notes for each jurisdiction cited.
     pub(super) fn recommendation(&self, f: &Finding<'_>) -> String {
         let rule = f.rule;

@@ -77,7 +77,7 @@ impl Composer<'_> {
                         .with_face(Face::Bold)
                         .with_color(severity_color(a.severity)),
                 )],
-                vec![Run::new(&a.title, TABLE)],
+                vec![Run::new(&a.task, TABLE)],
                 vec![Run::new(&a.area, TABLE.with_color(MUTED))],
                 vec![Run::new(page, TABLE)],
             ]
@@ -102,7 +102,7 @@ impl Composer<'_> {
             let fill = (n % 2 == 1).then_some(TINT);
             let tr = self.node(table, Role::TR);
             let mut nodes: Vec<NodeId> = head.iter().map(|_| self.node(tr, Role::TD)).collect();
-            // The action's title is the link to its finding.
+            // The action is the link to its finding.
             let link = self.node(nodes[2], Role::Link);
             nodes[2] = link;
             let mut piece = self.table_row(&cells_of(a, ""), &widths, pad, fill, &nodes);
