@@ -245,6 +245,54 @@ fn one_answer_changes_the_tailored_text(
     );
 }
 
+/// Review 9: under Québec's law, the action never asks for less than the
+/// finding's own note. An opt-out does not make marketing lawful there, and a
+/// right to refuse a testimonial is not consent.
+#[rstest]
+#[case::opt_out_for_marketing(
+    &[("consent.secondary_uses", json!(["newsletter", "marketing"])), ("consent.opt_out", json!("hard"))],
+    "Obtenir l’accord avant toute prospection",
+    "Rendre le refus possible en un geste"
+)]
+#[case::opt_out_for_a_newsletter(
+    &[("consent.opt_out", json!("hard"))],
+    "Rendre le refus possible en un geste",
+    "Obtenir l’accord avant toute prospection"
+)]
+#[case::testimonials_with_a_right_to_refuse(
+    &[("consent.secondary_uses", json!(["newsletter", "testimonials"])), ("consent.testimonials", json!("informed"))],
+    "Obtenir l’accord du client avant de publier son témoignage",
+    "Demander un accord écrit pour les photos"
+)]
+fn the_action_asks_what_the_law_of_the_report_asks(
+    #[case] changes: &[(&str, serde_json::Value)],
+    #[case] task: &str,
+    #[case] not: &str,
+) {
+    let bank = embedded();
+    let mut session = example::open(&bank, example::DEFAULT).unwrap();
+    for (question, answer) in changes {
+        let answer: Answer = serde_json::from_value(answer.clone()).unwrap();
+        session.set_answer(&bank, question, answer, common::instant());
+    }
+    let report = build(&bank, &session, options(Lang::Fr));
+    let tasks: Vec<String> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Actions { items } => Some(items.iter().map(|a| a.task.clone())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(tasks.iter().any(|t| t == task), "{task} not in {tasks:#?}");
+    assert!(
+        !tasks.iter().any(|t| t.starts_with(not)),
+        "{not} in {tasks:#?}"
+    );
+}
+
 #[test]
 fn a_note_appears_once_under_the_first_finding_of_its_question_and_the_mission_on_the_cover() {
     let bank = mini_bank();

@@ -48,7 +48,7 @@ pub fn workbook(bank: &Bank, session: &Session, options: BuildOptions) -> Workbo
         Column::new("ID", 22.0),
         Column::new(tr("Priorité", "Priority"), 11.0),
         Column::new(tr("Domaine", "Area"), 20.0),
-        Column::new("Action", 36.0),
+        Column::new(tr("À faire", "Action"), 36.0),
         Column::new(tr("Constat", "Finding"), 36.0),
         Column::new(tr("Ce qu’il faut faire", "What to do"), 60.0),
         Column::new(tr("Références", "References"), 26.0),
