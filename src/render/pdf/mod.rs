@@ -6,6 +6,7 @@ mod content;
 mod deflate;
 pub mod fonts;
 mod glyphs;
+mod groups;
 mod kerning;
 pub mod layout;
 pub mod page;

@@ -4,6 +4,7 @@
 //! owns (OBJR), and the parent tree that leads back from content to element;
 //! written straight as PDF syntax (a report has thousands of elements).
 
+use super::groups::Groups;
 use super::save::Raw;
 use super::tags::{NodeId, ROOT, Scope, Tree};
 use lopdf::ObjectId;
@@ -42,15 +43,14 @@ pub fn write(
     let root_id = pdf.new_object_id();
     let parent_tree_id = pdf.new_object_id();
     let ids: Vec<u32> = tree.nodes.iter().map(|_| pdf.new_object_id().0).collect();
-    let mut content: Vec<Vec<Kid>> = tree.nodes.iter().map(|_| Vec::new()).collect();
-    for (page, nodes) in mcids.iter().enumerate() {
-        for (mcid, &node) in nodes.iter().enumerate() {
-            content[node].push(Kid::Mcid(page, mcid));
-        }
-    }
-    for link in links {
-        content[link.node].push(Kid::Objr(link.page, link.annot));
-    }
+    let marked = mcids.iter().enumerate().flat_map(|(page, nodes)| {
+        let kids = nodes.iter().enumerate();
+        kids.map(move |(mcid, &node)| (node, Kid::Mcid(page, mcid)))
+    });
+    let annotations = links
+        .iter()
+        .map(|link| (link.node, Kid::Objr(link.page, link.annot)));
+    let content = Groups::new(tree.nodes.len(), marked.chain(annotations));
     let children = tree.children();
     let page = |n: usize| pages[n].0;
     for (id, node) in tree.nodes.iter().enumerate() {
@@ -61,16 +61,16 @@ pub fn write(
             ids[node.parent]
         };
         let _ = write!(out, "<</S/{}/P {parent} 0 R", node.role.name());
-        let first_page = content[id].first().map(|kid| match kid {
+        let first_page = content.of(id).first().map(|kid| match kid {
             Kid::Mcid(page, _) | Kid::Objr(page, _) => *page,
         });
         if let Some(first) = first_page {
             let _ = write!(out, "/Pg {} 0 R", page(first));
         }
-        let count = content[id].len() + children[id].len();
+        let count = content.of(id).len() + children.of(id).len();
         if count > 0 {
             out.extend_from_slice(if count == 1 { b"/K " } else { b"/K[" });
-            for (i, kid) in content[id].iter().enumerate() {
+            for (i, kid) in content.of(id).iter().enumerate() {
                 if i > 0 {
                     out.push(b' ');
                 }
@@ -85,8 +85,8 @@ pub fn write(
                     }
                 };
             }
-            for (i, &child) in children[id].iter().enumerate() {
-                if i > 0 || !content[id].is_empty() {
+            for (i, &child) in children.of(id).iter().enumerate() {
+                if i > 0 || !content.of(id).is_empty() {
                     out.push(b' ');
                 }
                 let _ = write!(out, "{} 0 R", ids[child]);

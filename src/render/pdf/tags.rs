@@ -3,6 +3,8 @@
 //! links) built while the report is composed, and the marks that tie what is
 //! drawn on a page to a node of the tree, or declare it an artifact.
 
+use super::groups::Groups;
+
 /// A node of the structure tree, by its index.
 pub type NodeId = usize;
 
@@ -131,12 +133,9 @@ impl Tree {
     }
 
     /// The children of every node, in reading order.
-    pub fn children(&self) -> Vec<Vec<NodeId>> {
-        let mut children = vec![Vec::new(); self.nodes.len()];
-        for (id, node) in self.nodes.iter().enumerate().skip(1) {
-            children[node.parent].push(id);
-        }
-        children
+    pub(crate) fn children(&self) -> Groups<NodeId> {
+        let pairs = self.nodes.iter().enumerate().skip(1);
+        Groups::new(self.nodes.len(), pairs.map(|(id, node)| (node.parent, id)))
     }
 
     /// The nodes in reading order (depth first), root first.
@@ -146,7 +145,7 @@ impl Tree {
         let mut stack = vec![ROOT];
         while let Some(id) = stack.pop() {
             out.push(id);
-            stack.extend(children[id].iter().rev());
+            stack.extend(children.of(id).iter().rev());
         }
         out
     }
