@@ -82,6 +82,13 @@ fn bank_with(dir: &Path, edit: impl FnOnce(&mut Value)) -> Result<Bank, String> 
             ]},
             "text": {"fr": "renseignements personnels", "en": "personal information"}
         }]
+    }, "kind": {
+        "text": {"fr": "un prestataire", "en": "a provider"},
+        "variants": [{
+            "when": {"equals": {"question": "name", "value": "Paie Ouest"}},
+            "text": {"fr": "votre service de paie", "en": "your payroll service"}
+        }],
+        "entry_of": "vendors"
     }});
     std::fs::write(dir.join("bank.json"), manifest.to_string()).unwrap();
     let mut rules = legal_rules();
@@ -249,12 +256,32 @@ fn missing_lists_the_unticked_options_and_terms_follow_the_law() {
     assert!(english.contains("Hébergeur Nord receives personal information without a contract."));
 }
 
+/// A term read in each entry (`entry_of`) takes the word of that entry, not
+/// of any entry: review 8 found a sentence on a missing clause printed for
+/// providers whose contract has it.
+#[test]
+fn a_term_of_an_entry_follows_that_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with(dir.path(), |r| {
+        r["rules"][0]["finding"]["fr"] =
+            json!("{answer:name}, {term:kind}, reçoit des {term:pi} sans contrat.");
+    })
+    .unwrap();
+    let md = report(&bank, vendors(&["eu"]), Lang::Fr);
+    for line in [
+        "Hébergeur Nord, un prestataire, reçoit des données personnelles sans contrat.",
+        "Paie Ouest, votre service de paie, reçoit des données personnelles sans contrat.",
+    ] {
+        assert!(md.contains(line), "{line}\n{md}");
+    }
+}
+
 /// An expected validation message and the edit of the rules that causes it.
 type Case = (&'static str, fn(&mut Value));
 
 #[test]
 fn validate_names_what_the_new_fields_get_wrong() {
-    let cases: [Case; 6] = [
+    let cases: [Case; 7] = [
         ("`older_than` needs a date", |r| {
             r["rules"][1]["when"] = json!({"older_than": {"question": "email", "months": 12}});
         }),
@@ -272,6 +299,9 @@ fn validate_names_what_the_new_fields_get_wrong() {
         }),
         ("has no option `shredder`", |r| {
             r["rules"][3]["finding"]["en"] = json!("{missing:paper.measures/shredder}");
+        }),
+        ("term `kind` reads an entry of `vendors`", |r| {
+            r["rules"][1]["finding"]["fr"] = json!("Seulement {term:kind}.");
         }),
     ];
     for (expected, edit) in cases {

@@ -44,6 +44,11 @@ pub struct Term {
     /// The word under given answers (the organisation's establishment, its laws).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<TermVariant>,
+    /// A group question whose entry the variants read (its sub-questions are
+    /// in scope, as in a rule's `for_each`): only rules checked in each entry
+    /// of that group may use the term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_of: Option<String>,
 }
 
 /// One variant of a term.

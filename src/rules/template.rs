@@ -106,10 +106,19 @@ pub fn check(template: &str, bank: &Bank, group: Option<&Question>) -> Result<()
                     return Err(format!("`{question}` has no option `{bad}`"));
                 }
             }
-            Piece::Term(id) if !bank.manifest.terms.contains_key(id) => {
-                return Err(format!(
-                    "placeholder names unknown term `{id}` (see `terms` in bank.json)"
-                ));
+            Piece::Term(id) => {
+                let Some(term) = bank.manifest.terms.get(id) else {
+                    return Err(format!(
+                        "placeholder names unknown term `{id}` (see `terms` in bank.json)"
+                    ));
+                };
+                if let Some(entries) = &term.entry_of
+                    && group.map(|g| &g.id) != Some(entries)
+                {
+                    return Err(format!(
+                        "term `{id}` reads an entry of `{entries}`: only a rule with `\"for_each\": \"{entries}\"` may use it"
+                    ));
+                }
             }
             _ => {}
         }

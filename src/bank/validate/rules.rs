@@ -200,6 +200,16 @@ impl<'a> Checker<'a> {
         for (id, term) in &bank.manifest.terms {
             let ptr = Pointer::default().at("terms").at(id.as_str());
             self.text(&term.text, "bank.json", ptr.at("text"), id);
+            let group = term.entry_of.as_ref().and_then(|name| {
+                let group = bank
+                    .question(name)
+                    .filter(|q| q.kind == crate::bank::Kind::Group);
+                if group.is_none() {
+                    let msg = format!("`entry_of` names `{name}`, which is not a group question");
+                    self.push("bank.json", ptr.at("entry_of"), Some(id), msg);
+                }
+                group
+            });
             for (i, variant) in term.variants.iter().enumerate() {
                 let at = ptr.at("variants").at(i);
                 self.text(&variant.text, "bank.json", at.at("text"), id);
@@ -208,7 +218,7 @@ impl<'a> Checker<'a> {
                     limit: None,
                     group: None,
                 };
-                self.condition(&variant.when, "bank.json", at.at("when"), &ctx, None);
+                self.condition(&variant.when, "bank.json", at.at("when"), &ctx, group);
             }
         }
     }
