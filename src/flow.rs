@@ -135,6 +135,42 @@ impl<'a> Visible<'a> {
             .filter(|q| self.is_shown(&q.id))
             .collect()
     }
+
+    /// The sub-questions of `group` shown for one entry, given its answers.
+    fn entry_questions<'q>(
+        &self,
+        group: &'q Question,
+        entry: &crate::answer::Entry,
+    ) -> Vec<&'q Question> {
+        let scope = crate::condition::EntryScope::new(group, entry, self);
+        group
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| scope.truth(i) == Truth::True)
+            .map(|(_, q)| q)
+            .collect()
+    }
+
+    /// How many questions one entry of `group` shows and leaves unanswered
+    /// (optional ones apart).
+    fn entry_missing(&self, group: &Question, entry: &crate::answer::Entry) -> usize {
+        self.entry_questions(group, entry)
+            .into_iter()
+            .filter(|q| !is_done(q, entry))
+            .count()
+    }
+
+    /// Whether a shown question is done ([`is_done`]) and, for a list, every
+    /// entry answers the questions it shows: an entry left half-way keeps
+    /// the assessment unfinished.
+    fn is_complete(&self, question: &Question, answers: &Answers) -> bool {
+        is_done(question, answers)
+            && answers
+                .get(&question.id)
+                .and_then(Answer::entries)
+                .is_none_or(|entries| entries.iter().all(|e| self.entry_missing(question, e) == 0))
+    }
 }
 
 /// Whether a question counts as done: answered (even "don't know"), or optional.
@@ -337,44 +373,6 @@ pub fn entry_questions<'a>(
     entry: &crate::answer::Entry,
 ) -> Vec<&'a Question> {
     Visible::new(bank, answers).entry_questions(group, entry)
-}
-
-impl Visible<'_> {
-    /// The sub-questions of `group` shown for one entry, given its answers.
-    fn entry_questions<'q>(
-        &self,
-        group: &'q Question,
-        entry: &crate::answer::Entry,
-    ) -> Vec<&'q Question> {
-        let scope = crate::condition::EntryScope::new(group, entry, self);
-        group
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| scope.truth(i) == Truth::True)
-            .map(|(_, q)| q)
-            .collect()
-    }
-
-    /// How many questions one entry of `group` shows and leaves unanswered
-    /// (optional ones apart).
-    fn entry_missing(&self, group: &Question, entry: &crate::answer::Entry) -> usize {
-        self.entry_questions(group, entry)
-            .into_iter()
-            .filter(|q| !is_done(q, entry))
-            .count()
-    }
-
-    /// Whether a shown question is done ([`is_done`]) and, for a list, every
-    /// entry answers the questions it shows: an entry left half-way keeps
-    /// the assessment unfinished.
-    fn is_complete(&self, question: &Question, answers: &Answers) -> bool {
-        is_done(question, answers)
-            && answers
-                .get(&question.id)
-                .and_then(Answer::entries)
-                .is_none_or(|entries| entries.iter().all(|e| self.entry_missing(question, e) == 0))
-    }
 }
 
 /// The options a choice question offers now, as (id, label): its own options,

@@ -144,6 +144,15 @@ pub fn write(
     Ok(super::save::save(&pdf, &raw, &pdf.version))
 }
 
+/// The one page printpdf wrote (the placeholder): its font resources are
+/// every page's, and the first page of the report takes its place.
+fn placeholder_page(pdf: &lopdf::Document) -> Result<ObjectId, WriteError> {
+    pdf.get_pages()
+        .get(&1)
+        .copied()
+        .ok_or_else(|| broken("page"))
+}
+
 /// What printpdf's document lacks that it should have written.
 fn broken(what: &str) -> WriteError {
     WriteError::Pdf(format!("printpdf wrote no {what}"))
@@ -153,7 +162,7 @@ fn broken(what: &str) -> WriteError {
 /// one-byte CMap (embedded once, shared) instead of Identity-H when its
 /// glyphs allow, and a ToUnicode map with the same codes.
 fn encode_fonts(pdf: &mut lopdf::Document, glyphs: &[Glyphs; 2]) -> Result<(), WriteError> {
-    let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
+    let first = placeholder_page(pdf)?;
     let fonts = pdf
         .get_dictionary(first)
         .and_then(|page| page.get_deref(b"Resources", pdf))
@@ -216,7 +225,7 @@ fn write_pages(
     layout: &mut Layout,
     res: &Resources<'_>,
 ) -> Result<(Vec<Vec<usize>>, Vec<structure::Link>), WriteError> {
-    let first = *pdf.get_pages().get(&1).ok_or_else(|| broken("page"))?;
+    let first = placeholder_page(pdf)?;
     let placeholder = pdf
         .get_dictionary(first)
         .map_err(|_| broken("page dictionary"))?;

@@ -3,6 +3,16 @@
 
 use super::*;
 
+/// What a label-and-value table holds, which sets its layout.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fields {
+    /// A record's fields in its card: short labels, tight rows.
+    Record,
+    /// The annex's questions and answers: the question gets the room, and a
+    /// hairline parts the rows.
+    Answers,
+}
+
 impl Composer<'_> {
     /// The lines of one bullet point, an item of `list`.
     pub(super) fn bullet(&self, runs: &[Run], list: NodeId) -> Vec<Piece> {
@@ -120,7 +130,7 @@ impl Composer<'_> {
             .map(|(label, value)| (label.as_str(), value.as_str(), ""))
             .collect();
         let mut pieces = vec![Piece::gap(4.0)];
-        pieces.extend(self.field_rows(table, &fields, false));
+        pieces.extend(self.field_rows(table, &fields, Fields::Record));
         // On a page it continues on, the record's name is drawn again (an
         // artifact), on one line: one always fits beside the rows a page holds.
         let short = fit(&title, side_style(), self.side_width());
@@ -142,21 +152,21 @@ impl Composer<'_> {
             .iter()
             .map(|r| (r.question.as_str(), r.answer.as_str(), r.note.as_str()))
             .collect();
-        Flow::paragraph(self.field_rows(table, &fields, true))
+        Flow::paragraph(self.field_rows(table, &fields, Fields::Answers))
     }
 
     /// Rows of `table` in the prose column, one piece each: a label (the
     /// row's header cell) beside its value and, under the value, a note in
-    /// grey; `ruled` draws a hairline between rows.
-    fn field_rows(&self, table: NodeId, fields: &[(&str, &str, &str)], ruled: bool) -> Vec<Piece> {
+    /// grey.
+    fn field_rows(&self, table: NodeId, fields: &[(&str, &str, &str)], kind: Fields) -> Vec<Piece> {
         let g = self.g();
         let left = self.prose_x();
         let width = g.right() - left;
+        let ruled = kind == Fields::Answers;
         // An answer is short ("Oui", a name): the question gets more room.
-        let label_w = if ruled {
-            width * 0.45
-        } else {
-            (width * 0.34).min(130.0)
+        let label_w = match kind {
+            Fields::Answers => width * 0.45,
+            Fields::Record => (width * 0.34).min(130.0),
         };
         let label_style = TABLE.with_color(MUTED);
         let note_style = TABLE.with_color(MUTED);
