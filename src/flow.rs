@@ -375,6 +375,20 @@ pub fn entry_questions<'a>(
     Visible::new(bank, answers).entry_questions(group, entry)
 }
 
+/// The question's reminder of what earlier answers said on its point, when
+/// they say it, in the session's legal words.
+pub fn reminder(
+    bank: &Bank,
+    answers: &Answers,
+    question: &Question,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    let reminder = question.reminder.as_ref()?;
+    let visible = Visible::new(bank, answers);
+    (reminder.when.eval(&visible) == Truth::True)
+        .then(|| crate::rules::template::words(reminder.text.get(lang), bank, &visible, "", lang))
+}
+
 /// The options a choice question offers now, as (id, label): its own options,
 /// or the names of the entries of the group it draws them from.
 pub fn options(

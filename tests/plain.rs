@@ -167,6 +167,27 @@ fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
     assert!(transcript.ends_with("Current answer: Europe (Enter to keep it)\nYour choices (numbers separated by commas, 0 for none): <end>"), "{transcript}");
 }
 
+/// Wizard review C7, plain mode: the reminder of the inventory follows the
+/// question, as in the wizard.
+#[test]
+fn plain_mode_recalls_what_the_inventory_said() {
+    let bank = common::embedded();
+    let mut session = Session::new(&bank, Lang::En, instant());
+    session.answers = common::answers(serde_json::json!({
+        "org.name": "Harbour Bakery",
+        "info.types": {"entries": [{"kind": "Cake orders", "what": ["health"], "storage": ["paper"]}]}
+    }));
+    session.sync_bindings(&bank);
+    let console = Scripted::new(&[""]);
+    let mut interview = Interview::new(&bank, session, console, |_: &Session| Ok(Saved::Written));
+    interview.revise("sensitive.collects").unwrap();
+    let transcript = interview.console().transcript.join("\n");
+    assert!(
+        transcript.contains("Do you collect sensitive or potentially sensitive information?\n→ Your inventory lists information that is often sensitive (health"),
+        "{transcript}"
+    );
+}
+
 /// A finished mini-bank session with three vendors, in English.
 fn filled_session(bank: &privaudit::bank::Bank) -> Session {
     let mut s = Session::new(bank, Lang::En, instant());

@@ -390,6 +390,33 @@ fn an_unanswered_question_says_so_and_an_answered_one_shows_its_answer() {
     assert!(!shown.contains("› Oui"), "nothing preselected: {shown}");
 }
 
+/// Wizard review C7: a question the inventory already answered says so
+/// under its prompt, and says nothing when the inventory does not.
+#[test]
+fn a_question_recalls_what_the_inventory_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let on = |storage: &str| {
+        let bank = common::embedded();
+        let mut app = App::welcome(bank, dir.path().join("data"), Lang::Fr, Theme::plain());
+        let mut session = Session::new(&app.bank, Lang::Fr, instant());
+        session.answers = answers(json!({
+            "org.name": "Boulangerie Dupain",
+            "info.types": {"entries": [{"kind": "Commandes de gâteaux", "storage": [storage]}]}
+        }));
+        session.sync_bindings(&app.bank);
+        app.open(session, dir.path().join("s.json"));
+        app.go_to(Some("sec.paper".into()));
+        screen(&app, 100, 30)
+    };
+    let paper = on("paper");
+    assert!(
+        paper.contains("→ Votre inventaire mentionne des informations conservées en dossier"),
+        "{paper}"
+    );
+    let cloud = on("cloud");
+    assert!(!cloud.contains("Votre inventaire"), "{cloud}");
+}
+
 #[test]
 fn a_real_answer_clears_the_to_verify_mark() {
     let (mut app, _dir) = app_at(json!({}), "size");

@@ -201,6 +201,10 @@ pub struct Question {
     /// Why it matters, shown on request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
+    /// What earlier answers say on the point, shown under the question when
+    /// its condition holds ("Your inventory lists information kept on paper").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminder: Option<Reminder>,
     /// When it is asked; always when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
@@ -244,6 +248,17 @@ pub struct Question {
     #[serde(skip)]
     #[schemars(skip)]
     option_index: OnceLock<HashMap<String, usize>>,
+}
+
+/// A line under a question that recalls what earlier answers said on it,
+/// so that the two answers agree.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reminder {
+    /// When it is shown; it reads only questions asked before.
+    pub when: Condition,
+    /// What it says; it may use `{term:ID}`.
+    pub text: Text,
 }
 
 /// Up to this many options, a lookup scans the list rather than build an index.

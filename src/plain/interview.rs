@@ -462,6 +462,11 @@ impl<'a, C: Console> Interview<'a, C> {
                 None => q.label.get(lang).to_string(),
             };
             self.say(&label)?;
+            if target.entry.is_none()
+                && let Some(text) = flow::reminder(self.bank, &self.session.answers, q, lang)
+            {
+                self.say(&format!("→ {text}"))?;
+            }
             for (n, (_, text)) in items.iter().enumerate() {
                 self.say(&format!("  {}. {text}", n + 1))?;
             }

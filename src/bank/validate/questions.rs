@@ -94,20 +94,41 @@ impl<'a> Checker<'a> {
             self.text(&o.label, rel, ptr.at("options").at(oi).at("label"), &q.id);
             self.opt_text(&o.help, rel, ptr.at("options").at(oi).at("help"), &q.id);
         }
+        let ctx = match parent {
+            None => CondCtx {
+                owner: &q.id,
+                limit: self.bank.order(&q.id),
+                group: None,
+            },
+            Some((g, index)) => CondCtx {
+                owner: &q.id,
+                limit: self.bank.order(&g.id),
+                group: Some((g, index)),
+            },
+        };
         if let Some(when) = &q.when {
-            let ctx = match parent {
-                None => CondCtx {
-                    owner: &q.id,
-                    limit: self.bank.order(&q.id),
-                    group: None,
-                },
-                Some((g, index)) => CondCtx {
-                    owner: &q.id,
-                    limit: self.bank.order(&g.id),
-                    group: Some((g, index)),
-                },
-            };
             self.condition(when, rel, ptr.at("when"), &ctx, parent.map(|p| p.0));
+        }
+        if let Some(reminder) = &q.reminder {
+            let at = ptr.at("reminder");
+            if parent.is_some() {
+                let msg = "only a top-level question takes a `reminder`".to_string();
+                self.push(rel, at.clone(), Some(&q.id), msg);
+            }
+            self.condition(
+                &reminder.when,
+                rel,
+                at.at("when"),
+                &ctx,
+                parent.map(|p| p.0),
+            );
+            self.text(&reminder.text, rel, at.at("text"), &q.id);
+            for lang in crate::i18n::Lang::ALL {
+                let text = reminder.text.get(lang);
+                if let Err(e) = crate::rules::template::check(text, self.bank, None) {
+                    self.push(rel, at.at("text").at(lang.code()), Some(&q.id), e);
+                }
+            }
         }
         if q.kind == Kind::Group {
             let mut subs = HashSet::new();

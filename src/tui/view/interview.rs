@@ -4,7 +4,7 @@ use super::list::{Row, window};
 use super::{input_cursor, input_line, pane, row, wrap, wrapped_height};
 use crate::answer::entry_name;
 use crate::bank::Kind;
-use crate::flow::SectionStatus;
+use crate::flow::{self, SectionStatus};
 use crate::i18n::ui;
 use crate::tui::app::App;
 use crate::tui::editor::{Editor, OTHER};
@@ -74,6 +74,10 @@ pub(super) fn question_layout(app: &App, inner: Rect) -> (Rect, Rect) {
     let state = state_text(app, inner.width).map_or(0, |(text, _)| {
         wrap(&text, usize::from(inner.width), 2).len() as u16
     });
+    let state = state
+        + reminder_text(app).map_or(0, |text| {
+            wrap(&text, usize::from(inner.width), 2).len() as u16
+        });
     // Tags go after the prompt's last line: count them in its height.
     let tags = [w_optional(app), w_marks(app)].concat();
     let height = wrapped_height(&format!("{prompt}{tags}"), inner.width)
@@ -149,6 +153,15 @@ fn state_text(app: &App, width: u16) -> Option<(String, bool)> {
     })
 }
 
+/// What earlier answers said on the question on screen, when its bank
+/// entry has a reminder that holds (not inside a list's entry).
+fn reminder_text(app: &App) -> Option<String> {
+    let (Some(q), Some(session), None) = (app.question(), &app.session, &app.entry) else {
+        return None;
+    };
+    flow::reminder(&app.bank, &session.answers, q, app.lang).map(|text| format!("→ {text}"))
+}
+
 /// The answer saved for the question (or entry sub-question) on screen.
 fn saved_answer<'a>(
     app: &'a App,
@@ -196,6 +209,13 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
             wrap(&text, width, 2)
                 .into_iter()
                 .map(|l| Line::styled(l, style)),
+        );
+    }
+    if let Some(text) = reminder_text(app) {
+        title.extend(
+            wrap(&text, width, 2)
+                .into_iter()
+                .map(|l| Line::styled(l, app.theme.warn)),
         );
     }
     frame.render_widget(Paragraph::new(title).wrap(Wrap { trim: false }), top);
