@@ -245,9 +245,9 @@ fn one_answer_changes_the_tailored_text(
     );
 }
 
-/// Review 9: under Québec's law, the action never asks for less than the
-/// finding's own note. An opt-out does not make marketing lawful there, and a
-/// right to refuse a testimonial is not consent.
+/// Reviews 9 and 10: under Québec's law, the action never asks for less than
+/// the finding's own note. An opt-out does not make prospection (marketing, a
+/// newsletter) lawful there, and a right to refuse a testimonial is not consent.
 #[rstest]
 #[case::opt_out_for_marketing(
     &[("consent.secondary_uses", json!(["newsletter", "marketing"])), ("consent.opt_out", json!("hard"))],
@@ -256,6 +256,11 @@ fn one_answer_changes_the_tailored_text(
 )]
 #[case::opt_out_for_a_newsletter(
     &[("consent.opt_out", json!("hard"))],
+    "Obtenir l’accord avant toute prospection",
+    "Rendre le refus possible en un geste"
+)]
+#[case::opt_out_for_a_customer_file(
+    &[("consent.secondary_uses", json!(["crm"])), ("consent.opt_out", json!("hard"))],
     "Rendre le refus possible en un geste",
     "Obtenir l’accord avant toute prospection"
 )]
