@@ -12,6 +12,19 @@ use privaudit::report::{Block, BuildOptions, Status, build};
 use rstest::rstest;
 use serde_json::json;
 
+/// The actions of the report's action plan.
+fn action_plan(report: &privaudit::report::Report) -> Vec<privaudit::report::Action> {
+    report
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Actions { items } => Some(items.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 fn options(lang: Lang) -> BuildOptions {
     BuildOptions {
         lang,
@@ -281,16 +294,7 @@ fn the_action_asks_what_the_law_of_the_report_asks(
         session.set_answer(&bank, question, answer, common::instant());
     }
     let report = build(&bank, &session, options(Lang::Fr));
-    let tasks: Vec<String> = report
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Actions { items } => Some(items.iter().map(|a| a.task.clone())),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let tasks: Vec<String> = action_plan(&report).into_iter().map(|a| a.task).collect();
     assert!(tasks.iter().any(|t| t == task), "{task} not in {tasks:#?}");
     assert!(
         !tasks.iter().any(|t| t.starts_with(not)),
@@ -464,15 +468,7 @@ fn the_summary_says_what_to_do_first_and_what_is_done_well() {
         let session = example::open(&bank, name).unwrap();
         let report = build(&bank, &session, options(Lang::Fr));
         let summary = &report.sections[0].blocks;
-        let plan: Vec<_> = report
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .find_map(|b| match b {
-                Block::Actions { items } => Some(items.clone()),
-                _ => None,
-            })
-            .unwrap_or_default();
+        let plan = action_plan(&report);
         let first: Vec<_> = summary
             .iter()
             .find_map(|b| match b {
@@ -542,15 +538,7 @@ fn every_action_says_what_to_do_in_a_few_words() {
         let session = example::open(&bank, name).unwrap();
         for lang in [Lang::Fr, Lang::En] {
             let report = build(&bank, &session, options(lang));
-            let plan = report
-                .sections
-                .iter()
-                .flat_map(|s| &s.blocks)
-                .find_map(|b| match b {
-                    Block::Actions { items } => Some(items.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default();
+            let plan = action_plan(&report);
             for a in &plan {
                 assert_ne!(a.task, a.title, "{name} ({lang:?}), action {}", a.number);
                 assert!(!a.task.contains('{'), "{name}: « {} »", a.task);
