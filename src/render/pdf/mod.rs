@@ -12,6 +12,7 @@ pub mod layout;
 pub mod page;
 mod palette;
 mod save;
+mod strings;
 mod structure;
 pub mod tags;
 pub mod text;

@@ -97,7 +97,7 @@ pub fn write(
         }
         if let Some(alt) = &node.alt {
             raw.bytes.extend_from_slice(b"/Alt");
-            raw.value(&super::write::text_string(alt));
+            raw.value(&super::strings::text_string(alt));
         }
         if let Some(scope) = node.scope {
             let scope = match scope {

@@ -54,7 +54,7 @@ fn xmp_date(date: time::OffsetDateTime) -> String {
 /// Text for XML: as in the document information, with markup characters escaped.
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in super::write::metadata_text(text).chars() {
+    for c in super::strings::metadata_text(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
