@@ -376,17 +376,28 @@ pub fn entry_questions<'a>(
 }
 
 /// The question's reminder of what earlier answers said on its point, when
-/// they say it, in the session's legal words.
+/// they say it, in the session's legal words; `{matching:GROUP/FIELD}` names
+/// the entries that make its condition true, as in a rule.
 pub fn reminder(
     bank: &Bank,
     answers: &Answers,
     question: &Question,
     lang: crate::i18n::Lang,
 ) -> Option<String> {
+    use crate::rules::template::{Fill, render};
     let reminder = question.reminder.as_ref()?;
     let visible = Visible::new(bank, answers);
-    (reminder.when.eval(&visible) == Truth::True)
-        .then(|| crate::rules::template::words(reminder.text.get(lang), bank, &visible, "", lang))
+    (reminder.when.eval(&visible) == Truth::True).then(|| {
+        let fill = Fill {
+            bank,
+            scope: &visible,
+            group: None,
+            rule: &reminder.when,
+            org: "",
+            lang,
+        };
+        render(reminder.text.get(lang), &fill)
+    })
 }
 
 /// The options a choice question offers now, as (id, label): its own options,

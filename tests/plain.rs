@@ -183,7 +183,7 @@ fn plain_mode_recalls_what_the_inventory_said() {
     interview.revise("sensitive.collects").unwrap();
     let transcript = interview.console().transcript.join("\n");
     assert!(
-        transcript.contains("Do you collect sensitive or potentially sensitive information?\n→ Your inventory lists information that is often sensitive (health"),
+        transcript.contains("Do you collect sensitive or potentially sensitive information?\n→ You listed health information, an identification number or bank details for: Cake orders.\n"),
         "{transcript}"
     );
 }

@@ -410,11 +410,11 @@ fn a_question_recalls_what_the_inventory_said() {
     };
     let paper = on("paper");
     assert!(
-        paper.contains("→ Votre inventaire mentionne des informations conservées en dossier"),
+        paper.contains("→ Vous avez indiqué conserver sur papier\u{a0}: Commandes de gâteaux."),
         "{paper}"
     );
     let cloud = on("cloud");
-    assert!(!cloud.contains("Votre inventaire"), "{cloud}");
+    assert!(!cloud.contains("sur papier"), "{cloud}");
 }
 
 #[test]

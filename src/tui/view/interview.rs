@@ -69,8 +69,8 @@ pub(super) fn sidebar(frame: &mut Frame, app: &App, area: Rect) {
 /// The prompt text above the list and the list area, inside the main pane.
 pub(super) fn question_layout(app: &App, inner: Rect) -> (Rect, Rect) {
     let prompt = prompt_text(app);
-    // The prompt, the line that says whether it is answered, a blank line.
-    // Measured as drawn: the state line's continuations hang by two.
+    // The prompt, what earlier answers said, the line that says whether it
+    // is answered, a blank line. Measured as drawn: continuations hang by two.
     let state = state_text(app, inner.width).map_or(0, |(text, _)| {
         wrap(&text, usize::from(inner.width), 2).len() as u16
     });
@@ -83,7 +83,9 @@ pub(super) fn question_layout(app: &App, inner: Rect) -> (Rect, Rect) {
     let height = wrapped_height(&format!("{prompt}{tags}"), inner.width)
         .saturating_add(state)
         .saturating_add(1)
-        .min(inner.height / 2);
+        // All but four rows of the pane (half of a very short one): the
+        // choices stay in view.
+        .min(inner.height.saturating_sub(4).max(inner.height / 2));
     let [top, list] =
         Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(inner);
     (top, list)
@@ -199,6 +201,14 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
             .push(Span::styled(w_optional(app), app.theme.dim));
         last.spans.push(Span::styled(w_marks(app), app.theme.warn));
     }
+    // What earlier answers said comes right under the question, as in the plain mode.
+    if let Some(text) = reminder_text(app) {
+        title.extend(
+            wrap(&text, width, 2)
+                .into_iter()
+                .map(|l| Line::styled(l, app.theme.warn)),
+        );
+    }
     if let Some((text, answered)) = state_text(app, inner.width) {
         let style = if answered {
             app.theme.ok
@@ -209,13 +219,6 @@ pub(super) fn interview(frame: &mut Frame, app: &App, area: Rect) {
             wrap(&text, width, 2)
                 .into_iter()
                 .map(|l| Line::styled(l, style)),
-        );
-    }
-    if let Some(text) = reminder_text(app) {
-        title.extend(
-            wrap(&text, width, 2)
-                .into_iter()
-                .map(|l| Line::styled(l, app.theme.warn)),
         );
     }
     frame.render_widget(Paragraph::new(title).wrap(Wrap { trim: false }), top);
