@@ -148,7 +148,8 @@ fn both_front_ends_give_the_same_session_for_the_same_answers() {
 #[test]
 fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
     let bank = mini_bank();
-    let console = Scripted::new(&["", "Atelier", "7", "?", "1", "<"]);
+    // Enter alone on the name and on the first list, then a number off the list.
+    let console = Scripted::new(&["", "Atelier", "", "7", "?", "1", "<"]);
     let mut interview = Interview::new(
         &bank,
         Session::new(&bank, Lang::En, instant()),
@@ -157,9 +158,14 @@ fn wrong_input_is_explained_and_asked_again_and_help_is_given() {
     );
     assert_eq!(interview.run().unwrap(), End::Stopped);
     let transcript = interview.console().transcript.join("\n");
-    assert!(transcript.contains("An answer is needed"), "{transcript}");
-    assert!(
-        transcript.contains("That number is not in the list"),
+    assert_eq!(
+        transcript.matches("An answer is needed").count(),
+        2,
+        "{transcript}"
+    );
+    assert_eq!(
+        transcript.matches("That number is not in the list").count(),
+        1,
         "{transcript}"
     );
     assert!(transcript.contains("Help: Where."), "{transcript}");
@@ -215,6 +221,20 @@ fn an_unfinished_entry_says_what_it_lacks_in_plain_mode() {
         transcript.contains("  1. Nord — 1 question unanswered"),
         "{transcript}"
     );
+}
+
+/// Wizard review 2: an entry's questions name the entry, as in the wizard,
+/// not its number.
+#[test]
+fn an_entry_s_questions_name_the_entry() {
+    let bank = mini_bank();
+    let console = Scripted::new(&["m 2"]);
+    let mut interview = Interview::new(&bank, filled_session(&bank), console, |_: &Session| {
+        Ok(Saved::Written)
+    });
+    interview.revise("vendors").unwrap();
+    let transcript = interview.console().transcript.join("\n");
+    assert!(transcript.contains("\nSud — Name"), "{transcript}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::input::{Command, pick, pick_many, yes_no};
 use super::strings::{Words, words};
-use crate::answer::{self, Answer, OTHER, TextError, format_number};
+use crate::answer::{self, Answer, OTHER, TextError, entry_name, format_number};
 use crate::bank::{Bank, Kind, Question};
 use crate::flow;
 use crate::i18n::{Lang, ui};
@@ -453,12 +453,22 @@ impl<'a, C: Console> Interview<'a, C> {
         };
         loop {
             let label = match target.entry {
-                Some((group, index)) => format!(
-                    "{} {} — {}",
-                    group.item.as_ref().map_or(w.entry, |t| t.get(lang)),
-                    index + 1,
-                    q.label.get(lang)
-                ),
+                // The entry by its name once it has one, as in the wizard.
+                Some((group, index)) => {
+                    let entries = self
+                        .session
+                        .answers
+                        .get(&group.id)
+                        .and_then(Answer::entries)
+                        .unwrap_or_default();
+                    let name = if index < entries.len() {
+                        entry_name(group, entries, index, lang)
+                    } else {
+                        let item = group.item.as_ref().map_or(w.entry, |t| t.get(lang));
+                        format!("{item} {}", index + 1)
+                    };
+                    format!("{name} — {}", q.label.get(lang))
+                }
                 None => q.label.get(lang).to_string(),
             };
             self.say(&label)?;
@@ -501,6 +511,14 @@ impl<'a, C: Console> Interview<'a, C> {
                     self.commit(&target, kept)?;
                 }
                 return Ok(Step::Answered);
+            }
+            // Enter alone on a list nobody answered: no number was wrong.
+            if line.is_empty() && matches!(q.kind, Kind::YesNo | Kind::Single | Kind::Multi) {
+                if q.optional {
+                    return Ok(Step::Answered);
+                }
+                self.say(w.required)?;
+                continue;
             }
             let answer = match q.kind {
                 Kind::YesNo | Kind::Single => match pick(line, items.len()) {

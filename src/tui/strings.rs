@@ -167,7 +167,7 @@ pub static FR: Words = Words {
     number_expected: "Écrivez un nombre.",
     at_least: "Le nombre doit être au moins",
     at_most: "Le nombre doit être au plus",
-    required: "Une réponse est nécessaire (F3\u{a0}: « Je ne sais pas »).",
+    required: "Une réponse est nécessaire (F3\u{a0}: «\u{a0}Je ne sais pas\u{a0}»).",
     open_failed: "Ouverture impossible\u{a0}:",
     set_aside: "Réponses mises de côté (questions retirées du questionnaire)\u{a0}:",
     email_example: "nom@exemple.fr",

@@ -120,10 +120,18 @@ fn fit(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     if text.chars().count() <= width {
         return vec![line];
     }
+    // A ticked box's "x" ("[x]") is part of the mark, not the first word.
+    let boxed = text.trim_start_matches(['›', ' ']).starts_with('[');
+    let skip = boxed
+        .then(|| text.chars().position(|c| c == ']'))
+        .flatten()
+        .map_or(0, |i| i + 1);
     let first_word = text
         .chars()
-        .position(|c| c.is_alphanumeric() || c == '(' || c == '«')
-        .unwrap_or(0);
+        .enumerate()
+        .skip(skip)
+        .find(|&(_, c)| c.is_alphanumeric() || c == '(' || c == '«')
+        .map_or(0, |(i, _)| i);
     // Under a mark ("[ ] ", "? ", "1. ") the text aligns with the first word;
     // an option without one indents its continuation a little more.
     let marked = text
@@ -148,6 +156,21 @@ mod tests {
         (0..n)
             .map(|i| Row::item(Line::raw(format!("option {i}")), i))
             .collect()
+    }
+
+    #[test]
+    fn a_ticked_box_wraps_like_an_empty_one() {
+        let option = "Informations bancaires ou de carte de paiement";
+        let wrapped = |mark: &str| -> Vec<String> {
+            fit(Line::raw(format!("› {mark} {option}")), 30)
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect()
+        };
+        let (ticked, empty) = (wrapped("[x]"), wrapped("[ ]"));
+        assert!(ticked.len() > 1, "{ticked:?}");
+        assert_eq!(ticked[1..], empty[1..], "continuations hang under the text");
+        assert!(ticked[1].starts_with("      "), "{ticked:?}");
     }
 
     #[test]
