@@ -237,7 +237,7 @@ pub fn entry_name(group: &Question, entries: &[Entry], index: usize, lang: Lang)
     let named = group
         .entry_label
         .as_ref()
-        .and_then(|field| entries[index].get(field))
+        .and_then(|field| entries.get(index)?.get(field))
         .and_then(|a| match a {
             Answer::Text(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             _ => None,

@@ -461,12 +461,7 @@ impl<'a, C: Console> Interview<'a, C> {
                         .get(&group.id)
                         .and_then(Answer::entries)
                         .unwrap_or_default();
-                    let name = if index < entries.len() {
-                        entry_name(group, entries, index, lang)
-                    } else {
-                        let item = group.item.as_ref().map_or(w.entry, |t| t.get(lang));
-                        format!("{item} {}", index + 1)
-                    };
+                    let name = entry_name(group, entries, index, lang);
                     format!("{name} — {}", q.label.get(lang))
                 }
                 None => q.label.get(lang).to_string(),

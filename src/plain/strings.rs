@@ -46,7 +46,6 @@ pub struct Words {
     pub pick_session: &'static str,
     pub organisation_prompt: &'static str,
     pub set_aside: &'static str,
-    pub entry: &'static str,
 }
 
 /// French.
@@ -90,7 +89,6 @@ pub static FR: Words = Words {
     pick_session: "Numéro de l’évaluation (0 pour une nouvelle)",
     organisation_prompt: "Nom de l’organisation évaluée",
     set_aside: "Réponses mises de côté (questions retirées)\u{a0}:",
-    entry: "Entrée",
 };
 
 /// English.
@@ -134,7 +132,6 @@ pub static EN: Words = Words {
     pick_session: "Number of the assessment (0 for a new one)",
     organisation_prompt: "Name of the organization assessed",
     set_aside: "Answers set aside (retired questions):",
-    entry: "Entry",
 };
 
 /// The words for a language.

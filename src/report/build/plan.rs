@@ -5,7 +5,7 @@ use super::{BuildOptions, Ctx};
 use crate::answer::{Answer, entry_name};
 use crate::bank::Bank;
 use crate::condition::Scope;
-use crate::i18n::{Lang, ui};
+use crate::i18n::Lang;
 use crate::rules::Finding;
 use crate::session::Session;
 
@@ -35,19 +35,20 @@ pub struct PlannedAction {
 /// The action plan's gaps, most severe first, each with a stable id.
 pub fn actions(bank: &Bank, session: &Session, options: BuildOptions) -> Vec<PlannedAction> {
     let ctx = Ctx::new(bank, session, options);
-    let t = ui(options.lang);
-    ctx.eval
-        .gaps()
-        .iter()
-        .map(|f| PlannedAction {
-            id: ctx.action_id(f),
-            severity: f.severity,
-            priority: t.severity(f.severity).into(),
-            title: ctx.fill(f, f.rule.title.get(options.lang)),
-            task: ctx.task(f),
-            area: ctx.area_title(&f.rule.area),
-            action: ctx.recommendation(f),
-            refs: ctx.refs(f),
+    // The report's own plan, in its order, each action with its id.
+    let ids: Vec<String> = ctx.eval.gaps().iter().map(|f| ctx.action_id(f)).collect();
+    ctx.actions()
+        .into_iter()
+        .zip(ids)
+        .map(|(a, id)| PlannedAction {
+            id,
+            severity: a.severity,
+            priority: a.priority,
+            title: a.title,
+            task: a.task,
+            area: a.area,
+            action: a.action,
+            refs: a.refs,
         })
         .collect()
 }
